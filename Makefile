@@ -1,0 +1,63 @@
+# Two commands matter: `make serve` (build and serve with live reload) and `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON := $(shell build_scripts/find-python.sh)
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help serve site test test-fast lint bench lock chromium clean
+
+help:
+	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
+	@echo "make site   build the deployable site into site/"
+	@echo "make test   run every test (unit, Pyodide under Node, Chromium end to end)"
+	@echo "make bench  measure load times and page weights (not a test)"
+
+$(BIN)/.stamp: requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.13 is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(BIN)/.stamp node_modules/.stamp
+
+serve: deps
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+site: deps
+	$(BIN)/mkdocs build --strict
+
+# Chromium for the browser tests: Debian's package (Playwright cannot download browsers here).
+chromium:
+	@build_scripts/ensure-chromium.sh
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: deps chromium lint
+	$(BIN)/pytest
+
+test-fast: deps
+	$(BIN)/pytest -m "not browser and not node"
+
+bench: deps chromium
+	$(BIN)/python build_scripts/bench.py
+
+# Regenerate exact pins from pyproject's [dev] ranges in a throwaway venv.
+lock:
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet --upgrade pip
+	/tmp/lock-venv/bin/pip install --quiet ".[dev]"
+	{ echo "# Exact pins for the dev/build environment (make lock regenerates from pyproject's [dev] extra)."; \
+	  /tmp/lock-venv/bin/pip freeze | grep -v guidance-calculators; } > requirements.lock
+
+clean:
+	rm -rf site build dist reports .pytest_cache

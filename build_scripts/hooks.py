@@ -1,0 +1,67 @@
+"""MkDocs hooks of the guidance site: thin orchestration of the pure functions in build_scripts.
+
+- on_page_content: collect each page's paragraph search entries and editorial items;
+- on_post_build (after the search plugin): add the paragraph entries to the search index and
+  write the editorial report to ``reports/editorial-report.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from build_scripts import editorial_report, search_paragraphs
+from build_scripts.data_files import load_toml
+from build_scripts.mdx.link_registry import load_registry
+
+log = logging.getLogger("mkdocs.hooks.guidance")
+REPORT = Path("reports/editorial-report.md")
+
+_search_entries: dict[str, list[dict]] = {}
+_items: list[editorial_report.Item] = []
+_used_keys: set[str] = set()
+
+
+def write_text(path: Path, text: str) -> None:
+    """The one place the hooks write files (tests replace it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _extension_config(config, name: str) -> dict:
+    return config["mdx_configs"].get(f"build_scripts.mdx.{name}", {})
+
+
+def on_pre_build(config) -> None:
+    _search_entries.clear()
+    _items.clear()
+    _used_keys.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    title = page.title or ""
+    _search_entries[page.url] = search_paragraphs.paragraph_entries(html, page.url, title)
+    _items.extend(editorial_report.page_items(html, page.url))
+    _used_keys.update(editorial_report.used_link_keys(html))
+    return html
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config) -> None:
+    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = search_paragraphs.add_entries(index, _search_entries)
+    write_text(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
+    registry = load_registry(_extension_config(config, "link_registry")["registry"])
+    standing = Path(config["docs_dir"]) / "_data" / "editorial.toml"
+    items = [
+        *_items,
+        *editorial_report.registry_items(registry, _used_keys),
+        *editorial_report.standing_items(load_toml(standing) if standing.exists() else {}),
+    ]
+    write_text(REPORT, editorial_report.render(items, config["extra"]["edition"]))
+    log.info("Editorial report: %d item(s) in %s", len(items), REPORT)

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of the guidance site, one per module."""

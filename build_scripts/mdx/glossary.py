@@ -1,0 +1,102 @@
+"""Glossary: the site's definitions of terms a newcomer meets, as tooltips and as a page.
+
+One data file (``[[term]]`` tables with ``term``, optional ``forms`` and ``definition``) feeds both:
+- every occurrence of a term (or one of its forms) in the text becomes ``<abbr title="…">`` through
+  Python-Markdown's ``abbr`` extension, the title saying it is the site's glossary, not the guidance;
+  the first occurrence of each term on a page is made keyboard-focusable so its tooltip shows on focus;
+- ``/// glossary`` renders the whole glossary as a definition list.
+
+Registry: the ``abbr`` extension's treeprocessor (priority 7) with our glossary; treeprocessor
+``glossary_focus``, priority 6 (right after ``abbr``); block ``glossary`` in pymdownx's Blocks API.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from build_scripts.data_files import load_toml
+
+LABEL = "Site glossary, not part of the guidance"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    forms: tuple[str, ...]
+    definition: str
+
+    @property
+    def slug(self) -> str:
+        return "glossary-" + re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+    @property
+    def tooltip(self) -> str:
+        return f"{self.definition} ({LABEL}.)"
+
+
+def load_terms(path: str) -> list[Term]:
+    """The glossary's terms, in file order; a malformed entry raises ValueError."""
+    terms = []
+    for entry in load_toml(path).get("term", []):
+        if not isinstance(entry.get("term"), str) or not isinstance(entry.get("definition"), str):
+            raise ValueError(f"glossary: every [[term]] needs term and definition strings: {entry}")
+        forms = tuple(entry.get("forms", []))
+        terms.append(Term(entry["term"], (entry["term"], *forms), entry["definition"]))
+    return terms
+
+
+class GlossaryFocusProcessor(Treeprocessor):
+    """Make the first ``abbr`` of each glossary term on the page reachable by keyboard."""
+
+    def run(self, root: etree.Element) -> None:
+        inside_links = {id(e) for a in root.iter("a") for e in a.iter("abbr")}
+        seen: set[str] = set()
+        for abbr in root.iter("abbr"):
+            title = abbr.get("title", "")
+            if LABEL in title and title not in seen and id(abbr) not in inside_links:
+                seen.add(title)
+                abbr.set("tabindex", "0")
+
+
+class GlossaryBlock(Block):
+    """``/// glossary``: the whole glossary as a definition list."""
+
+    NAME = "glossary"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        dl = etree.SubElement(parent, "dl", {"class": "glossary"})
+        for term in load_terms(self.config["terms"]):
+            dt = etree.SubElement(dl, "dt", {"id": term.slug})
+            dt.text = term.term
+            dd = etree.SubElement(dl, "dd")
+            dd.text = term.definition
+        return dl
+
+
+class GlossaryExtension(BlocksExtension):
+    """Tooltips for glossary terms and the ``/// glossary`` block, from one data file."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {"terms": ["docs/_data/glossary.toml", "Path of the glossary TOML"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:  # noqa: N802
+        terms = load_terms(self.getConfig("terms"))
+        glossary = {form: term.tooltip for term in terms for form in term.forms}
+        AbbrExtension(glossary=glossary).extendMarkdown(md)
+        md.treeprocessors.register(GlossaryFocusProcessor(md), "glossary_focus", 6)
+        block_mgr.register(GlossaryBlock, self.getConfigs())
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:  # noqa: N802
+    return GlossaryExtension(**kwargs)

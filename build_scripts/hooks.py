@@ -1,8 +1,9 @@
 """MkDocs hooks of the guidance site: thin orchestration of the pure functions in build_scripts.
 
 - on_page_content: collect each page's paragraph search entries and editorial items;
-- on_post_build (after the search plugin): add the paragraph entries to the search index and
-  write the editorial report to ``reports/editorial-report.md``.
+- on_post_build (after the search plugin): add the paragraph entries to the search index, write
+  the editorial report to ``reports/editorial-report.md``, and fail the build if any page or
+  stylesheet loads something from another host.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import json
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_scripts import editorial_report, search_paragraphs
+from build_scripts import editorial_report, offsite, search_paragraphs
 from build_scripts.data_files import load_toml
 from build_scripts.mdx.link_registry import load_registry
 
@@ -65,3 +67,8 @@ def on_post_build(config) -> None:
     ]
     write_text(REPORT, editorial_report.render(items, config["extra"]["edition"]))
     log.info("Editorial report: %d item(s) in %s", len(items), REPORT)
+
+    problems = offsite.scan_site(Path(config["site_dir"]))
+    if problems:
+        listing = "; ".join(f"{page}: {', '.join(found)}" for page, found in problems.items())
+        raise PluginError(f"Assets from another host (every asset must be self-hosted): {listing}")

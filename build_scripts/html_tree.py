@@ -35,7 +35,7 @@ class Node:
         return [node for node in self.iter() if match(node)]
 
     def text(self, skip: Callable[[Node], bool] = lambda n: False) -> str:
-        """The node's text, whitespace collapsed, leaving out elements for which ``skip`` is true."""
+        """The node's text, whitespace collapsed, leaving out elements where ``skip`` is true."""
         parts: list[str] = []
 
         def walk(node: Node) -> None:

@@ -37,7 +37,9 @@ def add_entries(index: dict, entries_by_page: dict[str, list[dict]]) -> dict:
     docs = list(index["docs"])
     for page_url, entries in entries_by_page.items():
         # Right after the page's last entry, so results group by page.
-        last = max((i for i, d in enumerate(docs) if d["location"].split("#")[0] == page_url),
-                   default=len(docs) - 1)
+        last = max(
+            (i for i, d in enumerate(docs) if d["location"].split("#")[0] == page_url),
+            default=len(docs) - 1,
+        )
         docs[last + 1 : last + 1] = entries
     return {**index, "docs": docs}

@@ -22,7 +22,7 @@ PATTERN = r"\{ed:\s*([^{}]+?)\s*\}"
 class EditorialNoteProcessor(InlineProcessor):
     """Replace ``{ed: …}`` with a labelled note."""
 
-    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's API name)
+    def handleMatch(self, m, data):
         note = etree.Element("span", {"class": "editorial-note", "role": "note"})
         note.text = "["
         label = etree.SubElement(note, "span", {"class": "editorial-note__label"})
@@ -34,9 +34,9 @@ class EditorialNoteProcessor(InlineProcessor):
 class EditorialNotesExtension(Extension):
     """Register the editorial note syntax."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: Markdown) -> None:
         md.inlinePatterns.register(EditorialNoteProcessor(PATTERN, md), "editorial_note", 175)
 
 
-def makeExtension(**kwargs) -> EditorialNotesExtension:  # noqa: N802
+def makeExtension(**kwargs) -> EditorialNotesExtension:
     return EditorialNotesExtension(**kwargs)

@@ -1,9 +1,10 @@
 """Glossary: the site's definitions of terms a newcomer meets, as tooltips and as a page.
 
-One data file (``[[term]]`` tables with ``term``, optional ``forms`` and ``definition``) feeds both:
-- every occurrence of a term (or one of its forms) in the text becomes ``<abbr title="…">`` through
-  Python-Markdown's ``abbr`` extension, the title saying it is the site's glossary, not the guidance;
-  the first occurrence of each term on a page is made keyboard-focusable so its tooltip shows on focus;
+One data file (``[[term]]`` tables: ``term``, optional ``forms``, ``definition``) feeds both:
+- every occurrence of a term (or one of its forms) becomes ``<abbr title="…">`` through
+  Python-Markdown's ``abbr`` extension, the title saying it is the site's glossary, not the
+  guidance; the first occurrence of each term on a page is made keyboard-focusable, so its
+  tooltip shows on focus;
 - ``/// glossary`` renders the whole glossary as a definition list.
 
 Registry: the ``abbr`` extension's treeprocessor (priority 7) with our glossary; treeprocessor
@@ -17,7 +18,6 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
@@ -90,7 +90,7 @@ class GlossaryExtension(BlocksExtension):
         self.config = {"terms": ["docs/_data/glossary.toml", "Path of the glossary TOML"]}
         super().__init__(**kwargs)
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:  # noqa: N802
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         terms = load_terms(self.getConfig("terms"))
         glossary = {form: term.tooltip for term in terms for form in term.forms}
         AbbrExtension(glossary=glossary).extendMarkdown(md)
@@ -98,5 +98,5 @@ class GlossaryExtension(BlocksExtension):
         block_mgr.register(GlossaryBlock, self.getConfigs())
 
 
-def makeExtension(**kwargs) -> GlossaryExtension:  # noqa: N802
+def makeExtension(**kwargs) -> GlossaryExtension:
     return GlossaryExtension(**kwargs)

@@ -3,8 +3,8 @@
 The guidance as received has placeholder links (``[text](#)``). Each becomes ``link:KEY`` in
 ``docs/`` and an entry ``[KEY]`` with ``text``, ``url`` and ``context`` in the registry. An entry
 with a url renders as a link; one without renders as plain text (never a link to ``#``), marked
-``class="unresolved-link"`` for the editorial report. Both carry ``data-link-key="KEY"``. An unknown key fails the
-build.
+``class="unresolved-link"`` for the editorial report. Both carry ``data-link-key="KEY"``. An
+unknown key fails the build.
 
 Registry: treeprocessor ``link_registry``, priority 19 (right after inline patterns at 20, before
 attr_list, abbr and MkDocs' own link checks).
@@ -41,7 +41,7 @@ def parse_registry(data: dict) -> dict[str, RegisteredLink]:
     links = {}
     for key, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            raise LinkRegistryError(f"link registry: [{key}] needs a text = \"…\" string")
+            raise LinkRegistryError(f'link registry: [{key}] needs a text = "…" string')
         url = entry.get("url", "")
         if not isinstance(url, str) or (url and not url.startswith("https://")):
             raise LinkRegistryError(f"link registry: [{key}] url must be empty or https://…")
@@ -92,10 +92,10 @@ class LinkRegistryExtension(Extension):
         self.config = {"registry": ["docs/_data/links.toml", "Path of the link registry TOML"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: Markdown) -> None:
         processor = LinkRegistryProcessor(md, self.getConfig("registry"))
         md.treeprocessors.register(processor, "link_registry", 19)
 
 
-def makeExtension(**kwargs) -> LinkRegistryExtension:  # noqa: N802
+def makeExtension(**kwargs) -> LinkRegistryExtension:
     return LinkRegistryExtension(**kwargs)

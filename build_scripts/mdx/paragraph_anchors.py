@@ -81,9 +81,9 @@ class ParagraphAnchorsProcessor(Treeprocessor):
 class ParagraphAnchorsExtension(Extension):
     """Register the paragraph anchors treeprocessor."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(ParagraphAnchorsProcessor(md), "paragraph_anchors", 5.5)
 
 
-def makeExtension(**kwargs) -> ParagraphAnchorsExtension:  # noqa: N802
+def makeExtension(**kwargs) -> ParagraphAnchorsExtension:
     return ParagraphAnchorsExtension(**kwargs)

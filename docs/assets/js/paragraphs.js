@@ -82,7 +82,8 @@
         function () { say("Citation of paragraph " + id + " copied."); },
         function () { say("Could not copy. The citation is: " + citation(id)); });
     }));
-    number.insertAdjacentElement("afterend", tools);
+    // At the end of the paragraph's first block, so the number and the text read on unbroken.
+    number.parentNode.appendChild(tools);
   }
 
   function highlightTarget() {

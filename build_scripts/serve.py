@@ -1,0 +1,39 @@
+"""A static file server for the built site on loopback, with the right MIME types (.wasm, .mjs).
+
+Used by the tests and `make bench`. `make serve` uses MkDocs' live-reload server instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import mimetypes
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# Pyodide fails to compile (and never resolves) if the wasm is served with another type.
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+}
+for suffix, kind in TYPES.items():
+    mimetypes.add_type(kind, suffix)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
+
+    def log_message(self, format, *args):
+        pass
+
+
+def serve_in_thread(root: Path, port: int) -> ThreadingHTTPServer:
+    """Serve ``root`` at http://127.0.0.1:port/ from a daemon thread; call .shutdown() to stop."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

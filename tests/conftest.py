@@ -1,0 +1,51 @@
+"""Shared fixtures: the site built once per test session, and served on loopback when needed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The site, built with ``mkdocs build --strict`` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-4000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, site_port):
+    """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
+    from build_scripts.serve import serve_in_thread
+
+    server = serve_in_thread(built_site, site_port)
+    yield f"http://127.0.0.1:{site_port}/"
+    server.shutdown()

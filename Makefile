@@ -6,6 +6,7 @@ PYTHON := $(shell build_scripts/find-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve site test test-fast lint bench lock chromium clean
 

@@ -1,7 +1,8 @@
 """MkDocs hooks of the guidance site: thin orchestration of the pure functions in build_scripts.
 
 - on_page_content: collect each page's paragraph search entries and editorial items;
-- on_post_build (after the search plugin): add the paragraph entries to the search index, write
+- on_post_build (after the search plugin): add the paragraph entries to the search index, make
+  the search worker match paragraph numbers exactly, write
   the editorial report to ``reports/editorial-report.md``, and fail the build if any page or
   stylesheet loads something from another host.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_scripts import editorial_report, offsite, search_paragraphs
+from build_scripts import editorial_report, offsite, search_numbers, search_paragraphs
 from build_scripts.data_files import load_toml
 from build_scripts.mdx.link_registry import load_registry
 
@@ -44,8 +45,7 @@ def on_pre_build(config) -> None:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    title = page.title or ""
-    _search_entries[page.url] = search_paragraphs.paragraph_entries(html, page.url, title)
+    _search_entries[page.url] = search_paragraphs.paragraph_entries(html, page.url)
     _items.extend(editorial_report.page_items(html, page.url))
     _used_keys.update(editorial_report.used_link_keys(html))
     return html
@@ -57,6 +57,12 @@ def on_post_build(config) -> None:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index = search_paragraphs.add_entries(index, _search_entries)
     write_text(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+    workers = search_numbers.worker_files(Path(config["site_dir"]))
+    if not workers:
+        raise PluginError("The theme's search worker was not found in the built site.")
+    for worker in workers:
+        patched = search_numbers.patch_worker(worker.read_text(encoding="utf-8"))
+        write_text(worker, patched)
 
     registry = load_registry(_extension_config(config, "link_registry")["registry"])
     standing = Path(config["docs_dir"]) / "_data" / "editorial.toml"

@@ -17,16 +17,27 @@ def is_site_note(node: Node) -> bool:
     return bool(node.classes & {"editorial-note", "footnote-ref", "para-tools"})
 
 
-def paragraph_entries(page_html: str, page_url: str, page_title: str) -> list[dict]:
-    """One search entry per numbered paragraph of a page's content HTML."""
+def opening(text: str, limit: int = 90) -> str:
+    """The start of a paragraph, cut at a word boundary: the result's title."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def paragraph_entries(page_html: str, page_url: str) -> list[dict]:
+    """One search entry per numbered paragraph of a page's content HTML.
+
+    The title is the paragraph's opening words (with its number), so a result reads as the
+    paragraph and the theme's title boost favours the paragraph whose opening was searched for.
+    """
     entries = []
     for unit in parse(page_html).find_all(lambda n: "para" in n.classes and "id" in n.attrs):
-        number = unit.attrs["id"]
+        text = unit.text(skip=is_site_note)
         entries.append(
             {
-                "location": f"{page_url}#{number}",
-                "title": f"{number} · {page_title}",
-                "text": f"<p>{html.escape(unit.text(skip=is_site_note))}</p>",
+                "location": f"{page_url}#{unit.attrs['id']}",
+                "title": html.escape(opening(text)),
+                "text": f"<p>{html.escape(text)}</p>",
             }
         )
     return entries

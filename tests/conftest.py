@@ -49,3 +49,37 @@ def site_url(built_site, site_port):
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(chromium, site_url):
+    """A fresh browser context that records every request it makes."""
+    context = chromium.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    context.requests = []
+    context.on("request", lambda request: context.requests.append(request.url))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in item.nodeid.split("::")[0]:
+            item.add_marker(pytest.mark.browser)

@@ -1,6 +1,6 @@
 """Per-paragraph search entries, located at the paragraph's anchor."""
 
-from build_scripts.search_paragraphs import add_entries, paragraph_entries
+from build_scripts.search_paragraphs import add_entries, opening, paragraph_entries
 from tests.markdown_helpers import render
 
 PAGE = render(
@@ -10,9 +10,9 @@ PAGE = render(
 
 
 def test_each_paragraph_gets_an_entry_at_its_anchor_with_its_text():
-    entries = paragraph_entries(PAGE, "assessment/", "2. Assessing")
+    entries = paragraph_entries(PAGE, "assessment/")
     assert [e["location"] for e in entries] == ["assessment/#2.9", "assessment/#2.20"]
-    assert entries[0]["title"] == "2.9 · 2. Assessing"
+    assert entries[0]["title"] == "2.9 Some key factors may determine the risk: images of own children"
     assert (
         entries[0]["text"]
         == "<p>2.9 Some key factors may determine the risk: images of own children</p>"
@@ -20,8 +20,12 @@ def test_each_paragraph_gets_an_entry_at_its_anchor_with_its_text():
 
 
 def test_editorial_notes_are_not_indexed_as_guidance():
-    entries = paragraph_entries(PAGE, "assessment/", "2. Assessing")
+    entries = paragraph_entries(PAGE, "assessment/")
     assert "Editorial" not in entries[1]["text"]
+
+
+def test_long_paragraphs_are_titled_by_their_opening_words():
+    assert opening("2.3 " + "word " * 40) == "2.3" + " word" * 17 + " …"
 
 
 def test_entries_follow_their_page_in_the_index():

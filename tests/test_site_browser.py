@@ -1,0 +1,147 @@
+"""The guidance site in Chromium: accessibility, paragraph links, copying, search, privacy, layout."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import axe_violations
+
+
+def page_paths(built_site) -> list[str]:
+    """Every built page, as a path relative to the site root ("" for home)."""
+    return sorted(
+        str(p.parent.relative_to(built_site)).replace(".", "") + "/"
+        for p in built_site.rglob("index.html")
+    )
+
+
+def test_every_page_has_no_axe_violations(page, built_site):
+    failures = {}
+    for path in page_paths(built_site):
+        page.goto(path.lstrip("/"))
+        page.wait_for_load_state("load")
+        if found := axe_violations(page):
+            failures[path] = found
+    assert failures == {}
+
+
+def test_a_paragraph_link_opens_with_the_paragraph_in_view_and_highlighted(page):
+    page.goto("assessment/#2.10")
+    unit = page.locator('[id="2.10"]')
+    page.wait_for_function("document.getElementById('2.10').classList.contains('is-target')")
+    box = unit.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"] / 2
+    assert unit.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_copy_link_puts_the_paragraph_url_on_the_clipboard(page, site_url):
+    page.goto("assessment/")
+    page.get_by_role("button", name="Copy link to paragraph 2.9").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}assessment/#2.9"
+    assert "Link to paragraph 2.9 copied" in page.locator("#para-status").inner_text()
+
+
+def test_copy_citation_names_the_guidance_paragraph_edition_and_url(page, site_url):
+    page.goto("protective-carers/")
+    page.get_by_role("button", name="Copy citation of paragraph 3.7").click()
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith("Pan Bedfordshire Guidelines for assessing children and families")
+    assert "paragraph 3.7 (Edition 1" in citation
+    assert citation.endswith(f"{site_url}protective-carers/#3.7")
+
+
+def test_the_copy_controls_are_reachable_by_keyboard(page):
+    page.goto("interviews-with-children/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+            "Copy link to paragraph 5.1"
+        ):
+            break
+    else:
+        pytest.fail("Tab never reached the Copy link button of 5.1")
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("#5.1")
+
+
+# Result links in rank order; each page's group opens with a link to the page itself (score 0).
+RANKED = """els => els
+  .filter(a => a.querySelector('article').dataset.mdScore !== '0.00')
+  .map(a => [Number(a.querySelector('article').dataset.mdScore), a.href])
+  .sort((x, y) => y[0] - x[0]).map(pair => pair[1])"""
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the theme's search box; the matching locations, best first."""
+    page.goto("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    page.locator(".md-search-result__meta", has_text="matching").wait_for()
+    hrefs = page.locator("a.md-search-result__link").evaluate_all(RANKED)
+    return [urlsplit(h).path.strip("/") + "#" + urlsplit(h).fragment for h in hrefs]
+
+
+def test_searching_a_paragraph_number_leads_to_the_paragraph(page):
+    found = search(page, "2.9")
+    assert found[0] == "assessment#2.9"
+    page.locator('a.md-search-result__link[href$="#2.9"]').click()
+    page.wait_for_url(re.compile(r"assessment/(\?[^#]*)?#2\.9$"))
+    page.wait_for_function("document.getElementById('2.9').classList.contains('is-target')")
+
+
+def test_searching_2_1_finds_2_1_first_not_2_10_to_2_19(page):
+    found = search(page, "2.1")
+    assert found[0] == "assessment#2.1"
+    assert not [f for f in found if re.search(r"#2\.1\d$", f)]
+
+
+def test_searching_a_phrase_of_a_paragraph_opens_at_it(page):
+    assert search(page, "Some key factors may determine the risk")[0] == "assessment#2.9"
+    # A phrase from the middle of 2.9 finds it too, among paragraphs that share its words.
+    assert "assessment#2.9" in search(page, "previous contact abuse of other children")
+
+
+def test_no_request_leaves_the_origin(context, page, site_url, built_site):
+    for path in page_paths(built_site):
+        page.goto(path.lstrip("/"))
+    search(page, "strategy")
+    offsite = [u for u in context.requests if not u.startswith(site_url)]
+    assert offsite == []
+
+
+def test_no_horizontal_scrolling_at_320_px_and_zoom_is_never_blocked(chromium, site_url,
+                                                                        built_site):
+    context = chromium.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    wide = {}
+    for path in page_paths(built_site):
+        page.goto(path.lstrip("/"))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[path] = width
+        viewport = page.locator('meta[name="viewport"]').get_attribute("content")
+        assert "user-scalable=no" not in viewport and "maximum-scale" not in viewport
+    context.close()
+    assert wide == {}
+
+
+def test_print_shows_the_edition_and_date_without_navigation(page):
+    page.goto("assessment/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    line = page.locator(".edition-line").inner_text()
+    assert "Edition 1" in line and "Printed copies may be out of date" in line
+    assert re.search(r"Printed \d{1,2} \w+ \d{4}", line)
+
+
+def test_glossary_terms_show_their_definition_on_keyboard_focus(page):
+    page.goto("assessment/")
+    term = page.locator("abbr[tabindex='0']", has_text="Section 47 Enquiry").first
+    term.focus()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Site glossary")
+    tooltip.first.wait_for(state="visible", timeout=3000)

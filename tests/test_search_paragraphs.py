@@ -12,7 +12,9 @@ PAGE = render(
 def test_each_paragraph_gets_an_entry_at_its_anchor_with_its_text():
     entries = paragraph_entries(PAGE, "assessment/")
     assert [e["location"] for e in entries] == ["assessment/#2.9", "assessment/#2.20"]
-    assert entries[0]["title"] == "2.9 Some key factors may determine the risk: images of own children"
+    assert (
+        entries[0]["title"] == "2.9 Some key factors may determine the risk: images of own children"
+    )
     assert (
         entries[0]["text"]
         == "<p>2.9 Some key factors may determine the risk: images of own children</p>"

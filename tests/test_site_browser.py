@@ -113,8 +113,9 @@ def test_no_request_leaves_the_origin(context, page, site_url, built_site):
     assert offsite == []
 
 
-def test_no_horizontal_scrolling_at_320_px_and_zoom_is_never_blocked(chromium, site_url,
-                                                                        built_site):
+def test_no_horizontal_scrolling_at_320_px_and_zoom_is_never_blocked(
+    chromium, site_url, built_site
+):
     context = chromium.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
     page = context.new_page()
     wide = {}

@@ -1,4 +1,4 @@
-"""The guidance site in Chromium: accessibility, paragraph links, copying, search, privacy, layout."""
+"""The guidance site in Chromium: accessibility, anchors, copying, search, privacy, layout."""
 
 from __future__ import annotations
 

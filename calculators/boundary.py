@@ -1,0 +1,91 @@
+"""The one door between the browser and the calculators: JSON text in, JSON text out.
+
+Requests (``op``):
+- ``evaluate``: ``payload`` (see evaluator), ``guidance``, ``edition``, ``made_at`` → the result
+  with its plain-text ``record``;
+- ``save``: the same → ``file``, the text of a saved checklist file;
+- ``open``: ``text`` of a file, the page's ``checklist`` and ``edition`` → its ``answers`` and
+  ``notes``, checked, and a ``notice`` if it was saved with another edition.
+Every response is ``{"ok": true, …}`` or ``{"ok": false, "error": {"field", "message"}}``: a bad
+request never raises across the boundary.
+"""
+
+from __future__ import annotations
+
+import json
+
+from calculators.errors import ChecklistError
+from calculators.evaluator import check_payload, evaluate
+from calculators.record import record_text
+
+FILE_FORMAT = "guidance-checklist"
+FILE_VERSION = 1
+FILE_KEYS = {"format", "format_version", "checklist", "edition", "saved_at", "answers", "notes"}
+MAX_FILE = 1_000_000
+
+
+def _text(request: dict, key: str) -> str:
+    value = request.get(key)
+    if not isinstance(value, str):
+        raise ChecklistError(key, f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _evaluate(request: dict) -> dict:
+    result = evaluate(request.get("payload"))
+    meta = (_text(request, "guidance"), _text(request, "edition"), _text(request, "made_at"))
+    return {**result, "record": record_text(result, *meta)}
+
+
+def _save(request: dict) -> dict:
+    checklist, answers, notes = check_payload(request.get("payload"))
+    saved = {
+        "format": FILE_FORMAT,
+        "format_version": FILE_VERSION,
+        "checklist": checklist.id,
+        "edition": _text(request, "edition"),
+        "saved_at": _text(request, "made_at"),
+        "answers": answers,
+        "notes": notes,
+    }
+    return {"file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
+
+
+def _open(request: dict) -> dict:
+    text, expected, edition = _text(request, "text"), _text(request, "checklist"), _text(request, "edition")
+    if len(text) > MAX_FILE:
+        raise ChecklistError("file", "is larger than 1 MB: it cannot be a saved checklist")
+    try:
+        saved = json.loads(text)
+    except ValueError:
+        raise ChecklistError("file", "is not a saved checklist: it is not JSON text") from None
+    if not isinstance(saved, dict) or saved.get("format") != FILE_FORMAT:
+        raise ChecklistError("file", "is not a checklist saved from this site")
+    if saved.get("format_version") != FILE_VERSION:
+        raise ChecklistError("file", f"has format version {saved.get('format_version')!r}; this site reads version {FILE_VERSION}")
+    if extra := sorted(set(saved) - FILE_KEYS):
+        raise ChecklistError("file", f"has fields this site does not know: {extra}")
+    if saved.get("checklist") != expected:
+        raise ChecklistError("file", f"is a saved {saved.get('checklist')!r} checklist, not {expected!r}: open it on that checklist's page")
+    _, answers, notes = check_payload({k: saved[k] for k in ("checklist", "answers", "notes") if k in saved})
+    result = {"answers": answers, "notes": notes, "notice": ""}
+    if saved.get("edition") != edition:
+        result["notice"] = f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."
+    return result
+
+
+OPERATIONS = {"evaluate": _evaluate, "save": _save, "open": _open}
+
+
+def handle(request_text: str) -> str:
+    """Answer one JSON request with one JSON response; errors are returned, never raised."""
+    try:
+        try:
+            request = json.loads(request_text)
+        except (TypeError, ValueError):
+            raise ChecklistError("request", "is not JSON text") from None
+        if not isinstance(request, dict) or request.get("op") not in OPERATIONS:
+            raise ChecklistError("op", f"expected one of {sorted(OPERATIONS)}")
+        return json.dumps({"ok": True, **OPERATIONS[request["op"]](request)}, ensure_ascii=False)
+    except ChecklistError as error:
+        return json.dumps({"ok": False, "error": error.as_dict()}, ensure_ascii=False)

@@ -1,0 +1,48 @@
+"""The plain-text record of a checklist result: for pasting into a case system, printing, keeping."""
+
+from __future__ import annotations
+
+DISCLAIMER = "This record supports, and does not replace, professional judgement (paragraphs 1.8, 2.2)."
+
+
+def _answer_lines(answer: dict, number: str) -> list[str]:
+    lines = [f"{number} {answer['text']} (paragraph {answer['paragraph']}): {answer['label']}"]
+    if not answer["given"]:
+        lines[0] += " (not answered)"
+    if answer["note"]:
+        lines.append(f"   Note: {answer['note']}")
+    return lines
+
+
+def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
+    """The record of one evaluated checklist, as plain text."""
+    lines = [
+        f"{result['title']}: checklist record",
+        f"Guidance: {guidance}",
+        f"Edition: {edition}",
+        f"Made: {made_at}",
+        "",
+        "ANSWERS",
+    ]
+    items = [a for a in result["answers"] if not a["scope"]]
+    for answer in result["answers"]:
+        if answer["scope"]:
+            lines += _answer_lines(answer, "-")
+    for i, answer in enumerate(items, 1):
+        lines += _answer_lines(answer, f"{i}.")
+    lines += ["", "WHAT THE GUIDANCE SAYS FOR THESE ANSWERS"]
+    if not result["in_scope"]:
+        lines.append("The checklist was not run: the case is outside its scope.")
+    for prompt in result["prompts"]:
+        if prompt["lead"]:
+            lines.append(f"- {prompt['lead']}")
+        for cite in prompt["cites"]:
+            lines.append(f"  Paragraph {cite['paragraph']}: “{cite['quote']}”")
+    if not result["prompts"]:
+        lines.append("- Nothing yet: answer the questions above.")
+    unknown = result["to_find_out"]["items"]
+    if unknown:
+        lines += ["", result["to_find_out"]["heading"].upper()]
+        lines += [f"- {u['text']} (paragraph {u['paragraph']})" for u in unknown]
+    lines += ["", DISCLAIMER]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,77 @@
+"""The browser boundary: JSON in, JSON out; errors returned, never raised; saved files checked."""
+
+import json
+
+import pytest
+
+from calculators.boundary import handle
+
+META = {"guidance": "The guidance", "edition": "Edition 1", "made_at": "28 November 2026, 10:00"}
+PAYLOAD = {"checklist": "early-risk-factors", "answers": {"images-of-own-children": "yes"},
+           "notes": {"images-of-own-children": "seen by police"}}
+
+
+def call(**request):
+    return json.loads(handle(json.dumps(request)))
+
+
+def test_evaluate_returns_the_result_with_its_record():
+    response = call(op="evaluate", payload=PAYLOAD, **META)
+    assert response["ok"] and response["prompts"][0]["id"] == "risk-factor-present"
+    assert "Paragraph 2.10: “If any of these risk factors" in response["record"]
+
+
+def test_save_then_open_gives_back_every_answer_and_note():
+    saved = call(op="save", payload=PAYLOAD, **META)["file"]
+    opened = call(op="open", text=saved, checklist="early-risk-factors", edition="Edition 1")
+    assert opened == {"ok": True, "answers": PAYLOAD["answers"], "notes": PAYLOAD["notes"],
+                      "notice": ""}
+
+
+def saved_file(**changes):
+    data = json.loads(call(op="save", payload=PAYLOAD, **META)["file"])
+    data.update(changes)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("this is not json", "is not a saved checklist: it is not JSON text"),
+        ("[1, 2]", "is not a checklist saved from this site"),
+        ('{"answers": {}}', "is not a checklist saved from this site"),
+        (saved_file(format_version=2), "has format version 2; this site reads version 1"),
+        (saved_file(checklist="strategy-discussion"),
+         "is a saved 'strategy-discussion' checklist, not 'early-risk-factors'"),
+        (saved_file(score=5), "has fields this site does not know: ['score']"),
+        (saved_file(answers={"adult": "maybe"}), "unknown answer 'maybe'"),
+        ("x" * 1_000_001, "is larger than 1 MB"),
+    ],
+)
+def test_a_bad_file_gets_a_clear_message(text, message):
+    response = call(op="open", text=text, checklist="early-risk-factors", edition="Edition 1")
+    assert response["ok"] is False
+    assert message in response["error"]["message"]
+
+
+def test_a_file_from_another_edition_opens_with_a_notice():
+    opened = call(op="open", text=saved_file(edition="Edition 0"), checklist="early-risk-factors",
+                  edition="Edition 1")
+    assert opened["ok"] and "saved with 'Edition 0'" in opened["notice"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field"),
+    [
+        ("not json", "request"),
+        ('"a string"', "op"),
+        ('{"op": "delete"}', "op"),
+        ('{"op": "evaluate", "payload": {}, "guidance": "g", "edition": "e", "made_at": "t"}',
+         "checklist"),
+        ('{"op": "evaluate", "payload": {"checklist": "early-risk-factors", "answers": {}}}',
+         "guidance"),
+    ],
+)
+def test_bad_requests_come_back_as_errors(request_text, field):
+    response = json.loads(handle(request_text))
+    assert response["ok"] is False and response["error"]["field"] == field

@@ -1,0 +1,55 @@
+"""The evaluator's strictness: every error path names the field and what was expected."""
+
+import pytest
+
+from calculators import ChecklistError, evaluate
+
+OK = {"checklist": "early-risk-factors", "answers": {}}
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ("not an object", "payload", "expected an object, got str"),
+        ([], "payload", "expected an object, got list"),
+        ({**OK, "score": 3}, "payload", "unknown fields ['score']"),
+        ({"answers": {}}, "checklist", "unknown checklist None"),
+        ({**OK, "checklist": "no-such"}, "checklist", "unknown checklist 'no-such'; expected one of"),
+        ({**OK, "checklist": 7}, "checklist", "unknown checklist 7"),
+        ({"checklist": "early-risk-factors"}, "answers", "missing: expected an object"),
+        ({**OK, "answers": ["yes"]}, "answers", "expected an object of item id → value, got list"),
+        ({**OK, "answers": None}, "answers", "got NoneType"),
+        ({**OK, "answers": {"no-such-item": "yes"}}, "answers.no-such-item", "unknown item"),
+        ({**OK, "answers": {"adult": True}}, "answers.adult", "expected a string, got bool"),
+        ({**OK, "answers": {"adult": "Yes"}}, "answers.adult", "unknown answer 'Yes'; expected one of"),
+        ({**OK, "answers": {"adult": None}}, "answers.adult", "expected a string, got NoneType"),
+        ({**OK, "notes": "x"}, "notes", "expected an object"),
+        ({**OK, "notes": {"nope": "x"}}, "notes.nope", "unknown item"),
+        ({**OK, "notes": {"adult": 5}}, "notes.adult", "expected a string, got int"),
+        ({**OK, "notes": {"adult": "x" * 4001}}, "notes.adult", "longer than 4000 characters"),
+    ],
+)
+def test_bad_payloads_raise_one_error_type_naming_the_field(payload, field, message):
+    with pytest.raises(ChecklistError) as raised:
+        evaluate(payload)
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.field == field
+    assert message in raised.value.message
+
+
+def test_unanswered_counts_as_not_known_never_as_no():
+    result = evaluate(OK)
+    assert {a["answer"] for a in result["answers"]} == {"unknown"}
+    assert all(not a["given"] for a in result["answers"])
+
+
+def test_notes_are_returned_as_given_data_never_interpreted():
+    note = "<img src=x onerror=alert(1)>"
+    result = evaluate({**OK, "notes": {"images-of-own-children": note}})
+    assert next(a for a in result["answers"] if a["id"] == "images-of-own-children")["note"] == note
+
+
+def test_no_result_carries_a_score_or_verdict():
+    result = evaluate({**OK, "answers": {"images-of-own-children": "yes"}})
+    assert set(result) == {"checklist", "title", "in_scope", "answered", "answers", "prompts",
+                           "to_find_out"}

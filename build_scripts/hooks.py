@@ -3,8 +3,10 @@
 - on_page_content: collect each page's paragraph search entries and editorial items;
 - on_post_build (after the search plugin): add the paragraph entries to the search index, make
   the search worker match paragraph numbers exactly, write
-  the editorial report to ``reports/editorial-report.md``, and fail the build if any page or
-  stylesheet loads something from another host.
+  the editorial report to ``reports/editorial-report.md``, build the self-hosted Pyodide bundle
+  (runtime, precompiled stdlib, our precompiled wheel) into ``assets/pyodide/`` (cached in
+  ``build/pyodide-cache/``), and fail the build if any page or stylesheet loads something from
+  another host.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_scripts import editorial_report, offsite, search_numbers, search_paragraphs
+from build_scripts import (
+    editorial_report,
+    offsite,
+    pyodide_bundle,
+    search_numbers,
+    search_paragraphs,
+)
 from build_scripts.data_files import load_toml
 from build_scripts.mdx.link_registry import load_registry
 
@@ -74,7 +82,22 @@ def on_post_build(config) -> None:
     write_text(REPORT, editorial_report.render(items, config["extra"]["edition"]))
     log.info("Editorial report: %d item(s) in %s", len(items), REPORT)
 
+    try:
+        bundle = pyodide_bundle.build_bundle(
+            Path(config["site_dir"]) / "assets" / "pyodide",
+            root=Path(config["config_file_path"]).parent,
+        )
+    except pyodide_bundle.BundleError as error:
+        raise PluginError(f"Pyodide bundle: {error}") from error
+    log.info("Pyodide bundle: %(wheel)s (cached: %(cached)s, %(seconds).1f s)", bundle)
+
     problems = offsite.scan_site(Path(config["site_dir"]))
     if problems:
         listing = "; ".join(f"{page}: {', '.join(found)}" for page, found in problems.items())
         raise PluginError(f"Assets from another host (every asset must be self-hosted): {listing}")
+
+
+def on_serve(server, config, builder):
+    """Live reload also when a checklist definition or the calculators change."""
+    server.watch(str(Path(config["config_file_path"]).parent / "calculators"))
+    return server

@@ -5,6 +5,6 @@ Standard library only: this package runs unchanged in CPython (tests) and in Pyo
 
 from calculators.errors import ChecklistError
 from calculators.evaluator import evaluate
-from calculators.model import Checklist, load_checklist, checklist_ids
+from calculators.model import Checklist, checklist_ids, load_checklist
 
 __all__ = ["Checklist", "ChecklistError", "checklist_ids", "evaluate", "load_checklist"]

@@ -52,7 +52,11 @@ def _save(request: dict) -> dict:
 
 
 def _open(request: dict) -> dict:
-    text, expected, edition = _text(request, "text"), _text(request, "checklist"), _text(request, "edition")
+    text, expected, edition = (
+        _text(request, "text"),
+        _text(request, "checklist"),
+        _text(request, "edition"),
+    )
     if len(text) > MAX_FILE:
         raise ChecklistError("file", "is larger than 1 MB: it cannot be a saved checklist")
     try:
@@ -62,15 +66,27 @@ def _open(request: dict) -> dict:
     if not isinstance(saved, dict) or saved.get("format") != FILE_FORMAT:
         raise ChecklistError("file", "is not a checklist saved from this site")
     if saved.get("format_version") != FILE_VERSION:
-        raise ChecklistError("file", f"has format version {saved.get('format_version')!r}; this site reads version {FILE_VERSION}")
+        raise ChecklistError(
+            "file",
+            f"has format version {saved.get('format_version')!r}; "
+            f"this site reads version {FILE_VERSION}",
+        )
     if extra := sorted(set(saved) - FILE_KEYS):
         raise ChecklistError("file", f"has fields this site does not know: {extra}")
     if saved.get("checklist") != expected:
-        raise ChecklistError("file", f"is a saved {saved.get('checklist')!r} checklist, not {expected!r}: open it on that checklist's page")
-    _, answers, notes = check_payload({k: saved[k] for k in ("checklist", "answers", "notes") if k in saved})
+        raise ChecklistError(
+            "file",
+            f"is a saved {saved.get('checklist')!r} checklist, not {expected!r}: "
+            "open it on that checklist's page",
+        )
+    _, answers, notes = check_payload(
+        {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
+    )
     result = {"answers": answers, "notes": notes, "notice": ""}
     if saved.get("edition") != edition:
-        result["notice"] = f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."
+        result["notice"] = (
+            f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."
+        )
     return result
 
 

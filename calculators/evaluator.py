@@ -21,12 +21,16 @@ def _mapping(payload: dict, key: str, checklist: Checklist, required: bool) -> d
         return {}
     value = payload[key]
     if not isinstance(value, dict):
-        raise ChecklistError(key, f"expected an object of item id → value, got {type(value).__name__}")
+        raise ChecklistError(
+            key, f"expected an object of item id → value, got {type(value).__name__}"
+        )
     for item_id, entry in value.items():
         if checklist.question(item_id) is None:
             raise ChecklistError(f"{key}.{item_id}", f"unknown item of checklist {checklist.id!r}")
         if not isinstance(entry, str):
-            raise ChecklistError(f"{key}.{item_id}", f"expected a string, got {type(entry).__name__}")
+            raise ChecklistError(
+                f"{key}.{item_id}", f"expected a string, got {type(entry).__name__}"
+            )
     return value
 
 
@@ -42,7 +46,9 @@ def check_payload(payload: object) -> tuple[Checklist, dict[str, str], dict[str,
     labels = checklist.answers.labels
     for item_id, value in answers.items():
         if value not in labels:
-            raise ChecklistError(f"answers.{item_id}", f"unknown answer {value!r}; expected one of {list(labels)}")
+            raise ChecklistError(
+                f"answers.{item_id}", f"unknown answer {value!r}; expected one of {list(labels)}"
+            )
     for item_id, note in notes.items():
         if len(note) > MAX_NOTE:
             raise ChecklistError(f"notes.{item_id}", f"longer than {MAX_NOTE} characters")
@@ -51,7 +57,9 @@ def check_payload(payload: object) -> tuple[Checklist, dict[str, str], dict[str,
 
 def _holds(condition: Condition, answers: dict[str, str]) -> bool:
     matches = [answers[i] in condition.values for i in condition.items]
-    return {"any": any(matches), "all": all(matches), "none": not any(matches)}[condition.quantifier]
+    return {"any": any(matches), "all": all(matches), "none": not any(matches)}[
+        condition.quantifier
+    ]
 
 
 def _prompt(prompt: Prompt) -> dict:

@@ -98,7 +98,9 @@ def _prompt(data: dict, where: str, groups: dict[str, list[str]], answers: Answe
         names = cond.get("items")
         ids = groups.get(names) if isinstance(names, str) else names
         if not isinstance(ids, list) or not ids:
-            raise ChecklistError(f"{spot}.items", f"expected a group name or item ids, got {names!r}")
+            raise ChecklistError(
+                f"{spot}.items", f"expected a group name or item ids, got {names!r}"
+            )
         found = [q for q in QUANTIFIERS if q in cond]
         if len(found) != 1:
             raise ChecklistError(spot, "expected exactly one of any / all / none")
@@ -107,7 +109,10 @@ def _prompt(data: dict, where: str, groups: dict[str, list[str]], answers: Answe
             raise ChecklistError(f"{spot}.{found[0]}", f"unknown answer values {sorted(values)}")
         when.append(Condition(tuple(ids), found[0], values))
     cites = tuple(
-        Cite(_require(c, "paragraph", str, f"{where}.cites"), _require(c, "quote", str, f"{where}.cites"))
+        Cite(
+            _require(c, "paragraph", str, f"{where}.cites"),
+            _require(c, "quote", str, f"{where}.cites"),
+        )
         for c in data.get("cites", [])
     )
     if not cites:
@@ -136,7 +141,8 @@ def parse_checklist(data: dict) -> Checklist:
         if q.group:
             groups.setdefault(q.group, []).append(q.id)
     prompts = tuple(
-        _prompt(p, f"{cid}.prompts[{i}]", groups, answers) for i, p in enumerate(data.get("prompts", []))
+        _prompt(p, f"{cid}.prompts[{i}]", groups, answers)
+        for i, p in enumerate(data.get("prompts", []))
     )
     for prompt in prompts:
         for cond in prompt.when:
@@ -159,6 +165,8 @@ def parse_checklist(data: dict) -> Checklist:
 def checklist_ids() -> list[str]:
     """Every checklist shipped in the package, by id."""
     folder = resources.files("calculators") / "checklists"
+    if not folder.is_dir():  # a broken package: say "unknown checklist", never crash
+        return []
     return sorted(p.name.removesuffix(SUFFIX) for p in folder.iterdir() if p.name.endswith(SUFFIX))
 
 
@@ -166,6 +174,8 @@ def checklist_ids() -> list[str]:
 def load_checklist(checklist_id: str) -> Checklist:
     """The checklist with this id; ChecklistError if there is none."""
     if not isinstance(checklist_id, str) or checklist_id not in checklist_ids():
-        raise ChecklistError("checklist", f"unknown checklist {checklist_id!r}; expected one of {checklist_ids()}")
+        raise ChecklistError(
+            "checklist", f"unknown checklist {checklist_id!r}; expected one of {checklist_ids()}"
+        )
     path = resources.files("calculators") / "checklists" / f"{checklist_id}{SUFFIX}"
     return parse_checklist(tomllib.loads(path.read_text(encoding="utf-8")))

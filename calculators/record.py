@@ -1,8 +1,10 @@
-"""The plain-text record of a checklist result: for pasting into a case system, printing, keeping."""
+"""The plain-text record of a checklist: for pasting into a case system, printing, keeping."""
 
 from __future__ import annotations
 
-DISCLAIMER = "This record supports, and does not replace, professional judgement (paragraphs 1.8, 2.2)."
+DISCLAIMER = (
+    "This record supports, and does not replace, professional judgement (paragraphs 1.8, 2.2)."
+)
 
 
 def _answer_lines(answer: dict, number: str) -> list[str]:

@@ -7,8 +7,11 @@ import pytest
 from calculators.boundary import handle
 
 META = {"guidance": "The guidance", "edition": "Edition 1", "made_at": "28 November 2026, 10:00"}
-PAYLOAD = {"checklist": "early-risk-factors", "answers": {"images-of-own-children": "yes"},
-           "notes": {"images-of-own-children": "seen by police"}}
+PAYLOAD = {
+    "checklist": "early-risk-factors",
+    "answers": {"images-of-own-children": "yes"},
+    "notes": {"images-of-own-children": "seen by police"},
+}
 
 
 def call(**request):
@@ -24,8 +27,12 @@ def test_evaluate_returns_the_result_with_its_record():
 def test_save_then_open_gives_back_every_answer_and_note():
     saved = call(op="save", payload=PAYLOAD, **META)["file"]
     opened = call(op="open", text=saved, checklist="early-risk-factors", edition="Edition 1")
-    assert opened == {"ok": True, "answers": PAYLOAD["answers"], "notes": PAYLOAD["notes"],
-                      "notice": ""}
+    assert opened == {
+        "ok": True,
+        "answers": PAYLOAD["answers"],
+        "notes": PAYLOAD["notes"],
+        "notice": "",
+    }
 
 
 def saved_file(**changes):
@@ -41,8 +48,10 @@ def saved_file(**changes):
         ("[1, 2]", "is not a checklist saved from this site"),
         ('{"answers": {}}', "is not a checklist saved from this site"),
         (saved_file(format_version=2), "has format version 2; this site reads version 1"),
-        (saved_file(checklist="strategy-discussion"),
-         "is a saved 'strategy-discussion' checklist, not 'early-risk-factors'"),
+        (
+            saved_file(checklist="strategy-discussion"),
+            "is a saved 'strategy-discussion' checklist, not 'early-risk-factors'",
+        ),
         (saved_file(score=5), "has fields this site does not know: ['score']"),
         (saved_file(answers={"adult": "maybe"}), "unknown answer 'maybe'"),
         ("x" * 1_000_001, "is larger than 1 MB"),
@@ -55,8 +64,12 @@ def test_a_bad_file_gets_a_clear_message(text, message):
 
 
 def test_a_file_from_another_edition_opens_with_a_notice():
-    opened = call(op="open", text=saved_file(edition="Edition 0"), checklist="early-risk-factors",
-                  edition="Edition 1")
+    opened = call(
+        op="open",
+        text=saved_file(edition="Edition 0"),
+        checklist="early-risk-factors",
+        edition="Edition 1",
+    )
     assert opened["ok"] and "saved with 'Edition 0'" in opened["notice"]
 
 
@@ -66,10 +79,14 @@ def test_a_file_from_another_edition_opens_with_a_notice():
         ("not json", "request"),
         ('"a string"', "op"),
         ('{"op": "delete"}', "op"),
-        ('{"op": "evaluate", "payload": {}, "guidance": "g", "edition": "e", "made_at": "t"}',
-         "checklist"),
-        ('{"op": "evaluate", "payload": {"checklist": "early-risk-factors", "answers": {}}}',
-         "guidance"),
+        (
+            '{"op": "evaluate", "payload": {}, "guidance": "g", "edition": "e", "made_at": "t"}',
+            "checklist",
+        ),
+        (
+            '{"op": "evaluate", "payload": {"checklist": "early-risk-factors", "answers": {}}}',
+            "guidance",
+        ),
     ],
 )
 def test_bad_requests_come_back_as_errors(request_text, field):

@@ -14,14 +14,22 @@ OK = {"checklist": "early-risk-factors", "answers": {}}
         ([], "payload", "expected an object, got list"),
         ({**OK, "score": 3}, "payload", "unknown fields ['score']"),
         ({"answers": {}}, "checklist", "unknown checklist None"),
-        ({**OK, "checklist": "no-such"}, "checklist", "unknown checklist 'no-such'; expected one of"),
+        (
+            {**OK, "checklist": "no-such"},
+            "checklist",
+            "unknown checklist 'no-such'; expected one of",
+        ),
         ({**OK, "checklist": 7}, "checklist", "unknown checklist 7"),
         ({"checklist": "early-risk-factors"}, "answers", "missing: expected an object"),
         ({**OK, "answers": ["yes"]}, "answers", "expected an object of item id → value, got list"),
         ({**OK, "answers": None}, "answers", "got NoneType"),
         ({**OK, "answers": {"no-such-item": "yes"}}, "answers.no-such-item", "unknown item"),
         ({**OK, "answers": {"adult": True}}, "answers.adult", "expected a string, got bool"),
-        ({**OK, "answers": {"adult": "Yes"}}, "answers.adult", "unknown answer 'Yes'; expected one of"),
+        (
+            {**OK, "answers": {"adult": "Yes"}},
+            "answers.adult",
+            "unknown answer 'Yes'; expected one of",
+        ),
         ({**OK, "answers": {"adult": None}}, "answers.adult", "expected a string, got NoneType"),
         ({**OK, "notes": "x"}, "notes", "expected an object"),
         ({**OK, "notes": {"nope": "x"}}, "notes.nope", "unknown item"),
@@ -51,5 +59,12 @@ def test_notes_are_returned_as_given_data_never_interpreted():
 
 def test_no_result_carries_a_score_or_verdict():
     result = evaluate({**OK, "answers": {"images-of-own-children": "yes"}})
-    assert set(result) == {"checklist", "title", "in_scope", "answered", "answers", "prompts",
-                           "to_find_out"}
+    assert set(result) == {
+        "checklist",
+        "title",
+        "in_scope",
+        "answered",
+        "answers",
+        "prompts",
+        "to_find_out",
+    }

@@ -5,14 +5,17 @@ from calculators.record import DISCLAIMER, record_text
 
 
 def make(answers, notes=None):
-    result = evaluate({"checklist": "early-risk-factors", "answers": answers,
-                       "notes": notes or {}})
-    return record_text(result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026, 10:00")
+    result = evaluate({"checklist": "early-risk-factors", "answers": answers, "notes": notes or {}})
+    return record_text(
+        result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026, 10:00"
+    )
 
 
 def test_the_record_carries_title_guidance_edition_time_answers_prompts_and_disclaimer():
-    text = make({"adult": "yes", "images-of-own-children": "yes"},
-                {"images-of-own-children": "<b>not markup</b>"})
+    text = make(
+        {"adult": "yes", "images-of-own-children": "yes"},
+        {"images-of-own-children": "<b>not markup</b>"},
+    )
     assert text.startswith("Early risk factors: checklist record\n")
     for expected in [
         "Guidance: Pan Bedfordshire Guidelines",
@@ -27,8 +30,9 @@ def test_the_record_carries_title_guidance_edition_time_answers_prompts_and_disc
     ]:
         assert expected in text
     assert text.endswith(DISCLAIMER + "\n")
-    assert DISCLAIMER == ("This record supports, and does not replace, professional judgement "
-                          "(paragraphs 1.8, 2.2).")
+    assert DISCLAIMER == (
+        "This record supports, and does not replace, professional judgement (paragraphs 1.8, 2.2)."
+    )
 
 
 def test_out_of_scope_says_the_checklist_was_not_run():

@@ -1,0 +1,39 @@
+// The checklist worker: loads Pyodide and the calculators wheel from this site (never a CDN), then
+// answers JSON requests with calculators.boundary.handle. Runs off the page's thread, so the page
+// never freezes while Python loads.
+const base = new URL("../pyodide/", import.meta.url);
+
+async function boot() {
+  self.postMessage({ type: "progress", message: "Loading Python…" });
+  const manifest = await (await fetch(new URL("bundle.json", base))).json();
+  const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
+  const pyodide = await loadPyodide({
+    indexURL: base.href,
+    lockFileURL: new URL("pyodide-lock.json", base).href,
+    packageBaseUrl: base.href, // our own folder; without it Pyodide may fall back to a CDN
+  });
+  self.postMessage({ type: "progress", message: "Loading the checklists…" });
+  const errors = [];
+  await pyodide.loadPackage(manifest.package, {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  if (errors.length) throw new Error(errors.join("; "));
+  return pyodide.pyimport("calculators.boundary").handle;
+}
+
+const ready = boot();
+ready.then(
+  () => self.postMessage({ type: "ready" }),
+  (error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) }),
+);
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  try {
+    const handle = await ready;
+    self.postMessage({ type: "response", id, response: handle(request) });
+  } catch (error) {
+    self.postMessage({ type: "response", id, error: String((error && error.message) || error) });
+  }
+};

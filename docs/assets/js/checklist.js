@@ -1,0 +1,346 @@
+// Checklist runtime: enhances the build-time checklist form. Python (Pyodide, in a worker)
+// evaluates the answers; this module only collects answers, renders results with textContent
+// (never HTML from data) and handles the record: copy, print, save, open, clear.
+// Nothing is sent anywhere and nothing is stored unless the user saves a file.
+
+const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
+const MAX_FILE_BYTES = 1000000;
+
+// ---- The worker: one per tab, kept across the theme's instant page changes. ----
+let worker = null;
+let workerState = "loading"; // loading | ready | failed
+let workerProblem = "";
+let nextId = 1;
+const pending = new Map();
+const stateListeners = new Set();
+
+function setWorkerState(state, problem = "") {
+  workerState = state;
+  workerProblem = problem;
+  stateListeners.forEach((listener) => listener());
+}
+
+function startWorker() {
+  if (worker) return;
+  if (!("Worker" in window) || typeof WebAssembly !== "object") {
+    setWorkerState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
+    return;
+  }
+  const url = new URL("checklist-worker.js", import.meta.url);
+  try {
+    worker = new Worker(url, { type: "module" });
+  } catch (error) {
+    setWorkerState("failed", `the calculator could not start (${error.message})`);
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (workerState === "loading") {
+      setWorkerState("failed", `Python did not finish loading within ${Math.round(LOAD_TIMEOUT_MS / 1000)} seconds`);
+    }
+  }, LOAD_TIMEOUT_MS);
+  worker.onmessage = (event) => {
+    const data = event.data;
+    if (data.type === "progress") {
+      stateListeners.forEach((listener) => listener(data.message));
+    } else if (data.type === "ready") {
+      clearTimeout(timer);
+      setWorkerState("ready");
+    } else if (data.type === "failed") {
+      clearTimeout(timer);
+      setWorkerState("failed", `Python could not load (${data.message})`);
+    } else if (data.type === "response" && pending.has(data.id)) {
+      const { resolve, reject } = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error) reject(new Error(data.error));
+      else resolve(JSON.parse(data.response));
+    }
+  };
+  worker.onerror = (event) => {
+    clearTimeout(timer);
+    setWorkerState("failed", `the calculator stopped (${event.message || "script error"})`);
+  };
+}
+
+function ask(request) {
+  return new Promise((resolve, reject) => {
+    if (workerState === "failed") {
+      reject(new Error(workerProblem));
+      return;
+    }
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, request: JSON.stringify(request) });
+  });
+}
+
+// ---- Reading and writing the form. ----
+function meta(name) {
+  const el = document.querySelector(`meta[name="${name}"]`);
+  return el ? el.getAttribute("content") : "";
+}
+
+function now() {
+  return new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
+}
+
+function collect(form) {
+  const answers = {};
+  const notes = {};
+  for (const input of form.querySelectorAll("input[type=radio]:checked")) answers[input.name] = input.value;
+  for (const area of form.querySelectorAll("textarea[name^='note:']")) {
+    if (area.value.trim()) notes[area.name.slice(5)] = area.value;
+  }
+  return { checklist: form.dataset.checklist, answers, notes };
+}
+
+function apply(form, answers, notes) {
+  form.reset();
+  for (const [id, value] of Object.entries(answers)) {
+    for (const input of form.querySelectorAll("input[type=radio]")) {
+      if (input.name === id && input.value === value) input.checked = true;
+    }
+  }
+  for (const [id, text] of Object.entries(notes)) {
+    const area = form.querySelector(`textarea[id="note-${CSS.escape(id)}"]`);
+    if (area) {
+      area.value = text;
+      area.closest("details").open = true;
+    }
+  }
+}
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function paragraphLink(form, number) {
+  const source = form.querySelector(`a[data-para="${CSS.escape(number)}"]`);
+  const link = el("a", `Paragraph ${number}`, "checklist-prompt__para");
+  link.href = source ? source.href : "#";
+  return link;
+}
+
+function render(form, result) {
+  const box = form.querySelector(".checklist__prompts");
+  box.replaceChildren();
+  if (!result.in_scope) box.append(el("p", "This checklist does not apply to this case.", "checklist__out-of-scope"));
+  if (result.answered === 0) box.append(el("p", "Nothing is answered yet: every question counts as Not known.", "checklist__hint"));
+  const list = el("ul", "", "checklist-prompts");
+  for (const prompt of result.prompts) {
+    const item = el("li", "", "checklist-prompt");
+    item.dataset.prompt = prompt.id;
+    if (prompt.lead) item.append(el("p", prompt.lead, "checklist-prompt__lead"));
+    for (const cite of prompt.cites) {
+      const quote = el("blockquote", "", "checklist-prompt__quote");
+      quote.append(el("p", `“${cite.quote}”`));
+      const source = el("p", "", "checklist-prompt__source");
+      source.append(paragraphLink(form, cite.paragraph));
+      quote.append(source);
+      item.append(quote);
+    }
+    list.append(item);
+  }
+  box.append(list);
+  const unknown = result.to_find_out.items;
+  if (unknown.length) {
+    box.append(el("h3", result.to_find_out.heading, "checklist__unknown-heading"));
+    const ul = el("ul", "", "checklist__unknown");
+    for (const u of unknown) {
+      const li = el("li", `${u.text} `);
+      li.append(paragraphLink(form, u.paragraph));
+      ul.append(li);
+    }
+    box.append(ul);
+  }
+}
+
+// ---- One form on the page. ----
+function enhance(form) {
+  if (form.dataset.enhanced) return;
+  form.dataset.enhanced = "true";
+  form.classList.add("checklist--enhanced");
+  const status = form.querySelector(".checklist__status");
+  const message = form.querySelector(".checklist__message");
+  const buttons = Object.fromEntries([...form.querySelectorAll("button[data-action]")].map((b) => [b.dataset.action, b]));
+  const fileInput = form.querySelector(".checklist__file");
+  let latest = null;
+  let sequence = 0;
+  let dirty = false;
+
+  const say = (text, kind = "info") => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+
+  const showState = (progress) => {
+    if (workerState === "loading") {
+      status.replaceChildren(el("span", `${progress || "Loading Python…"} Answers you give now are kept and will be read as soon as it is ready.`));
+      const bar = document.createElement("progress");
+      bar.setAttribute("aria-label", "Loading Python");
+      status.prepend(bar);
+    } else if (workerState === "failed") {
+      status.replaceChildren(el("span", `The checklist cannot show what the guidance says here: ${workerProblem}. Your answers are kept; you can still fill in and print the form.`));
+      status.dataset.kind = "error";
+    } else {
+      status.replaceChildren();
+    }
+    for (const name of ["copy", "save", "open"]) buttons[name].disabled = workerState !== "ready";
+  };
+
+  const evaluateNow = async () => {
+    if (workerState !== "ready") return;
+    const mine = ++sequence;
+    try {
+      const response = await ask({ op: "evaluate", payload: collect(form), guidance: meta("guidance-title"), edition: meta("guidance-edition"), made_at: now() });
+      if (mine !== sequence) return;
+      if (!response.ok) {
+        say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");
+        return;
+      }
+      latest = response;
+      render(form, response);
+      form.dataset.evaluated = String(mine);
+    } catch (error) {
+      say(`Could not read these answers: ${error.message}.`, "error");
+    }
+  };
+
+  const listener = (progress) => {
+    showState(progress);
+    if (workerState === "ready") evaluateNow();
+  };
+  stateListeners.add(listener);
+  showState();
+  if (workerState === "ready") evaluateNow();
+
+  let typing = null;
+  form.addEventListener("input", (event) => {
+    dirty = true;
+    if (event.target.tagName === "TEXTAREA") {
+      clearTimeout(typing);
+      typing = setTimeout(evaluateNow, 250);
+    } else {
+      evaluateNow();
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  buttons.print.disabled = false;
+  buttons.clear.disabled = false;
+  buttons.print.addEventListener("click", () => {
+    for (const details of form.querySelectorAll("details")) {
+      if (details.querySelector("textarea").value) details.open = true;
+    }
+    window.print();
+  });
+  buttons.clear.addEventListener("click", () => {
+    if (!window.confirm("Clear all answers and notes? This cannot be undone.")) return;
+    form.reset();
+    dirty = false;
+    say("All answers cleared.");
+    evaluateNow();
+  });
+  buttons.copy.addEventListener("click", async () => {
+    await evaluateNow();
+    if (!latest) return;
+    try {
+      await navigator.clipboard.writeText(latest.record);
+      dirty = false;
+      say("Record copied. Paste it into your case record.");
+    } catch (error) {
+      say("Could not copy the record: this browser does not allow it here. Use Save to a file or Print instead.", "error");
+    }
+  });
+  buttons.save.addEventListener("click", async () => {
+    const response = await ask({ op: "save", payload: collect(form), guidance: meta("guidance-title"), edition: meta("guidance-edition"), made_at: now() });
+    if (!response.ok) {
+      say(`Could not save: ${response.error.message}.`, "error");
+      return;
+    }
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([response.file], { type: "application/json" }));
+    link.download = `${form.dataset.checklist}-${stamp}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    dirty = false;
+    say("Saved to a file on this device. Open it here later to carry on.");
+  });
+  buttons.open.addEventListener("click", () => fileInput.click());
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files[0];
+    fileInput.value = "";
+    if (!file) return;
+    const keep = "Your current answers have not been changed.";
+    if (file.size > MAX_FILE_BYTES) {
+      say(`Could not open “${file.name}”: it is larger than 1 MB, so it cannot be a saved checklist. ${keep}`, "error");
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      say(`Could not read “${file.name}”. ${keep}`, "error");
+      return;
+    }
+    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, edition: meta("guidance-edition") });
+    if (!response.ok) {
+      say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
+      return;
+    }
+    apply(form, response.answers, response.notes);
+    dirty = false;
+    say(`Opened “${file.name}”. ${response.notice}`.trim());
+    evaluateNow();
+  });
+
+  // Leaving with answers not saved or copied asks first: closing the tab or following a link,
+  // including the theme's instant navigation (which would otherwise swap the page silently).
+  const beforeUnload = (event) => {
+    if (dirty && document.contains(form)) event.preventDefault();
+  };
+  const beforeLink = (event) => {
+    if (!dirty || !document.contains(form) || event.defaultPrevented) return;
+    const link = event.target.closest && event.target.closest("a[href]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const target = new URL(link.href, location.href);
+    if (target.pathname === location.pathname && target.search === location.search) return;
+    if (link.target === "_blank" || link.hasAttribute("download")) return;
+    if (!window.confirm("Your answers are not saved or copied. Leave this page and lose them?")) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    } else {
+      dirty = false;
+    }
+  };
+  window.addEventListener("beforeunload", beforeUnload);
+  window.addEventListener("click", beforeLink, true);
+  // When the theme swaps this page out, stop listening for it.
+  const observer = new MutationObserver(() => {
+    if (!document.contains(form)) {
+      stateListeners.delete(listener);
+      window.removeEventListener("beforeunload", beforeUnload);
+      window.removeEventListener("click", beforeLink, true);
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
+function setUp() {
+  const forms = document.querySelectorAll("form.checklist[data-checklist]");
+  if (!forms.length) return;
+  startWorker();
+  forms.forEach(enhance);
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(setUp);
+} else {
+  setUp();
+}

@@ -1,0 +1,224 @@
+"""The early risk factors checklist in Chromium: Python in a worker, the record, files, privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.browser import axe_violations
+
+PAGE = "checklists/early-risk-factors/"
+READY = "form.checklist[data-evaluated]"
+
+
+def answer(page, item: str, value: str) -> None:
+    page.locator(f'input[name="{item}"][value="{value}"]').check()
+
+
+def wait_for_python(page) -> None:
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+@pytest.fixture
+def checklist(page):
+    page.goto(PAGE)
+    return page
+
+
+def test_answers_given_before_python_is_ready_are_kept_and_evaluated(checklist):
+    page = checklist
+    answer(page, "images-of-own-children", "yes")  # at once, while Python is still loading
+    assert page.locator(".checklist__status progress").count() == 1
+    prompt = page.locator('[data-prompt="risk-factor-present"]')
+    prompt.wait_for(timeout=60_000)
+    assert "If any of these risk factors are present" in prompt.inner_text()
+    link = prompt.get_by_role("link", name="Paragraph 2.10")
+    assert re.search(r"/assessment/#2\.10$", link.get_attribute("href"))
+    assert page.locator(".checklist__status").inner_text() == ""
+
+
+def test_the_2_10_prompt_links_to_the_paragraph_and_the_copied_record_holds_it(checklist):
+    page = checklist
+    wait_for_python(page)
+    answer(page, "adult", "yes")
+    answer(page, "images-of-own-children", "yes")
+    prompt = page.locator('[data-prompt="risk-factor-present"]')
+    prompt.wait_for()
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert record.startswith("Early risk factors: checklist record\n")
+    assert "3. images of own children (paragraph 2.9): Yes" in record
+    assert "Paragraph 2.10: “If any of these risk factors are present" in record
+    assert "Edition: Edition 1" in record
+    assert record.rstrip().endswith("(paragraphs 1.8, 2.2).")
+    prompt.get_by_role("link", name="Paragraph 2.10").click()
+    page.wait_for_url(re.compile(r"/assessment/#2\.10$"))
+
+
+def test_all_no_shows_2_2_and_2_12_and_regular_contact_shows_2_16(checklist):
+    page = checklist
+    wait_for_python(page)
+    for item in [
+        "previous-history",
+        "previous-contact-abuse",
+        "images-of-own-children",
+        "partner-capacity",
+        "absence-of-cooperation",
+        "own-child-at-risk",
+        "abuse-neglect-risk-factors",
+        "criminal-lifestyle",
+    ]:
+        answer(page, item, "no")
+    answer(page, "lives-with-children", "yes")
+    page.locator('[data-prompt="conference"]').wait_for()
+    prompts = page.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.prompt)")
+    assert prompts == ["no-factor-present", "conference"]
+
+
+def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
+    page = checklist
+    wait_for_python(page)
+    answer(page, "adult", "yes")
+    answer(page, "previous-history", "no")
+    answer(page, "images-of-own-children", "unknown")
+    page.locator("#q-previous-history summary").click()
+    page.locator("#note-previous-history").fill("Checked with the team <b>today</b>")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text())["answers"]["previous-history"] == "no"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear all answers").click()
+    assert page.locator("input[type=radio]:checked").count() == 0
+
+    page.locator(".checklist__file").set_input_files(saved)
+    page.get_by_text("Opened “saved.json”").wait_for()
+    checked = page.locator("input[type=radio]:checked").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
+    assert checked == {
+        "adult": "yes",
+        "previous-history": "no",
+        "images-of-own-children": "unknown",
+    }
+    assert (
+        page.locator("#note-previous-history").input_value() == "Checked with the team <b>today</b>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("corrupt.json", b"{not json", "it is not JSON text"),
+        (
+            "other.json",
+            json.dumps({"format": "something-else"}).encode(),
+            "is not a checklist saved from this site",
+        ),
+        (
+            "strategy.json",
+            json.dumps(
+                {
+                    "format": "guidance-checklist",
+                    "format_version": 1,
+                    "checklist": "strategy-discussion",
+                    "answers": {},
+                }
+            ).encode(),
+            "is a saved 'strategy-discussion' checklist",
+        ),
+        ("huge.json", b" " * 1_000_001, "larger than 1 MB"),
+    ],
+)
+def test_a_bad_file_gives_a_clear_message_and_keeps_the_answers(
+    checklist, tmp_path, name, content, message
+):
+    page = checklist
+    wait_for_python(page)
+    answer(page, "criminal-lifestyle", "yes")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    page.locator(".checklist__file").set_input_files(bad)
+    alert = page.get_by_role("alert")
+    alert.filter(has_text=message).wait_for()
+    assert "Your current answers have not been changed" in alert.inner_text()
+    assert page.locator('input[name="criminal-lifestyle"][value="yes"]').is_checked()
+
+
+def test_every_request_is_same_origin_and_answering_makes_none(context, checklist, site_url):
+    page = checklist
+    wait_for_python(page)
+    before = len(context.requests)
+    for item in ["adult", "images-of-own-children", "criminal-lifestyle"]:
+        answer(page, item, "yes")
+    page.locator("#q-adult summary").click()
+    page.locator("#note-adult").fill("a note")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    page.wait_for_timeout(500)
+    assert context.requests[before:] == []
+    assert [u for u in context.requests if not u.startswith(site_url)] == []
+    assert any(u.endswith("pyodide.asm.wasm") for u in context.requests)
+
+
+def test_without_javascript_the_form_is_there_to_print(chromium, site_url):
+    context = chromium.new_context(base_url=site_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(PAGE)
+    assert page.locator("fieldset.checklist-q").count() == 10
+    assert page.locator("input[type=radio]").count() == 30
+    assert page.get_by_text("Without JavaScript this is a form to print").is_visible()
+    assert page.locator('a[data-para="2.10"]').count() == 1
+    context.close()
+
+
+def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, tmp_path):
+    page = checklist
+    assert axe_violations(page) == []  # loading
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    assert axe_violations(page) == []  # with a result
+    bad = tmp_path / "bad.json"
+    bad.write_text("nope")
+    page.locator(".checklist__file").set_input_files(bad)
+    page.get_by_role("alert").filter(has_text="not JSON").wait_for()
+    assert axe_violations(page) == []  # with an error message
+
+
+def test_leaving_with_answers_not_saved_asks_first(checklist):
+    page = checklist
+    answer(page, "adult", "yes")
+    asked = []
+
+    def dismiss(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.get_by_role("link", name="Back to paragraph 2.9 in the guidance").click()
+    page.wait_for_timeout(500)
+    assert asked and "not saved or copied" in asked[0]
+    assert page.url.split("#")[0].endswith(PAGE)
+    assert page.locator('input[name="adult"][value="yes"]').is_checked()
+
+
+def test_python_that_never_loads_gives_a_clear_message_and_the_form_stays_usable(context):
+    page = context.new_page()
+    page.add_init_script("window.CHECKLIST_LOAD_TIMEOUT_MS = 3000")
+    # A wasm served with the wrong type: Pyodide would wait forever.
+    page.route(
+        "**/pyodide.asm.wasm",
+        lambda route: route.fulfill(status=200, content_type="text/plain", body=b"not wasm"),
+    )
+    page.goto(PAGE)
+    answer(page, "adult", "yes")
+    status = page.locator(".checklist__status")
+    status.filter(has_text="cannot show what the guidance says").wait_for(timeout=15_000)
+    assert "you can still fill in and print the form" in status.inner_text()
+    assert page.get_by_role("button", name="Print").is_enabled()
+    assert page.locator('input[name="adult"][value="yes"]').is_checked()

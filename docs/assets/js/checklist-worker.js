@@ -5,20 +5,19 @@ const base = new URL("../pyodide/", import.meta.url);
 
 async function boot() {
   self.postMessage({ type: "progress", message: "Loading Python…" });
-  const manifest = await (await fetch(new URL("bundle.json", base))).json();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
+  const [manifest, { loadPyodide }] = await Promise.all([
+    fetch(new URL("bundle.json", base)).then((response) => response.json()),
+    import(new URL("pyodide.mjs", base).href),
+  ]);
   const pyodide = await loadPyodide({
     indexURL: base.href,
     lockFileURL: new URL("pyodide-lock.json", base).href,
     packageBaseUrl: base.href, // our own folder; without it Pyodide may fall back to a CDN
+    packages: [manifest.package], // fetched while Python starts, not after
   });
-  self.postMessage({ type: "progress", message: "Loading the checklists…" });
-  const errors = [];
-  await pyodide.loadPackage(manifest.package, {
-    messageCallback: () => {},
-    errorCallback: (message) => errors.push(message),
-  });
-  if (errors.length) throw new Error(errors.join("; "));
+  if (!pyodide.loadedPackages[manifest.package]) {
+    throw new Error(`the checklists package (${manifest.package}) did not load`);
+  }
   return pyodide.pyimport("calculators.boundary").handle;
 }
 

@@ -80,7 +80,9 @@ def mark_time(browser, url: str, mark: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function(f"performance.getEntriesByName('{mark}').length > 0", timeout=120_000)
+    page.wait_for_function(
+        f"() => performance.getEntriesByName('{mark}').length > 0", timeout=120_000
+    )
     value = page.evaluate(f"performance.getEntriesByName('{mark}')[0].startTime")
     context.close()
     return value

@@ -1,12 +1,16 @@
 """MkDocs hooks of the guidance site: thin orchestration of the pure functions in build_scripts.
 
 - on_page_content: collect each page's paragraph search entries and editorial items;
-- on_post_build (after the search plugin): add the paragraph entries to the search index, make
-  the search worker match paragraph numbers exactly, write
-  the editorial report to ``reports/editorial-report.md``, build the self-hosted Pyodide bundle
-  (runtime, precompiled stdlib, our precompiled wheel) into ``assets/pyodide/`` (cached in
-  ``build/pyodide-cache/``), and fail the build if any page or stylesheet loads something from
-  another host.
+- on_post_build (after the search plugin), in order:
+  1. add the paragraph entries to the search index; make the search worker match paragraph
+     numbers exactly;
+  2. write the editorial report to ``reports/editorial-report.md``;
+  3. build the self-hosted Pyodide bundle (runtime, precompiled stdlib and wheel) into
+     ``assets/pyodide/`` (cached in ``build/pyodide-cache/``);
+  4. fail if any page or stylesheet loads something from another host;
+  5. (not under ``mkdocs serve``, whose live reload injects an inline script) put the Content
+     Security Policy on every page and write the hosting headers: ``_headers`` in the site and
+     ``build/hosting/nginx.conf``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from build_scripts import (
+    csp,
     editorial_report,
     offsite,
     pyodide_bundle,
@@ -30,10 +35,12 @@ from build_scripts.mdx.link_registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.guidance")
 REPORT = Path("reports/editorial-report.md")
+NGINX = Path("build/hosting/nginx.conf")
 
 _search_entries: dict[str, list[dict]] = {}
 _items: list[editorial_report.Item] = []
 _used_keys: set[str] = set()
+_serving = False
 
 
 def write_text(path: Path, text: str) -> None:
@@ -44,6 +51,11 @@ def write_text(path: Path, text: str) -> None:
 
 def _extension_config(config, name: str) -> dict:
     return config["mdx_configs"].get(f"build_scripts.mdx.{name}", {})
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config) -> None:
@@ -59,19 +71,20 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
-@event_priority(-100)  # after the search plugin has written its index
-def on_post_build(config) -> None:
-    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    index = search_paragraphs.add_entries(index, _search_entries)
+def _search(site: Path) -> None:
+    index_path = site / "search" / "search_index.json"
+    index = search_paragraphs.add_entries(
+        json.loads(index_path.read_text("utf-8")), _search_entries
+    )
     write_text(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-    workers = search_numbers.worker_files(Path(config["site_dir"]))
+    workers = search_numbers.worker_files(site)
     if not workers:
         raise PluginError("The theme's search worker was not found in the built site.")
     for worker in workers:
-        patched = search_numbers.patch_worker(worker.read_text(encoding="utf-8"))
-        write_text(worker, patched)
+        write_text(worker, search_numbers.patch_worker(worker.read_text(encoding="utf-8")))
 
+
+def _report(config) -> None:
     registry = load_registry(_extension_config(config, "link_registry")["registry"])
     standing = Path(config["docs_dir"]) / "_data" / "editorial.toml"
     items = [
@@ -82,6 +95,8 @@ def on_post_build(config) -> None:
     write_text(REPORT, editorial_report.render(items, config["extra"]["edition"]))
     log.info("Editorial report: %d item(s) in %s", len(items), REPORT)
 
+
+def _bundle(config) -> None:
     try:
         bundle = pyodide_bundle.build_bundle(
             Path(config["site_dir"]) / "assets" / "pyodide",
@@ -91,10 +106,47 @@ def on_post_build(config) -> None:
         raise PluginError(f"Pyodide bundle: {error}") from error
     log.info("Pyodide bundle: %(wheel)s (cached: %(cached)s, %(seconds).1f s)", bundle)
 
-    problems = offsite.scan_site(Path(config["site_dir"]))
+
+def _self_contained(site: Path) -> None:
+    problems = offsite.scan_site(site)
     if problems:
         listing = "; ".join(f"{page}: {', '.join(found)}" for page, found in problems.items())
         raise PluginError(f"Assets from another host (every asset must be self-hosted): {listing}")
+
+
+def _security(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    if bad := {
+        str(p.relative_to(site)): csp.unhashable(t) for p, t in texts.items() if csp.unhashable(t)
+    }:
+        raise PluginError(f"Inline scripts no policy hash can allow (move them to a file): {bad}")
+    hashes = {csp.script_hash(s) for text in texts.values() for s in csp.inline_scripts(text)}
+    meta_policy = csp.policy(hashes)
+    for page, text in texts.items():
+        write_text(page, csp.with_meta(text, meta_policy))
+    header_policy = csp.policy(hashes, header=True)
+    write_text(site / "_headers", csp.headers_file(header_policy))
+    write_text(NGINX, csp.nginx_snippet(header_policy))
+    log.info(
+        "Content Security Policy on %d pages (%d inline script hashes)", len(pages), len(hashes)
+    )
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config) -> None:
+    site = Path(config["site_dir"])
+    _search(site)
+    _report(config)
+    _bundle(config)
+    _self_contained(site)
+    if _serving:
+        log.info(
+            "make serve: no Content Security Policy (live reload injects a script); "
+            "make site applies it"
+        )
+    else:
+        _security(site)
 
 
 def on_serve(server, config, builder):

@@ -3,9 +3,10 @@
 Requests (``op``):
 - ``evaluate``: ``payload`` (see evaluator), ``guidance``, ``edition``, ``made_at`` → the result
   with its plain-text ``record``;
-- ``save``: the same → ``file``, the text of a saved checklist file;
-- ``open``: ``text`` of a file, the page's ``checklist`` and ``edition`` → its ``answers`` and
-  ``notes``, checked, and a ``notice`` if it was saved with another edition.
+- ``save``: the same and ``edition_number`` → ``file``, the text of a saved checklist file;
+- ``open``: ``text`` of a file, the page's ``checklist``, ``edition`` and ``edition_number`` →
+  its ``answers`` and ``notes``, checked, and a ``notice`` if it was saved with an older edition
+  (a file from a newer edition than the site's is refused).
 Every response is ``{"ok": true, …}`` or ``{"ok": false, "error": {"field", "message"}}``: a bad
 request never raises across the boundary.
 """
@@ -20,7 +21,16 @@ from calculators.record import record_text
 
 FILE_FORMAT = "guidance-checklist"
 FILE_VERSION = 1
-FILE_KEYS = {"format", "format_version", "checklist", "edition", "saved_at", "answers", "notes"}
+FILE_KEYS = {
+    "format",
+    "format_version",
+    "checklist",
+    "edition",
+    "edition_number",
+    "saved_at",
+    "answers",
+    "notes",
+}
 MAX_FILE = 1_000_000
 
 
@@ -28,6 +38,12 @@ def _text(request: dict, key: str) -> str:
     value = request.get(key)
     if not isinstance(value, str):
         raise ChecklistError(key, f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _edition_number(value: object, field: str) -> int:
+    if type(value) is not int or value < 1:  # bool is an int: refuse it too
+        raise ChecklistError(field, f"expected an edition number (1, 2, …), got {value!r}")
     return value
 
 
@@ -44,6 +60,7 @@ def _save(request: dict) -> dict:
         "format_version": FILE_VERSION,
         "checklist": checklist.id,
         "edition": _text(request, "edition"),
+        "edition_number": _edition_number(request.get("edition_number"), "edition_number"),
         "saved_at": _text(request, "made_at"),
         "answers": answers,
         "notes": notes,
@@ -57,6 +74,7 @@ def _open(request: dict) -> dict:
         _text(request, "checklist"),
         _text(request, "edition"),
     )
+    number = _edition_number(request.get("edition_number"), "edition_number")
     if len(text) > MAX_FILE:
         raise ChecklistError("file", "is larger than 1 MB: it cannot be a saved checklist")
     try:
@@ -79,11 +97,18 @@ def _open(request: dict) -> dict:
             f"is a saved {saved.get('checklist')!r} checklist, not {expected!r}: "
             "open it on that checklist's page",
         )
+    saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
+    if saved_number > number:
+        raise ChecklistError(
+            "file",
+            f"was saved with a newer edition of the guidance ({saved.get('edition')!r}) than "
+            f"this site has ({edition!r}): open it where that edition is published",
+        )
     _, answers, notes = check_payload(
         {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
     )
     result = {"answers": answers, "notes": notes, "notice": ""}
-    if saved.get("edition") != edition:
+    if saved_number < number:
         result["notice"] = (
             f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."
         )

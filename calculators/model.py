@@ -170,12 +170,16 @@ def checklist_ids() -> list[str]:
     return sorted(p.name.removesuffix(SUFFIX) for p in folder.iterdir() if p.name.endswith(SUFFIX))
 
 
-@cache
-def load_checklist(checklist_id: str) -> Checklist:
+def load_checklist(checklist_id: object) -> Checklist:
     """The checklist with this id; ChecklistError if there is none."""
     if not isinstance(checklist_id, str) or checklist_id not in checklist_ids():
         raise ChecklistError(
             "checklist", f"unknown checklist {checklist_id!r}; expected one of {checklist_ids()}"
         )
+    return _load(checklist_id)
+
+
+@cache
+def _load(checklist_id: str) -> Checklist:
     path = resources.files("calculators") / "checklists" / f"{checklist_id}{SUFFIX}"
     return parse_checklist(tomllib.loads(path.read_text(encoding="utf-8")))

@@ -6,7 +6,13 @@ import pytest
 
 from calculators.boundary import handle
 
-META = {"guidance": "The guidance", "edition": "Edition 1", "made_at": "28 November 2026, 10:00"}
+META = {
+    "guidance": "The guidance",
+    "edition": "Edition 1",
+    "edition_number": 1,
+    "made_at": "28 November 2026, 10:00",
+}
+OPEN = {"checklist": "early-risk-factors", "edition": "Edition 1", "edition_number": 1}
 PAYLOAD = {
     "checklist": "early-risk-factors",
     "answers": {"images-of-own-children": "yes"},
@@ -26,7 +32,7 @@ def test_evaluate_returns_the_result_with_its_record():
 
 def test_save_then_open_gives_back_every_answer_and_note():
     saved = call(op="save", payload=PAYLOAD, **META)["file"]
-    opened = call(op="open", text=saved, checklist="early-risk-factors", edition="Edition 1")
+    opened = call(op="open", text=saved, **OPEN)
     assert opened == {
         "ok": True,
         "answers": PAYLOAD["answers"],
@@ -55,22 +61,28 @@ def saved_file(**changes):
         (saved_file(score=5), "has fields this site does not know: ['score']"),
         (saved_file(answers={"adult": "maybe"}), "unknown answer 'maybe'"),
         ("x" * 1_000_001, "is larger than 1 MB"),
+        (
+            saved_file(edition="Edition 2", edition_number=2),
+            "was saved with a newer edition of the guidance ('Edition 2')",
+        ),
+        (saved_file(edition_number="1"), "expected an edition number"),
     ],
 )
 def test_a_bad_file_gets_a_clear_message(text, message):
-    response = call(op="open", text=text, checklist="early-risk-factors", edition="Edition 1")
+    response = call(op="open", text=text, **OPEN)
     assert response["ok"] is False
     assert message in response["error"]["message"]
 
 
-def test_a_file_from_another_edition_opens_with_a_notice():
+def test_a_file_from_an_older_edition_opens_with_a_notice():
     opened = call(
         op="open",
-        text=saved_file(edition="Edition 0"),
+        text=saved_file(),
         checklist="early-risk-factors",
-        edition="Edition 1",
+        edition="Edition 2",
+        edition_number=2,
     )
-    assert opened["ok"] and "saved with 'Edition 0'" in opened["notice"]
+    assert opened["ok"] and "saved with 'Edition 1'; you are using 'Edition 2'" in opened["notice"]
 
 
 @pytest.mark.parametrize(

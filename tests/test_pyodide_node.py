@@ -24,7 +24,7 @@ pytestmark = pytest.mark.node
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests" / "node" / "run_cases.mjs"
 CASES = all_cases()
-META = {"guidance": "G", "edition": "E", "made_at": "T"}
+META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
 
 
 def evaluate_request(checklist: str, case: dict) -> str:
@@ -36,7 +36,13 @@ def other_requests() -> list[str]:
     """A few requests beyond the cases: bad requests, and a save and open round trip."""
     payload = {"checklist": CASES[0][0], "answers": CASES[0][1]["answers"], "notes": {}}
     saved = json.loads(handle(json.dumps({"op": "save", "payload": payload, **META})))["file"]
-    opened = {"op": "open", "text": saved, "checklist": CASES[0][0], "edition": "Other"}
+    opened = {
+        "op": "open",
+        "text": saved,
+        "checklist": CASES[0][0],
+        "edition": "Other",
+        "edition_number": 2,
+    }
     return [
         "not JSON",
         json.dumps({"op": "unknown"}),

@@ -31,7 +31,7 @@ def test_every_page_has_no_axe_violations(page, built_site):
 def test_a_paragraph_link_opens_with_the_paragraph_in_view_and_highlighted(page):
     page.goto("assessment/#2.10")
     unit = page.locator('[id="2.10"]')
-    page.wait_for_function("document.getElementById('2.10')?.classList.contains('is-target')")
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
     box = unit.bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"] / 2
     assert unit.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
@@ -90,7 +90,7 @@ def test_searching_a_paragraph_number_leads_to_the_paragraph(page):
     assert found[0] == "assessment#2.9"
     page.locator('a.md-search-result__link[href$="#2.9"]').click()
     page.wait_for_url(re.compile(r"assessment/(\?[^#]*)?#2\.9$"))
-    page.wait_for_function("document.getElementById('2.9')?.classList.contains('is-target')")
+    page.wait_for_function("() => document.getElementById('2.9')?.classList.contains('is-target')")
 
 
 def test_searching_2_1_finds_2_1_first_not_2_10_to_2_19(page):

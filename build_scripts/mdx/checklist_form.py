@@ -130,6 +130,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     bar = _el(actions, "div", class_="checklist__buttons")
     for action, label in [
         ("copy", "Copy record"),
+        ("show", "Show the record"),
         ("print", "Print"),
         ("save", "Save to a file"),
         ("open", "Open a saved file"),
@@ -149,6 +150,16 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         aria_hidden="true",
     )
     _el(actions, "div", class_="checklist__message", role="alert")
+    record = _el(
+        actions,
+        "pre",
+        class_="checklist__record",
+        id=f"record-{checklist.id}",
+        hidden="",
+        tabindex="0",
+    )
+    record.set("role", "region")  # a named, focusable (scrollable) region
+    record.set("aria-label", "The record, as it will be copied, saved or printed")
 
     sources = _el(form, "section", class_="checklist__sources")
     _el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")

@@ -79,6 +79,10 @@ function meta(name) {
   return el ? el.getAttribute("content") : "";
 }
 
+function edition() {
+  return { edition: meta("guidance-edition"), edition_number: Number(meta("guidance-edition-number")) };
+}
+
 function now() {
   return new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
 }
@@ -187,14 +191,14 @@ function enhance(form) {
     } else {
       status.replaceChildren();
     }
-    for (const name of ["copy", "save", "open"]) buttons[name].disabled = workerState !== "ready";
+    for (const name of ["copy", "show", "save", "open"]) buttons[name].disabled = workerState !== "ready";
   };
 
   const evaluateNow = async () => {
     if (workerState !== "ready") return;
     const mine = ++sequence;
     try {
-      const response = await ask({ op: "evaluate", payload: collect(form), guidance: meta("guidance-title"), edition: meta("guidance-edition"), made_at: now() });
+      const response = await ask({ op: "evaluate", payload: collect(form), guidance: meta("guidance-title"), ...edition(), made_at: now() });
       if (mine !== sequence) return;
       if (!response.ok) {
         say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");
@@ -202,6 +206,7 @@ function enhance(form) {
       }
       latest = response;
       render(form, response);
+      form.querySelector(".checklist__record").textContent = response.record;
       if (!form.dataset.evaluated) performance.mark("checklist-first-result"); // read by make bench
       form.dataset.evaluated = String(mine);
     } catch (error) {
@@ -231,12 +236,16 @@ function enhance(form) {
 
   buttons.print.disabled = false;
   buttons.clear.disabled = false;
-  buttons.print.addEventListener("click", () => {
-    for (const details of form.querySelectorAll("details")) {
-      if (details.querySelector("textarea").value) details.open = true;
-    }
-    window.print();
+  const record = form.querySelector(".checklist__record");
+  buttons.show.setAttribute("aria-controls", record.id);
+  buttons.show.setAttribute("aria-expanded", "false");
+  buttons.show.addEventListener("click", () => {
+    record.hidden = !record.hidden;
+    buttons.show.setAttribute("aria-expanded", String(!record.hidden));
+    buttons.show.textContent = record.hidden ? "Show the record" : "Hide the record";
   });
+  // Printing prints the record once Python has made one; before that, the form itself.
+  buttons.print.addEventListener("click", () => window.print());
   buttons.clear.addEventListener("click", () => {
     if (!window.confirm("Clear all answers and notes? This cannot be undone.")) return;
     form.reset();
@@ -256,7 +265,7 @@ function enhance(form) {
     }
   });
   buttons.save.addEventListener("click", async () => {
-    const response = await ask({ op: "save", payload: collect(form), guidance: meta("guidance-title"), edition: meta("guidance-edition"), made_at: now() });
+    const response = await ask({ op: "save", payload: collect(form), guidance: meta("guidance-title"), ...edition(), made_at: now() });
     if (!response.ok) {
       say(`Could not save: ${response.error.message}.`, "error");
       return;
@@ -289,7 +298,7 @@ function enhance(form) {
       say(`Could not read “${file.name}”. ${keep}`, "error");
       return;
     }
-    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, edition: meta("guidance-edition") });
+    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, ...edition() });
     if (!response.ok) {
       say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
       return;

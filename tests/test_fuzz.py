@@ -1,0 +1,71 @@
+"""Fuzzing: any JSON payload gives a result or our one error type; the boundary never raises."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import ChecklistError, evaluate, load_checklist
+from calculators.boundary import handle
+
+CHECKLIST = load_checklist("early-risk-factors")
+ITEMS = [q.id for q in (*CHECKLIST.scope, *CHECKLIST.items)]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+# Payloads near the real shape find the deeper paths, not just "expected an object".
+NEAR = st.fixed_dictionaries(
+    {
+        "checklist": st.sampled_from(["early-risk-factors", "x", ""]) | JSON,
+        "answers": st.dictionaries(
+            st.sampled_from([*ITEMS, "other"]),
+            st.sampled_from(["yes", "no", "unknown", "Yes", ""]) | JSON,
+        ),
+    },
+    optional={
+        "notes": st.dictionaries(st.sampled_from([*ITEMS, "x"]), st.text() | JSON),
+        "extra": JSON,
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON | NEAR)
+def test_the_evaluator_returns_a_result_or_raises_checklist_error(payload):
+    try:
+        result = evaluate(payload)
+    except ChecklistError as error:
+        assert error.field and error.message
+    else:
+        assert json.dumps(result)  # always JSON-shaped
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text()
+    | JSON.map(json.dumps)
+    | NEAR.map(
+        lambda p: json.dumps(
+            {"op": "evaluate", "payload": p, "guidance": "g", "edition": "e", "made_at": "t"}
+        )
+    )
+)
+def test_the_boundary_always_answers_json(request_text):
+    response = json.loads(handle(request_text))
+    assert response["ok"] in (True, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | JSON.map(json.dumps))
+def test_opening_any_file_text_answers_json(text):
+    request = {
+        "op": "open",
+        "text": text,
+        "checklist": "early-risk-factors",
+        "edition": "E",
+        "edition_number": 1,
+    }
+    response = json.loads(handle(json.dumps(request)))
+    assert response["ok"] is False or set(response) == {"ok", "answers", "notes", "notice"}

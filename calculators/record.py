@@ -8,8 +8,14 @@ DISCLAIMER = (
 
 
 def _answer_lines(answer: dict, number: str) -> list[str]:
-    lines = [f"{number} {answer['text']} (paragraph {answer['paragraph']}): {answer['label']}"]
-    if not answer["given"]:
+    where = f"(paragraph {answer['paragraph']})"
+    heading = f"{answer['title']} {answer['text']}" if answer["title"] else answer["text"]
+    if answer["kind"] == "note":
+        lines = [f"{number} {heading} {where}:"]
+        lines.append(f"   {answer['note']}" if answer["note"] else "   (not written)")
+        return lines
+    lines = [f"{number} {heading} {where}: {answer['label'] or 'not answered'}"]
+    if not answer["given"] and answer["label"]:
         lines[0] += " (not answered)"
     if answer["note"]:
         lines.append(f"   Note: {answer['note']}")
@@ -23,9 +29,13 @@ def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
         f"Guidance: {guidance}",
         f"Edition: {edition}",
         f"Made: {made_at}",
-        "",
-        "ANSWERS",
     ]
+    if result["missing"]:
+        lines += ["", "INCOMPLETE. Still to give:"]
+        lines += [f"- {m['text']} (paragraph {m['paragraph']})" for m in result["missing"]]
+    if result["statements"]:
+        lines += ["", *result["statements"]]
+    lines += ["", "ANSWERS"]
     items = [a for a in result["answers"] if not a["scope"]]
     for answer in result["answers"]:
         if answer["scope"]:
@@ -38,6 +48,7 @@ def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
     for prompt in result["prompts"]:
         if prompt["lead"]:
             lines.append(f"- {prompt['lead']}")
+        lines += [f"  * {i['text']} (paragraph {i['paragraph']})" for i in prompt["items"]]
         for cite in prompt["cites"]:
             lines.append(f"  Paragraph {cite['paragraph']}: “{cite['quote']}”")
     if not result["prompts"]:

@@ -134,15 +134,35 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
         ),
         ("huge.json", b" " * 1_000_001, "larger than 1 MB"),
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is not JSON text"),
-        ("future.json", json.dumps({"format": "guidance-checklist", "format_version": 1,
-                                    "checklist": "early-risk-factors", "edition": "Edition 9",
-                                    "edition_number": 9, "answers": {}}).encode(),
-         "was saved with a newer edition of the guidance"),
-        ("extra.json", json.dumps({"format": "guidance-checklist", "format_version": 1,
-                                   "checklist": "early-risk-factors", "edition": "Edition 1",
-                                   "edition_number": 1, "answers": {}, "case_number": "123"}
-                                  ).encode(),
-         "has fields this site does not know: ['case_number']"),
+        (
+            "future.json",
+            json.dumps(
+                {
+                    "format": "guidance-checklist",
+                    "format_version": 1,
+                    "checklist": "early-risk-factors",
+                    "edition": "Edition 9",
+                    "edition_number": 9,
+                    "answers": {},
+                }
+            ).encode(),
+            "was saved with a newer edition of the guidance",
+        ),
+        (
+            "extra.json",
+            json.dumps(
+                {
+                    "format": "guidance-checklist",
+                    "format_version": 1,
+                    "checklist": "early-risk-factors",
+                    "edition": "Edition 1",
+                    "edition_number": 1,
+                    "answers": {},
+                    "case_number": "123",
+                }
+            ).encode(),
+            "has fields this site does not know: ['case_number']",
+        ),
     ],
 )
 def test_a_bad_file_gives_a_clear_message_and_keeps_the_answers(

@@ -62,9 +62,31 @@ def test_no_result_carries_a_score_or_verdict():
     assert set(result) == {
         "checklist",
         "title",
+        "stage",
         "in_scope",
         "answered",
         "answers",
         "prompts",
         "to_find_out",
+        "missing",
+        "statements",
     }
+    assert not {"score", "risk", "level", "verdict", "safe"} & set(result)
+
+
+def test_a_note_item_is_answered_in_words_only():
+    from calculators.model import parse_checklist
+
+    definition = {
+        "id": "t",
+        "title": "T",
+        "purpose": "p",
+        "serves": "2.23",
+        "stage": 3,
+        "answers": {"labels": {"a": "A"}},
+        "items": [
+            {"id": "impact", "text": "x", "paragraph": "2.23", "kind": "note", "required": True}
+        ],
+    }
+    checklist = parse_checklist(definition)
+    assert checklist.items[0].answers.labels == {}

@@ -56,35 +56,46 @@ def _el(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.
     return element
 
 
-def _question(
-    parent: etree.Element, checklist: Checklist, q: Question, number: str, docs: str
-) -> None:
-    kind = "scope" if not q.verbatim else "item"
-    fieldset = _el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
+def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> None:
     legend = _el(fieldset, "legend", class_="checklist-q__legend")
     if number:
         _el(legend, "span", number, class_="checklist-q__number")
+    if q.title:
+        _el(legend, "strong", q.title, class_="checklist-q__title")
     _el(legend, "span", q.text, class_="checklist-q__text")
     link = _el(
         legend, "a", q.paragraph, class_="checklist-q__para", href=paragraph_href(q.paragraph, docs)
     )
     link.set("aria-label", f"paragraph {q.paragraph}")
+    if q.required:
+        _el(legend, "span", "(required)", class_="checklist-q__required")
+
+
+def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
+    _el(parent, "label", label, for_=f"note-{q.id}", class_="checklist-q__note-label")
+    area = _el(
+        parent, "textarea", id=f"note-{q.id}", name=f"note:{q.id}", rows=rows, maxlength="4000"
+    )
+    if q.prefill:
+        area.set("data-prefill", q.prefill)
+    area.text = ""
+
+
+def _question(parent: etree.Element, q: Question, number: str, docs: str) -> None:
+    kind = "scope" if not q.verbatim else "item"
+    fieldset = _el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
+    _legend(fieldset, q, number, docs)
+    if q.kind == "note":  # answered in words: the text box is the answer
+        _note(fieldset, q, "Your answer" if not q.prefill else "Your list (edit freely)", "5")
+        return
     answers = _el(fieldset, "div", class_="checklist-q__answers")
-    for value, label in checklist.answers.labels.items():
+    for value, label in q.answers.labels.items():
         wrapper = _el(answers, "label", class_="checklist-q__answer")
         _el(wrapper, "input", type="radio", name=q.id, value=value)
         wrapper[0].tail = f" {label}"
     note = _el(fieldset, "details", class_="checklist-q__note")
     _el(note, "summary", "Add a note")
-    _el(
-        note,
-        "label",
-        f"Note ({'scope question' if not q.verbatim else 'item ' + number})",
-        for_=f"note-{q.id}",
-        class_="checklist-q__note-label",
-    )
-    area = _el(note, "textarea", id=f"note-{q.id}", name=f"note:{q.id}", rows="3", maxlength="4000")
-    area.text = ""
+    _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")
 
 
 def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree.Element:
@@ -110,9 +121,9 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     questions = _el(form, "section", class_="checklist__questions")
     _el(questions, "h2", "Questions", id="questions")
     for q in checklist.scope:
-        _question(questions, checklist, q, "", docs)
+        _question(questions, q, "", docs)
     for i, q in enumerate(checklist.items, 1):
-        _question(questions, checklist, q, f"{i}.", docs)
+        _question(questions, q, f"{i}.", docs)
 
     result = _el(form, "section", class_="checklist__result", id="result")
     _el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")

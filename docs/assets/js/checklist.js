@@ -108,7 +108,8 @@ function apply(form, answers, notes) {
     const area = form.querySelector(`textarea[id="note-${CSS.escape(id)}"]`);
     if (area) {
       area.value = text;
-      area.closest("details").open = true;
+      const details = area.closest("details");
+      if (details) details.open = true;
     }
   }
 }
@@ -127,16 +128,34 @@ function paragraphLink(form, number) {
   return link;
 }
 
+function itemList(form, items, className) {
+  const ul = el("ul", "", className);
+  for (const item of items) {
+    const li = el("li", `${item.text} `);
+    li.append(paragraphLink(form, item.paragraph));
+    ul.append(li);
+  }
+  return ul;
+}
+
 function render(form, result) {
   const box = form.querySelector(".checklist__prompts");
   box.replaceChildren();
   if (!result.in_scope) box.append(el("p", "This checklist does not apply to this case.", "checklist__out-of-scope"));
-  if (result.answered === 0) box.append(el("p", "Nothing is answered yet: every question counts as Not known.", "checklist__hint"));
+  if (result.answered === 0) box.append(el("p", "Nothing is answered yet.", "checklist__hint"));
+  if (result.missing.length) {
+    const missing = el("div", "", "checklist__missing");
+    missing.append(el("p", "Incomplete. Still to give:", "checklist__missing-lead"));
+    missing.append(itemList(form, result.missing, "checklist__missing-list"));
+    box.append(missing);
+  }
+  for (const statement of result.statements) box.append(el("p", statement, "checklist__statement"));
   const list = el("ul", "", "checklist-prompts");
   for (const prompt of result.prompts) {
     const item = el("li", "", "checklist-prompt");
     item.dataset.prompt = prompt.id;
     if (prompt.lead) item.append(el("p", prompt.lead, "checklist-prompt__lead"));
+    if (prompt.items.length) item.append(itemList(form, prompt.items, "checklist-prompt__items"));
     for (const cite of prompt.cites) {
       const quote = el("blockquote", "", "checklist-prompt__quote");
       quote.append(el("p", `“${cite.quote}”`));
@@ -151,13 +170,7 @@ function render(form, result) {
   const unknown = result.to_find_out.items;
   if (unknown.length) {
     box.append(el("h3", result.to_find_out.heading, "checklist__unknown-heading"));
-    const ul = el("ul", "", "checklist__unknown");
-    for (const u of unknown) {
-      const li = el("li", `${u.text} `);
-      li.append(paragraphLink(form, u.paragraph));
-      ul.append(li);
-    }
-    box.append(ul);
+    box.append(itemList(form, unknown, "checklist__unknown"));
   }
 }
 

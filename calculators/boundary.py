@@ -6,7 +6,9 @@ Requests (``op``):
 - ``save``: the same and ``edition_number`` → ``file``, the text of a saved checklist file;
 - ``open``: ``text`` of a file, the page's ``checklist``, ``edition`` and ``edition_number`` →
   its ``answers`` and ``notes``, checked, and a ``notice`` if it was saved with an older edition
-  (a file from a newer edition than the site's is refused).
+  (a file from a newer edition than the site's is refused);
+- ``prefill``: a ``checklist`` and the ``payloads`` of other checklists answered in the tab →
+  ``prefill``, the starting text of its pre-filled note items, by target.
 Every response is ``{"ok": true, …}`` or ``{"ok": false, "error": {"field", "message"}}``: a bad
 request never raises across the boundary.
 """
@@ -17,6 +19,7 @@ import json
 
 from calculators.errors import ChecklistError
 from calculators.evaluator import check_payload, evaluate
+from calculators.prefill import prefill
 from calculators.record import record_text
 
 FILE_FORMAT = "guidance-checklist"
@@ -115,7 +118,11 @@ def _open(request: dict) -> dict:
     return result
 
 
-OPERATIONS = {"evaluate": _evaluate, "save": _save, "open": _open}
+def _prefill(request: dict) -> dict:
+    return {"prefill": prefill(request.get("checklist"), request.get("payloads"))}
+
+
+OPERATIONS = {"evaluate": _evaluate, "save": _save, "open": _open, "prefill": _prefill}
 
 
 def handle(request_text: str) -> str:

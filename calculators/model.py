@@ -61,7 +61,7 @@ class Question:
     text: str
     paragraph: str
     answers: AnswerSet
-    title: str = ""  # a heading the guidance gives the item, also verbatim
+    title: str = ""  # a short heading: the guidance's own where it gives one
     group: str = ""
     kind: str = "choice"  # choice | note
     required: bool = False
@@ -77,6 +77,14 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Prefill:
+    target: str  # the ``prefill`` name of the note items it fills
+    source: str  # the checklist whose answers it reads
+    group: str  # that checklist's items of this group…
+    values: frozenset[str]  # …answered with one of these values
+
+
+@dataclass(frozen=True)
 class Checklist:
     id: str
     title: str
@@ -89,6 +97,7 @@ class Checklist:
     prompts: tuple[Prompt, ...]
     statements: tuple[Statement, ...]
     out_of_scope: Prompt | None
+    prefills: tuple[Prefill, ...] = ()
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -203,6 +212,14 @@ def parse_checklist(data: dict) -> Checklist:
         template = _require(s, "template", str, f"{cid}.statements[{i}]")
         refs = tuple(qid for qid in questions if "{" + qid + "}" in template)
         statements.append(Statement(template, refs))
+    targets = {q.prefill for q in items if q.prefill}
+    prefills = []
+    for i, p in enumerate(data.get("prefill", [])):
+        where = f"{cid}.prefill[{i}]"
+        if p.get("target") not in targets:
+            raise ChecklistError(f"{where}.target", f"expected one of {sorted(targets)}")
+        prefills.append(Prefill(p["target"], _require(p, "from", str, where),
+                                _require(p, "group", str, where), frozenset(p.get("values", []))))
     stop = data.get("out_of_scope")
     return Checklist(
         id=cid,
@@ -216,6 +233,7 @@ def parse_checklist(data: dict) -> Checklist:
         prompts=prompts,
         statements=tuple(statements),
         out_of_scope=_prompt(stop, f"{cid}.out_of_scope", groups, questions) if stop else None,
+        prefills=tuple(prefills),
     )
 
 

@@ -9,7 +9,7 @@ DISCLAIMER = (
 
 def _answer_lines(answer: dict, number: str) -> list[str]:
     where = f"(paragraph {answer['paragraph']})"
-    heading = f"{answer['title']} {answer['text']}" if answer["title"] else answer["text"]
+    heading = answer["title"] or answer["text"]  # a definition stays on the form, not the record
     if answer["kind"] == "note":
         lines = [f"{number} {heading} {where}:"]
         lines.append(f"   {answer['note']}" if answer["note"] else "   (not written)")

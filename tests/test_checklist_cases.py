@@ -11,7 +11,7 @@ CASES = all_cases()
 @pytest.mark.parametrize("pair", CASES, ids=[case_id(c) for c in CASES])
 def test_case(pair):
     checklist, case = pair
-    payload = {"checklist": checklist, "answers": case["answers"]}
+    payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
     if "error" in case:
         with pytest.raises(ChecklistError) as raised:
             evaluate(payload)
@@ -22,6 +22,10 @@ def test_case(pair):
     assert result["in_scope"] == case.get("in_scope", True)
     if "to_find_out" in case:
         assert [u["id"] for u in result["to_find_out"]["items"]] == case["to_find_out"]
+    if "missing" in case:
+        assert [m["id"] for m in result["missing"]] == case["missing"]
+    if "statements" in case:
+        assert result["statements"] == case["statements"]
 
 
 @pytest.mark.parametrize("checklist", checklist_ids())

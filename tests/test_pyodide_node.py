@@ -28,7 +28,7 @@ META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
 
 
 def evaluate_request(checklist: str, case: dict) -> str:
-    payload = {"checklist": checklist, "answers": case["answers"]}
+    payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
     return json.dumps({"op": "evaluate", "payload": payload, **META}, ensure_ascii=False)
 
 

@@ -5,12 +5,14 @@ radio buttons per question with its paragraph link, an optional note each, an em
 and the record controls. Without JavaScript it is a readable, printable form; the runtime
 (assets/js/checklist.js) enhances it. ``/// use-checklist | early-risk-factors`` renders the
 "Use the checklist" link placed beside the guidance paragraph a checklist serves.
+``/// assessment-record`` renders the page that gathers every checklist answered in the tab.
 
 Links to paragraphs are written from the docs root (``/assessment.md#2.10``); MkDocs validates and
 rewrites them (``validation.links.absolute_links: relative_to_docs``). The page of each section is
 found from the ``{#section-N}`` ids of docs/.
 
-Registry: blocks ``checklist`` and ``use-checklist`` in pymdownx's Blocks API.
+Registry: blocks ``checklist``, ``use-checklist`` and ``assessment-record`` in pymdownx's Blocks
+API.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from calculators import load_checklist
+from calculators import checklist_ids, load_checklist
 from calculators.model import Checklist, Question
 
 SECTION_ID = re.compile(r"\{#section-(\d+)\}")
@@ -106,6 +108,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         class_="checklist",
         id=f"checklist-{checklist.id}",
         data_checklist=checklist.id,
+        data_serves=checklist.serves,
         autocomplete="off",
         novalidate="",
     )
@@ -213,6 +216,40 @@ class UseChecklistBlock(Block):
         return box
 
 
+def guidance_order(ids: list[str]) -> list[Checklist]:
+    """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
+    checklists = [load_checklist(i) for i in ids]
+    return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))
+
+
+class AssessmentRecordBlock(Block):
+    """``/// assessment-record``: one record of every checklist answered in this browser tab."""
+
+    NAME = "assessment-record"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        box = _el(parent, "section", class_="assessment-record", id="assessment-record")
+        box.set("aria-label", "Assessment record")
+        _el(box, "p", "Without JavaScript there is nothing to gather: use each checklist's own "
+            "record.", class_="checklist__nojs")
+        listing = _el(box, "ol", class_="assessment-record__checklists")
+        for checklist in guidance_order(checklist_ids()):
+            item = _el(listing, "li", data_checklist=checklist.id)
+            _el(item, "a", checklist.title, href=f"/checklists/{checklist.id}.md")
+            _el(item, "span", f" (Stage {checklist.stage}, paragraph {checklist.serves})")
+        _el(box, "div", class_="assessment-record__status", role="status")
+        bar = _el(box, "div", class_="checklist__buttons")
+        for action, label in [("copy", "Copy the assessment record"), ("print", "Print")]:
+            _el(bar, "button", label, type="button", data_action=action, class_="md-button",
+                disabled="")
+        _el(box, "div", class_="checklist__message", role="alert")
+        record = _el(box, "pre", class_="checklist__record assessment-record__text", hidden="",
+                     tabindex="0", role="region")
+        record.set("aria-label", "The assessment record")
+        return box
+
+
 class ChecklistFormExtension(BlocksExtension):
     """Register the checklist and use-checklist blocks."""
 
@@ -223,6 +260,7 @@ class ChecklistFormExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(ChecklistBlock, self.getConfigs())
         block_mgr.register(UseChecklistBlock, self.getConfigs())
+        block_mgr.register(AssessmentRecordBlock, self.getConfigs())
 
 
 def makeExtension(**kwargs) -> ChecklistFormExtension:

@@ -73,6 +73,21 @@ function ask(request) {
   });
 }
 
+// ---- This tab's checklists, in memory only (never stored): answers survive moving between pages
+// of the site, the judgement checklist can start from them, and one assessment record can gather
+// them. Closing or reloading the tab forgets them. ----
+const tab = new Map(); // checklist id -> { payload, record, stage, serves, dirty }
+
+function paragraphKey(number) {
+  return number.split(".").map((part) => part.padStart(3, "0")).join(".");
+}
+
+function tabRecords() {
+  return [...tab.values()]
+    .filter((entry) => entry.record)
+    .sort((a, b) => a.stage - b.stage || paragraphKey(a.serves).localeCompare(paragraphKey(b.serves)));
+}
+
 // ---- Reading and writing the form. ----
 function meta(name) {
   const el = document.querySelector(`meta[name="${name}"]`);
@@ -186,6 +201,11 @@ function enhance(form) {
   let latest = null;
   let sequence = 0;
   let dirty = false;
+  const markClean = () => {
+    dirty = false;
+    const entry = tab.get(form.dataset.checklist);
+    if (entry) entry.dirty = false;
+  };
 
   const say = (text, kind = "info") => {
     message.textContent = text;
@@ -218,6 +238,12 @@ function enhance(form) {
         return;
       }
       latest = response;
+      const payload = collect(form);
+      if (response.answered) {
+        tab.set(form.dataset.checklist, { payload, record: response.record, stage: response.stage, serves: form.dataset.serves, dirty });
+      } else {
+        tab.delete(form.dataset.checklist);
+      }
       render(form, response);
       form.querySelector(".checklist__record").textContent = response.record;
       if (!form.dataset.evaluated) performance.mark("checklist-first-result"); // read by make bench
@@ -227,13 +253,42 @@ function enhance(form) {
     }
   };
 
-  const listener = (progress) => {
+  // Back on this page in the same tab: carry on where the practitioner was.
+  const kept = tab.get(form.dataset.checklist);
+  if (kept) {
+    apply(form, kept.payload.answers, kept.payload.notes);
+    dirty = kept.dirty;
+    say("Your answers from earlier in this tab are back. They are kept until you close or reload the tab.");
+  }
+
+  // Note items that start from other checklists answered in this tab (editable).
+  const prefill = async () => {
+    const empty = [...form.querySelectorAll("textarea[data-prefill]")].filter((area) => !area.value.trim());
+    const others = [...tab.values()].map((entry) => entry.payload).filter((p) => p.checklist !== form.dataset.checklist);
+    if (!empty.length || !others.length) return;
+    const response = await ask({ op: "prefill", checklist: form.dataset.checklist, payloads: others });
+    if (!response.ok) return;
+    let filled = 0;
+    for (const area of empty) {
+      const text = response.prefill[area.dataset.prefill];
+      if (text && !area.value.trim()) {
+        area.value = text;
+        filled += 1;
+      }
+    }
+    if (filled) say("Some lists start from the checklists you answered in this tab. Edit them freely.");
+  };
+
+  const listener = async (progress) => {
     showState(progress);
-    if (workerState === "ready") evaluateNow();
+    if (workerState === "ready") {
+      await prefill();
+      evaluateNow();
+    }
   };
   stateListeners.add(listener);
   showState();
-  if (workerState === "ready") evaluateNow();
+  if (workerState === "ready") prefill().then(evaluateNow);
 
   let typing = null;
   form.addEventListener("input", (event) => {
@@ -262,7 +317,8 @@ function enhance(form) {
   buttons.clear.addEventListener("click", () => {
     if (!window.confirm("Clear all answers and notes? This cannot be undone.")) return;
     form.reset();
-    dirty = false;
+    markClean();
+    tab.delete(form.dataset.checklist);
     say("All answers cleared.");
     evaluateNow();
   });
@@ -271,7 +327,7 @@ function enhance(form) {
     if (!latest) return;
     try {
       await navigator.clipboard.writeText(latest.record);
-      dirty = false;
+      markClean();
       say("Record copied. Paste it into your case record.");
     } catch (error) {
       say("Could not copy the record: this browser does not allow it here. Use Save to a file or Print instead.", "error");
@@ -291,7 +347,7 @@ function enhance(form) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    dirty = false;
+    markClean();
     say("Saved to a file on this device. Open it here later to carry on.");
   });
   buttons.open.addEventListener("click", () => fileInput.click());
@@ -317,7 +373,7 @@ function enhance(form) {
       return;
     }
     apply(form, response.answers, response.notes);
-    dirty = false;
+    markClean();
     say(`Opened “${file.name}”. ${response.notice}`.trim());
     evaluateNow();
   });
@@ -334,7 +390,7 @@ function enhance(form) {
     const target = new URL(link.href, location.href);
     if (target.pathname === location.pathname && target.search === location.search) return;
     if (link.target === "_blank" || link.hasAttribute("download")) return;
-    if (!window.confirm("Your answers are not saved or copied. Leave this page and lose them?")) {
+    if (!window.confirm("Your answers are not saved or copied. Leave this page? They stay in this tab only until you close or reload it.")) {
       event.preventDefault();
       event.stopImmediatePropagation();
     } else {
@@ -355,7 +411,48 @@ function enhance(form) {
   observer.observe(document.body, { childList: true, subtree: true });
 }
 
+// ---- The assessment record: every checklist answered in this tab, in the guidance's order. ----
+function gather(box) {
+  box.classList.add("checklist--enhanced");
+  const records = tabRecords();
+  const status = box.querySelector(".assessment-record__status");
+  const pre = box.querySelector(".assessment-record__text");
+  const buttons = Object.fromEntries([...box.querySelectorAll("button[data-action]")].map((b) => [b.dataset.action, b]));
+  const message = box.querySelector(".checklist__message");
+  for (const li of box.querySelectorAll("li[data-checklist]")) {
+    li.dataset.answered = String(tab.has(li.dataset.checklist));
+  }
+  if (!records.length) {
+    status.textContent = "No checklist has been answered in this tab yet. Answer one or more of the checklists above; their records gather here while this tab stays open.";
+    return;
+  }
+  const heading = [
+    "Assessment record",
+    `Guidance: ${meta("guidance-title")}`,
+    `Edition: ${meta("guidance-edition")}`,
+    `Made: ${now()}`,
+    `Checklists: ${records.length}`,
+  ].join("\n");
+  const rule = "\n" + "=".repeat(60) + "\n\n";
+  pre.textContent = heading + rule + records.map((entry) => entry.record).join(rule);
+  pre.hidden = false;
+  status.textContent = `${records.length} checklist record(s) from this tab, in the guidance's order.`;
+  buttons.copy.disabled = false;
+  buttons.print.disabled = false;
+  buttons.copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(pre.textContent);
+      for (const entry of tab.values()) entry.dirty = false;
+      message.textContent = "Assessment record copied. Paste it into your case record.";
+    } catch (error) {
+      message.textContent = "Could not copy: this browser does not allow it here. Use Print instead.";
+    }
+  });
+  buttons.print.addEventListener("click", () => window.print());
+}
+
 function setUp() {
+  document.querySelectorAll(".assessment-record").forEach(gather);
   const forms = document.querySelectorAll("form.checklist[data-checklist]");
   if (!forms.length) return;
   startWorker();

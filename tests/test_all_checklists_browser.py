@@ -1,0 +1,104 @@
+"""Every checklist in Chromium: answered end to end by keyboard only; the judgement's
+completeness; pre-fill from other checklists; the assessment record of the tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import checklist_ids
+from tests.test_checklist_browser import answer, wait_for_python
+
+KEYBOARD = """() => {
+  const el = document.activeElement;
+  return { tag: el.tagName, type: el.type || "", name: el.name || "",
+           action: el.dataset ? el.dataset.action || "" : "" };
+}"""
+
+
+@pytest.mark.parametrize("checklist", checklist_ids())
+def test_each_checklist_is_answered_end_to_end_by_keyboard_only(page, checklist):
+    page.goto(f"checklists/{checklist}/")
+    wait_for_python(page)
+    page.locator("h1").click()  # start from the top of the content
+    seen_groups: set[str] = set()
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(KEYBOARD)
+        if focus["type"] == "radio" and focus["name"] not in seen_groups:
+            seen_groups.add(focus["name"])
+            page.keyboard.press("Space")
+        elif focus["tag"] == "TEXTAREA" and focus["name"].startswith("note:"):
+            page.keyboard.type("Typed with the keyboard.")
+        elif focus["action"] == "copy":
+            page.keyboard.press("Enter")
+            break
+    else:
+        pytest.fail("Tab never reached the Copy record button")
+    page.get_by_text("Record copied").wait_for()
+    groups = page.locator("fieldset.checklist-q input[type=radio]").evaluate_all(
+        "els => [...new Set(els.map(e => e.name))]")
+    assert sorted(seen_groups) == sorted(groups)
+    checked = page.locator("input[type=radio]:checked").count()
+    assert checked == len(groups)
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert record.rstrip().endswith("(paragraphs 1.8, 2.2).")
+    assert "INCOMPLETE" not in record
+
+
+def test_the_judgement_is_not_complete_without_both_judgements_and_the_impact(page):
+    page.goto("checklists/reaching-a-judgement/")
+    wait_for_python(page)
+    missing = page.locator(".checklist__missing")
+    missing.wait_for()
+    for text in ["extreme, serious or concerning", "highly likely, likely or unlikely",
+                 "likely impact of the proposed intervention"]:
+        assert text in missing.inner_text()
+    answer(page, "harm-consequences", "serious")
+    answer(page, "probability", "likely")
+    page.locator(".checklist__statement", has_text="Harm consequences judged serious; probability of "
+                 "harm judged likely.").wait_for()
+    assert "likely impact" in missing.inner_text()
+    assert "INCOMPLETE" in page.locator(".checklist__record").text_content()
+    page.locator("#note-impact").fill("The children stay at home with a written agreement.")
+    missing.wait_for(state="detached")
+    page.locator('[data-prompt="judgement-given"]').wait_for()
+    assert "INCOMPLETE" not in page.locator(".checklist__record").text_content()
+
+
+def test_the_judgement_lists_start_from_the_tab_and_stay_editable(page):
+    page.goto("checklists/early-risk-factors/")
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    page.once("dialog", lambda dialog: dialog.accept())  # the leave guard: answers not saved
+    page.locator("a.md-nav__link[href$='reaching-a-judgement/']").first.click()
+    page.wait_for_url("**/reaching-a-judgement/")
+    increase = page.locator("#note-increase-factors")
+    page.wait_for_function("() => document.querySelector('#note-increase-factors')?.value")
+    assert "images of own children (Early risk factors, paragraph 2.9: Yes)" in increase.input_value()
+    increase.fill("My own list")
+    assert increase.input_value() == "My own list"
+    page.wait_for_function("() => document.querySelector('.checklist__record')"
+                           ".textContent.includes('My own list')")
+
+
+def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto("checklists/strategy-discussion/")
+    wait_for_python(page)
+    answer(page, "adult", "yes")
+    page.locator("form.checklist[data-evaluated]").wait_for()
+    page.wait_for_function("() => document.querySelector('.checklist__record').textContent")
+    page.locator("a.md-nav__link[href$='early-risk-factors/']").first.click()
+    page.wait_for_url("**/early-risk-factors/")
+    answer(page, "criminal-lifestyle", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    page.locator("a.md-nav__link[href$='assessment-record/']").first.click()
+    page.wait_for_url("**/assessment-record/")
+    text = page.locator(".assessment-record__text")
+    text.wait_for()
+    record = text.text_content()
+    assert record.index("Strategy discussion: checklist record") < record.index(
+        "Early risk factors: checklist record")
+    page.get_by_role("button", name="Copy the assessment record").click()
+    assert "Early risk factors: checklist record" in page.evaluate("navigator.clipboard.readText()")

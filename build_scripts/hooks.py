@@ -100,7 +100,7 @@ def _bundle(config) -> None:
     try:
         bundle = pyodide_bundle.build_bundle(
             Path(config["site_dir"]) / "assets" / "pyodide",
-            root=Path(config["config_file_path"]).parent,
+            root=Path(config["config_file_path"]).resolve().parent,
         )
     except pyodide_bundle.BundleError as error:
         raise PluginError(f"Pyodide bundle: {error}") from error

@@ -218,8 +218,14 @@ def parse_checklist(data: dict) -> Checklist:
         where = f"{cid}.prefill[{i}]"
         if p.get("target") not in targets:
             raise ChecklistError(f"{where}.target", f"expected one of {sorted(targets)}")
-        prefills.append(Prefill(p["target"], _require(p, "from", str, where),
-                                _require(p, "group", str, where), frozenset(p.get("values", []))))
+        prefills.append(
+            Prefill(
+                p["target"],
+                _require(p, "from", str, where),
+                _require(p, "group", str, where),
+                frozenset(p.get("values", [])),
+            )
+        )
     stop = data.get("out_of_scope")
     return Checklist(
         id=cid,

@@ -40,8 +40,13 @@ def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
     for answer in result["answers"]:
         if answer["scope"]:
             lines += _answer_lines(answer, "-")
+    # A planner's questions with no default answer are left out until chosen: a clean plan.
+    unchosen = [a for a in items if a["kind"] == "choice" and not a["label"] and not a["note"]]
     for i, answer in enumerate(items, 1):
-        lines += _answer_lines(answer, f"{i}.")
+        if answer not in unchosen:
+            lines += _answer_lines(answer, f"{i}.")
+    if unchosen:
+        lines.append(f"({len(unchosen)} of {len(items)} not chosen: not in this record.)")
     lines += ["", "WHAT THE GUIDANCE SAYS FOR THESE ANSWERS"]
     if not result["in_scope"]:
         lines.append("The checklist was not run: the case is outside its scope.")

@@ -36,7 +36,8 @@ def test_each_checklist_is_answered_end_to_end_by_keyboard_only(page, checklist)
         pytest.fail("Tab never reached the Copy record button")
     page.get_by_text("Record copied").wait_for()
     groups = page.locator("fieldset.checklist-q input[type=radio]").evaluate_all(
-        "els => [...new Set(els.map(e => e.name))]")
+        "els => [...new Set(els.map(e => e.name))]"
+    )
     assert sorted(seen_groups) == sorted(groups)
     checked = page.locator("input[type=radio]:checked").count()
     assert checked == len(groups)
@@ -50,13 +51,18 @@ def test_the_judgement_is_not_complete_without_both_judgements_and_the_impact(pa
     wait_for_python(page)
     missing = page.locator(".checklist__missing")
     missing.wait_for()
-    for text in ["extreme, serious or concerning", "highly likely, likely or unlikely",
-                 "likely impact of the proposed intervention"]:
+    for text in [
+        "extreme, serious or concerning",
+        "highly likely, likely or unlikely",
+        "likely impact of the proposed intervention",
+    ]:
         assert text in missing.inner_text()
     answer(page, "harm-consequences", "serious")
     answer(page, "probability", "likely")
-    page.locator(".checklist__statement", has_text="Harm consequences judged serious; probability of "
-                 "harm judged likely.").wait_for()
+    page.locator(
+        ".checklist__statement",
+        has_text="Harm consequences judged serious; probability of harm judged likely.",
+    ).wait_for()
     assert "likely impact" in missing.inner_text()
     assert "INCOMPLETE" in page.locator(".checklist__record").text_content()
     page.locator("#note-impact").fill("The children stay at home with a written agreement.")
@@ -75,11 +81,14 @@ def test_the_judgement_lists_start_from_the_tab_and_stay_editable(page):
     page.wait_for_url("**/reaching-a-judgement/")
     increase = page.locator("#note-increase-factors")
     page.wait_for_function("() => document.querySelector('#note-increase-factors')?.value")
-    assert "images of own children (Early risk factors, paragraph 2.9: Yes)" in increase.input_value()
+    assert (
+        "images of own children (Early risk factors, paragraph 2.9: Yes)" in increase.input_value()
+    )
     increase.fill("My own list")
     assert increase.input_value() == "My own list"
-    page.wait_for_function("() => document.querySelector('.checklist__record')"
-                           ".textContent.includes('My own list')")
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__record').textContent.includes('My own list')"
+    )
 
 
 def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):
@@ -99,6 +108,7 @@ def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):
     text.wait_for()
     record = text.text_content()
     assert record.index("Strategy discussion: checklist record") < record.index(
-        "Early risk factors: checklist record")
+        "Early risk factors: checklist record"
+    )
     page.get_by_role("button", name="Copy the assessment record").click()
     assert "Early risk factors: checklist record" in page.evaluate("navigator.clipboard.readText()")

@@ -24,6 +24,9 @@ def test_case(pair):
         assert [u["id"] for u in result["to_find_out"]["items"]] == case["to_find_out"]
     if "missing" in case:
         assert [m["id"] for m in result["missing"]] == case["missing"]
+    if "listed" in case:  # the items a listing prompt names
+        shown = {p["id"]: [i["id"] for i in p["items"]] for p in result["prompts"] if p["items"]}
+        assert shown == case["listed"]
     if "statements" in case:
         assert result["statements"] == case["statements"]
 

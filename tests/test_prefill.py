@@ -18,13 +18,20 @@ def test_every_prefill_rule_names_a_real_checklist_group_and_answers():
 
 
 def test_increase_and_decrease_lists_from_risk_factors_concerns_and_parenting():
-    texts = prefill(JUDGEMENT, [
-        {"checklist": "early-risk-factors", "answers": {"images-of-own-children": "yes",
-                                                        "criminal-lifestyle": "no"}},
-        {"checklist": "protective-carer-concerns", "answers": {"domestic-abuse": "yes"}},
-        {"checklist": "protective-parenting", "answers": {"self-esteem": "evident",
-                                                          "attachment": "not-evident"}},
-    ])
+    texts = prefill(
+        JUDGEMENT,
+        [
+            {
+                "checklist": "early-risk-factors",
+                "answers": {"images-of-own-children": "yes", "criminal-lifestyle": "no"},
+            },
+            {"checklist": "protective-carer-concerns", "answers": {"domestic-abuse": "yes"}},
+            {
+                "checklist": "protective-parenting",
+                "answers": {"self-esteem": "evident", "attachment": "not-evident"},
+            },
+        ],
+    )
     assert "images of own children (Early risk factors, paragraph 2.9: Yes)" in texts["increase"]
     assert "known criminal lifestyle" not in texts["increase"]
     assert "History of domestic abuse" in texts["increase"]

@@ -231,8 +231,12 @@ class AssessmentRecordBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         box = _el(parent, "section", class_="assessment-record", id="assessment-record")
         box.set("aria-label", "Assessment record")
-        _el(box, "p", "Without JavaScript there is nothing to gather: use each checklist's own "
-            "record.", class_="checklist__nojs")
+        _el(
+            box,
+            "p",
+            "Without JavaScript there is nothing to gather: use each checklist's own record.",
+            class_="checklist__nojs",
+        )
         listing = _el(box, "ol", class_="assessment-record__checklists")
         for checklist in guidance_order(checklist_ids()):
             item = _el(listing, "li", data_checklist=checklist.id)
@@ -241,11 +245,24 @@ class AssessmentRecordBlock(Block):
         _el(box, "div", class_="assessment-record__status", role="status")
         bar = _el(box, "div", class_="checklist__buttons")
         for action, label in [("copy", "Copy the assessment record"), ("print", "Print")]:
-            _el(bar, "button", label, type="button", data_action=action, class_="md-button",
-                disabled="")
+            _el(
+                bar,
+                "button",
+                label,
+                type="button",
+                data_action=action,
+                class_="md-button",
+                disabled="",
+            )
         _el(box, "div", class_="checklist__message", role="alert")
-        record = _el(box, "pre", class_="checklist__record assessment-record__text", hidden="",
-                     tabindex="0", role="region")
+        record = _el(
+            box,
+            "pre",
+            class_="checklist__record assessment-record__text",
+            hidden="",
+            tabindex="0",
+            role="region",
+        )
         record.set("aria-label", "The assessment record")
         return box
 

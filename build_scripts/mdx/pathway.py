@@ -37,7 +37,7 @@ def _el(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.
 
 def _numbers(point: dict) -> str:
     first, last = point["paragraphs"][0], point["paragraphs"][-1]
-    return first if first == last else f"{first}–{last}"
+    return first if first == last else f"{first}\u2013{last}"  # en dash
 
 
 def _href(point: dict, docs: str) -> str:

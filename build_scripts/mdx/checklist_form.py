@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from markdown import Markdown
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -50,32 +51,43 @@ def paragraph_href(number: str, docs_dir: str) -> str:
     return f"/{page}#{number}"
 
 
-def _el(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.Element:
+def el(
+    parent: etree.Element, tag: str, text: str = "", *, atomic: bool = False, **attrs: str
+) -> etree.Element:
+    """A child element; ``class_``/``for_`` and ``data_x`` keywords become ``class``/``data-x``.
+    ``atomic`` text is left alone by later inline processing (e.g. no glossary ``<abbr>``)."""
     element = etree.SubElement(
         parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
     )
-    element.text = text or None
+    element.text = (AtomicString(text) if atomic else text) if text else None
     return element
 
 
+def _record(parent: etree.Element, label: str, **attrs: str) -> etree.Element:
+    """A hidden, focusable, named region for a plain-text record (shown and printed by JS)."""
+    record = el(parent, "pre", hidden="", tabindex="0", role="region", **attrs)
+    record.set("aria-label", label)
+    return record
+
+
 def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> None:
-    legend = _el(fieldset, "legend", class_="checklist-q__legend")
+    legend = el(fieldset, "legend", class_="checklist-q__legend")
     if number:
-        _el(legend, "span", number, class_="checklist-q__number")
+        el(legend, "span", number, class_="checklist-q__number")
     if q.title:
-        _el(legend, "strong", q.title, class_="checklist-q__title")
-    _el(legend, "span", q.text, class_="checklist-q__text")
-    link = _el(
+        el(legend, "strong", q.title, class_="checklist-q__title")
+    el(legend, "span", q.text, class_="checklist-q__text")
+    link = el(
         legend, "a", q.paragraph, class_="checklist-q__para", href=paragraph_href(q.paragraph, docs)
     )
     link.set("aria-label", f"paragraph {q.paragraph}")
     if q.required:
-        _el(legend, "span", "(required)", class_="checklist-q__required")
+        el(legend, "span", "(required)", class_="checklist-q__required")
 
 
 def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
-    _el(parent, "label", label, for_=f"note-{q.id}", class_="checklist-q__note-label")
-    area = _el(
+    el(parent, "label", label, for_=f"note-{q.id}", class_="checklist-q__note-label")
+    area = el(
         parent, "textarea", id=f"note-{q.id}", name=f"note:{q.id}", rows=rows, maxlength="4000"
     )
     if q.prefill:
@@ -85,24 +97,24 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
 
 def _question(parent: etree.Element, q: Question, number: str, docs: str) -> None:
     kind = "scope" if not q.verbatim else "item"
-    fieldset = _el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
+    fieldset = el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
     _legend(fieldset, q, number, docs)
     if q.kind == "note":  # answered in words: the text box is the answer
         _note(fieldset, q, "Your answer" if not q.prefill else "Your list (edit freely)", "5")
         return
-    answers = _el(fieldset, "div", class_="checklist-q__answers")
+    answers = el(fieldset, "div", class_="checklist-q__answers")
     for value, label in q.answers.labels.items():
-        wrapper = _el(answers, "label", class_="checklist-q__answer")
-        _el(wrapper, "input", type="radio", name=q.id, value=value)
+        wrapper = el(answers, "label", class_="checklist-q__answer")
+        el(wrapper, "input", type="radio", name=q.id, value=value)
         wrapper[0].tail = f" {label}"
-    note = _el(fieldset, "details", class_="checklist-q__note")
-    _el(note, "summary", "Add a note")
+    note = el(fieldset, "details", class_="checklist-q__note")
+    el(note, "summary", "Add a note")
     _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")
 
 
 def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree.Element:
     """The checklist as an HTML form, appended to ``parent``."""
-    form = _el(
+    form = el(
         parent,
         "form",
         class_="checklist",
@@ -113,35 +125,35 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         novalidate="",
     )
     form.set("aria-label", f"Checklist: {checklist.title}")
-    _el(
+    el(
         form,
         "p",
         "Without JavaScript this is a form to print and fill in by hand. With JavaScript, "
         "what the guidance says for your answers appears below the questions.",
         class_="checklist__nojs",
     )
-    _el(form, "div", class_="checklist__status", role="status")
-    questions = _el(form, "section", class_="checklist__questions")
-    _el(questions, "h2", "Questions", id="questions")
+    el(form, "div", class_="checklist__status", role="status")
+    questions = el(form, "section", class_="checklist__questions")
+    el(questions, "h2", "Questions", id="questions")
     for q in checklist.scope:
         _question(questions, q, "", docs)
     for i, q in enumerate(checklist.items, 1):
         _question(questions, q, f"{i}.", docs)
 
-    result = _el(form, "section", class_="checklist__result", id="result")
-    _el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")
-    _el(result, "div", class_="checklist__prompts")
+    result = el(form, "section", class_="checklist__result", id="result")
+    el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")
+    el(result, "div", class_="checklist__prompts")
 
-    actions = _el(form, "section", class_="checklist__actions")
-    _el(actions, "h2", "Your record", id="your-record")
-    _el(
+    actions = el(form, "section", class_="checklist__actions")
+    el(actions, "h2", "Your record", id="your-record")
+    el(
         actions,
         "p",
         "The record has your answers, what the guidance says for them, and what is "
         "still unknown. Nothing is sent anywhere or kept after you leave unless you save a file.",
         class_="checklist__record-intro",
     )
-    bar = _el(actions, "div", class_="checklist__buttons")
+    bar = el(actions, "div", class_="checklist__buttons")
     for action, label in [
         ("copy", "Copy record"),
         ("show", "Show the record"),
@@ -150,10 +162,8 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         ("open", "Open a saved file"),
         ("clear", "Clear all answers"),
     ]:
-        _el(
-            bar, "button", label, type="button", data_action=action, class_="md-button", disabled=""
-        )
-    _el(
+        el(bar, "button", label, type="button", data_action=action, class_="md-button", disabled="")
+    el(
         bar,
         "input",
         type="file",
@@ -163,27 +173,23 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         tabindex="-1",
         aria_hidden="true",
     )
-    _el(actions, "div", class_="checklist__message", role="alert")
-    record = _el(
+    el(actions, "div", class_="checklist__message", role="alert")
+    _record(
         actions,
-        "pre",
+        "The record, as it will be copied, saved or printed",
         class_="checklist__record",
         id=f"record-{checklist.id}",
-        hidden="",
-        tabindex="0",
     )
-    record.set("role", "region")  # a named, focusable (scrollable) region
-    record.set("aria-label", "The record, as it will be copied, saved or printed")
 
-    sources = _el(form, "section", class_="checklist__sources")
-    _el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")
-    listing = _el(sources, "ul", class_="checklist__paragraphs")
+    sources = el(form, "section", class_="checklist__sources")
+    el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")
+    listing = el(sources, "ul", class_="checklist__paragraphs")
     cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
     prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
     cited |= {c.paragraph for p in prompts for c in p.cites} | {"1.8", "2.2"}
     for number in sorted(cited, key=lambda n: tuple(int(x) for x in n.split("."))):
-        item = _el(listing, "li")
-        _el(item, "a", f"Paragraph {number}", href=paragraph_href(number, docs), data_para=number)
+        item = el(listing, "li")
+        el(item, "a", f"Paragraph {number}", href=paragraph_href(number, docs), data_para=number)
     return form
 
 
@@ -205,8 +211,8 @@ class UseChecklistBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         checklist = load_checklist(self.argument)
-        box = _el(parent, "p", class_="use-checklist")
-        _el(
+        box = el(parent, "p", class_="use-checklist")
+        el(
             box,
             "a",
             f"Use the checklist: {checklist.title}",
@@ -229,23 +235,23 @@ class AssessmentRecordBlock(Block):
     ARGUMENT = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        box = _el(parent, "section", class_="assessment-record", id="assessment-record")
+        box = el(parent, "section", class_="assessment-record", id="assessment-record")
         box.set("aria-label", "Assessment record")
-        _el(
+        el(
             box,
             "p",
             "Without JavaScript there is nothing to gather: use each checklist's own record.",
             class_="checklist__nojs",
         )
-        listing = _el(box, "ol", class_="assessment-record__checklists")
+        listing = el(box, "ol", class_="assessment-record__checklists")
         for checklist in guidance_order(checklist_ids()):
-            item = _el(listing, "li", data_checklist=checklist.id)
-            _el(item, "a", checklist.title, href=f"/checklists/{checklist.id}.md")
-            _el(item, "span", f" (Stage {checklist.stage}, paragraph {checklist.serves})")
-        _el(box, "div", class_="assessment-record__status", role="status")
-        bar = _el(box, "div", class_="checklist__buttons")
+            item = el(listing, "li", data_checklist=checklist.id)
+            el(item, "a", checklist.title, href=f"/checklists/{checklist.id}.md")
+            el(item, "span", f" (Stage {checklist.stage}, paragraph {checklist.serves})")
+        el(box, "div", class_="assessment-record__status", role="status")
+        bar = el(box, "div", class_="checklist__buttons")
         for action, label in [("copy", "Copy the assessment record"), ("print", "Print")]:
-            _el(
+            el(
                 bar,
                 "button",
                 label,
@@ -254,16 +260,8 @@ class AssessmentRecordBlock(Block):
                 class_="md-button",
                 disabled="",
             )
-        _el(box, "div", class_="checklist__message", role="alert")
-        record = _el(
-            box,
-            "pre",
-            class_="checklist__record assessment-record__text",
-            hidden="",
-            tabindex="0",
-            role="region",
-        )
-        record.set("aria-label", "The assessment record")
+        el(box, "div", class_="checklist__message", role="alert")
+        _record(box, "The assessment record", class_="checklist__record assessment-record__text")
         return box
 
 

@@ -19,6 +19,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from build_scripts.data_files import load_toml
+from build_scripts.mdx.checklist_form import el as element
 from build_scripts.mdx.checklist_form import paragraph_href
 from calculators import load_checklist
 
@@ -27,12 +28,8 @@ SVG = "http://www.w3.org/2000/svg"
 
 
 def _el(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.Element:
-    element = etree.SubElement(
-        parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-    )
     # Atomic: no glossary <abbr> inside SVG text, where it would not render.
-    element.text = AtomicString(text) if text else None
-    return element
+    return element(parent, tag, text, atomic=True, **attrs)
 
 
 def _numbers(point: dict) -> str:

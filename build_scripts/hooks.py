@@ -117,9 +117,8 @@ def _self_contained(site: Path) -> None:
 def _security(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    if bad := {
-        str(p.relative_to(site)): csp.unhashable(t) for p, t in texts.items() if csp.unhashable(t)
-    }:
+    found = {str(p.relative_to(site)): csp.unhashable(t) for p, t in texts.items()}
+    if bad := {page: handlers for page, handlers in found.items() if handlers}:
         raise PluginError(f"Inline scripts no policy hash can allow (move them to a file): {bad}")
     hashes = {csp.script_hash(s) for text in texts.values() for s in csp.inline_scripts(text)}
     meta_policy = csp.policy(hashes)

@@ -243,19 +243,23 @@ def parse_checklist(data: dict) -> Checklist:
     )
 
 
-def checklist_ids() -> list[str]:
+@cache  # package data does not change while running; evaluate() asks on every answer
+def checklist_ids() -> tuple[str, ...]:
     """Every checklist shipped in the package, by id."""
     folder = resources.files("calculators") / "checklists"
     if not folder.is_dir():  # a broken package: say "unknown checklist", never crash
-        return []
-    return sorted(p.name.removesuffix(SUFFIX) for p in folder.iterdir() if p.name.endswith(SUFFIX))
+        return ()
+    return tuple(
+        sorted(p.name.removesuffix(SUFFIX) for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    )
 
 
 def load_checklist(checklist_id: object) -> Checklist:
     """The checklist with this id; ChecklistError if there is none."""
     if not isinstance(checklist_id, str) or checklist_id not in checklist_ids():
         raise ChecklistError(
-            "checklist", f"unknown checklist {checklist_id!r}; expected one of {checklist_ids()}"
+            "checklist",
+            f"unknown checklist {checklist_id!r}; expected one of {list(checklist_ids())}",
         )
     return _load(checklist_id)
 

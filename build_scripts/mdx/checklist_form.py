@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -222,7 +223,7 @@ class UseChecklistBlock(Block):
         return box
 
 
-def guidance_order(ids: list[str]) -> list[Checklist]:
+def guidance_order(ids: Iterable[str]) -> list[Checklist]:
     """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
     checklists = [load_checklist(i) for i in ids]
     return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))

@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test test-fast lint bench lock chromium clean
+.PHONY: help serve site new-edition test test-fast lint bench lock chromium clean
 
 help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
-	@echo "make site   build the deployable site into site/"
+	@echo "make site   build every edition of the deployable site into site/"
+	@echo "make new-edition ID=2 LABEL='Edition 2' SUMMARY='…'  start the next edition"
 	@echo "make test   run every test (unit, Pyodide under Node, Chromium end to end)"
 	@echo "make bench  measure load times and page weights (not a test)"
 
@@ -32,8 +33,14 @@ deps: $(BIN)/.stamp node_modules/.stamp
 serve: deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# Every edition in editions/editions.toml, into site/ (see build_scripts/publish.py).
 site: deps
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m build_scripts.publish --site-dir site
+
+# Start the next edition: make new-edition ID=2 LABEL="Edition 2" SUMMARY="…" [EFFECTIVE=2027-04-01]
+new-edition: deps
+	$(BIN)/python -m build_scripts.new_edition --id "$(ID)" --label "$(LABEL)" \
+	  --summary "$(SUMMARY)" $(if $(EFFECTIVE),--effective "$(EFFECTIVE)")
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download browsers here).
 chromium:

@@ -1,12 +1,16 @@
 """MkDocs hooks of the guidance site: thin orchestration of the pure functions in build_scripts.
 
-- on_page_content: collect each page's paragraph search entries and editorial items;
+- on_config: unless ``build_scripts.publish`` is building every edition (and says which one), this
+  build is the latest edition of ``editions/editions.toml`` (``mkdocs serve``);
+- on_page_content: collect each page's paragraph search entries and editorial items; mark the
+  paragraphs this edition changed;
 - on_post_build (after the search plugin), in order:
   1. add the paragraph entries to the search index; make the search worker match paragraph
      numbers exactly;
-  2. write the editorial report to ``reports/editorial-report.md``;
-  3. build the self-hosted Pyodide bundle (runtime, precompiled stdlib and wheel) into
-     ``assets/pyodide/`` (cached in ``build/pyodide-cache/``);
+  2. (the latest edition) write the editorial report to ``reports/editorial-report.md``;
+  3. (the latest edition, which has the checklists) build the self-hosted Pyodide bundle
+     (runtime, precompiled stdlib and wheel) into ``assets/pyodide/`` (cached in
+     ``build/pyodide-cache/``);
   4. fail if any page or stylesheet loads something from another host;
   5. (not under ``mkdocs serve``, whose live reload injects an inline script) put the Content
      Security Policy on every page and write the hosting headers: ``_headers`` in the site and
@@ -21,9 +25,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from build_scripts import (
     csp,
+    edition_marks,
     editorial_report,
     offsite,
     pyodide_bundle,
@@ -31,6 +37,7 @@ from build_scripts import (
     search_paragraphs,
 )
 from build_scripts.data_files import load_toml
+from build_scripts.editions import EDITIONS_FILE, load_editions
 from build_scripts.mdx.link_registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -58,6 +65,27 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_config(config):
+    """The latest edition's metadata, when no publish run has set an edition."""
+    if "edition_id" not in config["extra"]:
+        root = Path(config["config_file_path"]).resolve().parent
+        latest = load_editions(root / EDITIONS_FILE, root)[-1]
+        config["extra"].update(
+            edition=latest.label,
+            edition_number=latest.number,
+            edition_id=latest.id,
+            edition_effective=latest.effective_text,
+            edition_is_latest=True,
+            edition_latest=latest.label,
+            edition_marks={},
+        )
+    return config
+
+
+def _latest(config) -> bool:
+    return config["extra"]["edition_is_latest"]
+
+
 def on_pre_build(config) -> None:
     _search_entries.clear()
     _items.clear()
@@ -68,6 +96,9 @@ def on_page_content(html: str, page, config, files) -> str:
     _search_entries[page.url] = search_paragraphs.paragraph_entries(html, page.url)
     _items.extend(editorial_report.page_items(html, page.url))
     _used_keys.update(editorial_report.used_link_keys(html))
+    if marks := config["extra"]["edition_marks"]:
+        what_changed = get_relative_url("what-changed/", page.url)
+        html = edition_marks.mark_changes(html, marks, what_changed)
     return html
 
 
@@ -136,8 +167,9 @@ def _security(site: Path) -> None:
 def on_post_build(config) -> None:
     site = Path(config["site_dir"])
     _search(site)
-    _report(config)
-    _bundle(config)
+    if _latest(config):
+        _report(config)
+        _bundle(config)
     _self_contained(site)
     if _serving:
         log.info(

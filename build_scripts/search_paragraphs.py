@@ -14,7 +14,7 @@ from build_scripts.html_tree import Node, parse
 
 def is_site_note(node: Node) -> bool:
     """Elements that are the site's, not the guidance's: left out of the indexed text."""
-    return bool(node.classes & {"editorial-note", "footnote-ref", "para-tools"})
+    return bool(node.classes & {"editorial-note", "footnote-ref", "para-tools", "para-changed"})
 
 
 def opening(text: str, limit: int = 90) -> str:

@@ -4,9 +4,11 @@ Requests (``op``):
 - ``evaluate``: ``payload`` (see evaluator), ``guidance``, ``edition``, ``made_at`` → the result
   with its plain-text ``record``;
 - ``save``: the same and ``edition_number`` → ``file``, the text of a saved checklist file;
-- ``open``: ``text`` of a file, the page's ``checklist``, ``edition`` and ``edition_number`` →
-  its ``answers`` and ``notes``, checked, and a ``notice`` if it was saved with an older edition
-  (a file from a newer edition than the site's is refused);
+- ``open``: ``text`` of a file, the page's ``checklist``, ``edition`` and ``edition_number``
+  (and ``changes``, the site's ``edition-changes.json``) → its ``answers`` and ``notes``,
+  checked; a file from a newer edition than the site's is refused; from an older one, a
+  ``notice``, the answered items whose paragraph changed since (``changed_items``, kept) and
+  those this checklist no longer has (``removed_items``, left out; see ``carry``);
 - ``prefill``: a ``checklist`` and the ``payloads`` of other checklists answered in the tab →
   ``prefill``, the starting text of its pre-filled note items, by target.
 Every response is ``{"ok": true, …}`` or ``{"ok": false, "error": {"field", "message"}}``: a bad
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import json
 
+from calculators import load_checklist
+from calculators.carry import carry, edition_since
 from calculators.errors import ChecklistError
 from calculators.evaluator import check_payload, evaluate
 from calculators.prefill import prefill
@@ -107,15 +111,38 @@ def _open(request: dict) -> dict:
             f"was saved with a newer edition of the guidance ({saved.get('edition')!r}) than "
             f"this site has ({edition!r}): open it where that edition is published",
         )
-    _, answers, notes = check_payload(
-        {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
+    payload = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
+    if saved_number == number:
+        _, answers, notes = check_payload(payload)
+        return {"answers": answers, "notes": notes, "notice": ""}
+    return _from_older(payload, saved, edition, request.get("changes"))
+
+
+def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> dict:
+    """A file from an older edition: keep what still applies and say what to re-check."""
+    checklist = load_checklist(payload["checklist"])
+    since = None if changes is None else edition_since(changes, saved["edition_number"])
+    answers, notes, changed, removed = carry(
+        checklist, payload.get("answers"), payload.get("notes", {}), since or frozenset()
     )
-    result = {"answers": answers, "notes": notes, "notice": ""}
-    if saved_number < number:
-        result["notice"] = (
-            f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."
-        )
-    return result
+    _, answers, notes = check_payload({**payload, "answers": answers, "notes": notes})
+    notice = [f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."]
+    if since is None:
+        notice.append("Which items' guidance changed since could not be checked.")
+    elif changed:
+        listing = "; ".join(f"{c['title']} ({c['paragraph']})" for c in changed)
+        notice.append(f"The guidance changed for these answered items, check them: {listing}.")
+    else:
+        notice.append("The guidance did not change for any answered item.")
+    if removed:
+        notice.append(f"Not kept, as this checklist no longer has them: {', '.join(removed)}.")
+    return {
+        "answers": answers,
+        "notes": notes,
+        "notice": " ".join(notice),
+        "changed_items": changed,
+        "removed_items": removed,
+    }
 
 
 def _prefill(request: dict) -> dict:

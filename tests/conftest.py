@@ -24,31 +24,43 @@ def site_port() -> int:
     return free_port()
 
 
+def publish(out: Path, port: int, editions: Path | None = None) -> subprocess.CompletedProcess:
+    """``make site``'s build (every edition, strict) into ``out``, for serving on ``port``."""
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "build_scripts.publish", "--site-dir", str(out)]
+    args += ["--editions", str(editions)] if editions else []
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, site_port) -> Path:
-    """The site, built with ``mkdocs build --strict`` into a temporary folder."""
+    """The whole site (every edition), built as ``make site`` builds it, in a temporary folder."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-4000:]}"
+    result = publish(out, site_port)
+    assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
     return out
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site, site_port):
+def latest_site(built_site) -> Path:
+    """The latest edition's folder of the built site (what ``site_url`` serves)."""
+    return built_site / "latest"
+
+
+@pytest.fixture(scope="session")
+def site_root(built_site, site_port):
     """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
     from build_scripts.serve import serve_in_thread
 
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_root):
+    """The latest edition's address: where pages, checklists and search are tested."""
+    return f"{site_root}latest/"
 
 
 @pytest.fixture(scope="session")

@@ -104,3 +104,52 @@ def test_a_file_from_an_older_edition_opens_with_a_notice():
 def test_bad_requests_come_back_as_errors(request_text, field):
     response = json.loads(handle(request_text))
     assert response["ok"] is False and response["error"]["field"] == field
+
+
+CHANGES = {"1": {"label": "Edition 1", "changed": ["2.9"], "added": ["1.9"]}}
+
+
+def open_older(text: str, changes: object = CHANGES) -> dict:
+    request = {"checklist": "early-risk-factors", "edition": "Edition 2", "edition_number": 2}
+    return call(op="open", text=text, changes=changes, **request)
+
+
+def test_a_file_from_an_older_edition_lists_answered_items_whose_paragraph_changed():
+    opened = open_older(saved_file())
+    assert opened["ok"] and opened["answers"] == PAYLOAD["answers"]
+    assert [c["id"] for c in opened["changed_items"]] == ["images-of-own-children"]
+    assert opened["changed_items"][0]["paragraph"] == "2.9"
+    assert "The guidance changed for these answered items, check them:" in opened["notice"]
+    assert "(2.9)" in opened["notice"] and opened["removed_items"] == []
+
+
+def test_answers_this_checklist_no_longer_has_are_left_out_and_named():
+    text = saved_file(answers={"images-of-own-children": "yes", "retired-item": "yes"})
+    opened = open_older(text, {"1": {"label": "E1", "changed": [], "added": []}})
+    assert opened["ok"] and opened["answers"] == {"images-of-own-children": "yes"}
+    assert opened["removed_items"] == ["retired-item"] and "retired-item" in opened["notice"]
+    assert "did not change for any answered item" in opened["notice"]
+
+
+def test_without_the_sites_changes_the_file_still_opens_and_says_so():
+    request = {"checklist": "early-risk-factors", "edition": "Edition 2", "edition_number": 2}
+    opened = call(op="open", text=saved_file(), **request)
+    assert opened["ok"] and "could not be checked" in opened["notice"]
+
+
+@pytest.mark.parametrize(
+    "changes", [[], {"2": {}}, {"1": {"changed": "2.9", "added": []}}, {"1": {"changed": [1]}}]
+)
+def test_malformed_changes_are_refused_clearly(changes):
+    opened = open_older(saved_file(), changes)
+    assert not opened["ok"] and opened["error"]["field"].startswith("changes")
+
+
+def test_wrong_types_in_an_older_file_are_still_refused():
+    opened = open_older(saved_file(answers={"images-of-own-children": ["yes"]}))
+    assert not opened["ok"] and opened["error"]["field"] == "answers.images-of-own-children"
+
+
+def test_a_note_of_the_wrong_type_in_an_older_file_is_refused_not_crashed_on():
+    opened = open_older(saved_file(notes={"images-of-own-children": 7}))
+    assert not opened["ok"] and opened["error"]["field"] == "notes.images-of-own-children"

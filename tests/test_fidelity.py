@@ -88,8 +88,8 @@ def test_the_source_fixture_is_the_whole_guidance():
     assert len([line for line in lines if NUMBER.match(line.text)]) == 48
 
 
-def test_every_line_of_the_source_is_published_in_order(built_site):
-    by_section = pages(built_site)
+def test_every_line_of_the_source_is_published_in_order(latest_site):
+    by_section = pages(latest_site)
     assert sorted(by_section) == list("12345678")
     position: dict[str, int] = {}
     missing = []
@@ -103,8 +103,8 @@ def test_every_line_of_the_source_is_published_in_order(built_site):
     assert missing == []
 
 
-def test_every_numbered_paragraph_has_its_anchor_on_its_sections_page(built_site):
-    by_section = pages(built_site)
+def test_every_numbered_paragraph_has_its_anchor_on_its_sections_page(latest_site):
+    by_section = pages(latest_site)
     numbers = [(line.section, line.paragraph) for line in source_lines() if NUMBER.match(line.text)]
     missing = [
         n
@@ -116,9 +116,9 @@ def test_every_numbered_paragraph_has_its_anchor_on_its_sections_page(built_site
     assert missing == []
 
 
-def test_each_line_of_a_numbered_paragraph_is_inside_its_anchor(built_site):
+def test_each_line_of_a_numbered_paragraph_is_inside_its_anchor(latest_site):
     """The list under 2.9 is part of 2.9: the unit with id 2.9 holds every line of it."""
-    by_section = pages(built_site)
+    by_section = pages(latest_site)
     units = {
         node.attrs["id"]: joined(tokens(node.text(skip=is_site_text)))
         for article in by_section.values()

@@ -44,11 +44,11 @@ def use_the_checklist(page, tmp_path) -> None:
 
 
 def test_no_policy_violation_while_reading_searching_and_using_the_checklist(
-    watched, built_site, tmp_path
+    watched, latest_site, tmp_path
 ):
     page = watched
     violations = {}
-    for path in page_paths(built_site):
+    for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))
         page.wait_for_load_state("load")
         if found := page.evaluate("window.__csp"):

@@ -57,8 +57,8 @@ OTHER_REQUESTS = other_requests()
 
 
 @pytest.fixture(scope="module")
-def bundle(built_site) -> Path:
-    return built_site / "assets" / "pyodide"
+def bundle(latest_site) -> Path:
+    return latest_site / "assets" / "pyodide"
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,17 @@ import pytest
 from tests.browser import axe_violations
 
 
-def page_paths(built_site) -> list[str]:
+def page_paths(latest_site) -> list[str]:
     """Every built page, as a path relative to the site root ("" for home)."""
     return sorted(
-        str(p.parent.relative_to(built_site)).replace(".", "") + "/"
-        for p in built_site.rglob("index.html")
+        str(p.parent.relative_to(latest_site)).replace(".", "") + "/"
+        for p in latest_site.rglob("index.html")
     )
 
 
-def test_every_page_has_no_axe_violations(page, built_site):
+def test_every_page_has_no_axe_violations(page, latest_site):
     failures = {}
-    for path in page_paths(built_site):
+    for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))
         page.wait_for_load_state("load")
         if found := axe_violations(page):
@@ -105,8 +105,8 @@ def test_searching_a_phrase_of_a_paragraph_opens_at_it(page):
     assert "assessment#2.9" in search(page, "previous contact abuse of other children")
 
 
-def test_no_request_leaves_the_origin(context, page, site_url, built_site):
-    for path in page_paths(built_site):
+def test_no_request_leaves_the_origin(context, page, site_url, latest_site):
+    for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))
     search(page, "strategy")
     offsite = [u for u in context.requests if not u.startswith(site_url)]
@@ -114,12 +114,12 @@ def test_no_request_leaves_the_origin(context, page, site_url, built_site):
 
 
 def test_no_horizontal_scrolling_at_320_px_and_zoom_is_never_blocked(
-    chromium, site_url, built_site
+    chromium, site_url, latest_site
 ):
     context = chromium.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
     page = context.new_page()
     wide = {}
-    for path in page_paths(built_site):
+    for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:

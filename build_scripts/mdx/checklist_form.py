@@ -213,13 +213,12 @@ class UseChecklistBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         checklist = load_checklist(self.argument)
         box = el(parent, "p", class_="use-checklist")
-        el(
-            box,
-            "a",
-            f"Use the checklist: {checklist.title}",
-            href=f"/checklists/{checklist.id}.md",
-            class_="use-checklist__link",
-        )
+        if latest := self.config["latest_url"]:  # an older edition: the checklists are latest's
+            text = f"Use the checklist (latest edition): {checklist.title}"
+            href = f"{latest}checklists/{checklist.id}/"
+        else:
+            text, href = f"Use the checklist: {checklist.title}", f"/checklists/{checklist.id}.md"
+        el(box, "a", text, href=href, class_="use-checklist__link")
         return box
 
 
@@ -270,7 +269,10 @@ class ChecklistFormExtension(BlocksExtension):
     """Register the checklist and use-checklist blocks."""
 
     def __init__(self, **kwargs) -> None:
-        self.config = {"docs_dir": ["docs", "The docs folder (to find each section's page)"]}
+        self.config = {
+            "docs_dir": ["docs", "The docs folder (to find each section's page)"],
+            "latest_url": ["", "An older edition's link to the latest's root, from a page"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:

@@ -98,6 +98,20 @@ function edition() {
   return { edition: meta("guidance-edition"), edition_number: Number(meta("guidance-edition-number")) };
 }
 
+// What changed since each older edition (written by the build at the edition's root): a file
+// saved under an older edition then says which answered items to check. Missing (make serve,
+// or no network without the offline cache): the file still opens, with a notice saying so.
+const CHANGES_URL = new URL("../../edition-changes.json", import.meta.url);
+
+async function editionChanges() {
+  try {
+    const response = await fetch(CHANGES_URL, { credentials: "same-origin" });
+    return response.ok ? await response.json() : undefined;
+  } catch (error) {
+    return undefined;
+  }
+}
+
 function now() {
   return new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
 }
@@ -367,7 +381,8 @@ function enhance(form) {
       say(`Could not read “${file.name}”. ${keep}`, "error");
       return;
     }
-    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, ...edition() });
+    const changes = await editionChanges();
+    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
     if (!response.ok) {
       say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
       return;

@@ -9,8 +9,12 @@
     return el ? el.getAttribute("content") : "";
   }
 
+  // The edition's permanent address (/2/assessment/, not /latest/…) when the site says it, so a
+  // citation keeps pointing at the words that were cited after a new edition is published.
   function paragraphUrl(id) {
-    return location.origin + location.pathname + "#" + id;
+    var line = document.querySelector(".edition-line[data-permanent]");
+    var page = line ? new URL(line.getAttribute("data-permanent"), location.href) : location;
+    return page.origin + page.pathname + "#" + id;
   }
 
   function citation(id) {

@@ -1,0 +1,140 @@
+"""The site-level files that tie the editions together: pure functions returning file texts.
+
+- ``versions.json``: the layout ``mike`` writes, read by the theme's version selector;
+- ``index.html``: the site root, redirecting to ``latest/``;
+- ``p/<id>/index.html``: short links to a paragraph in the latest edition, following renumbering;
+- ``<edition>/paragraphs.json``: every paragraph with its permanent URL, for partner agencies;
+- ``<older edition>/edition-map.json``: where each of its paragraphs is in the latest edition (the
+  old-edition banner reads it);
+- ``latest/edition-changes.json``: for each older edition, the latest edition's paragraph ids that
+  are new or worded differently since (a checklist file saved then says which items changed).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from build_scripts.edition_changes import Paragraph
+from build_scripts.editions import Edition, follow
+
+ROOT_POLICY = "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'"
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def versions_json(editions: list[Edition]) -> str:
+    """Newest first; the latest carries the ``latest`` alias."""
+    latest = editions[-1]
+    return _json(
+        [
+            {"version": e.id, "title": e.label, "aliases": ["latest"] if e is latest else []}
+            for e in reversed(editions)
+        ]
+    )
+
+
+def redirect_html(target: str, title: str, message: str = "") -> str:
+    """A page that sends the browser to ``target`` (relative), with a link if it does not."""
+    target, title = html.escape(target, quote=True), html.escape(title)
+    refresh = f'<meta http-equiv="refresh" content="0; url={target}">' if not message else ""
+    body = html.escape(message) if message else "This address moved to"
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{ROOT_POLICY}">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{refresh}\n'
+        f"<title>{title}</title>\n</head>\n<body>\n"
+        f'<p>{body} <a href="{target}">{title}</a>.</p>\n</body>\n</html>\n'
+    )
+
+
+def _where(paragraphs: list[Paragraph]) -> dict[str, Paragraph]:
+    return {p.id: p for p in paragraphs}
+
+
+def short_links(editions: list[Edition], paragraphs: list[list[Paragraph]]) -> dict[str, str]:
+    """``p/<id>/index.html`` for every id of every edition, pointing into ``latest/``."""
+    latest = editions[-1]
+    latest_where = _where(paragraphs[-1])
+    pages: dict[str, str] = {}
+    for index in range(len(editions) - 1, -1, -1):  # newest first: the latest's ids win
+        for paragraph in paragraphs[index]:
+            path = f"p/{paragraph.id}/index.html"
+            if path in pages:
+                continue
+            now = follow(paragraph.id, editions[index + 1 :])
+            if now is None:
+                edition = editions[index]
+                pages[path] = redirect_html(
+                    f"../../{edition.id}/{paragraph.page}#{paragraph.id}",
+                    f"{paragraph.number} in {edition.label}",
+                    f"Paragraph {paragraph.number} is not in {latest.label}. It was last in",
+                )
+                continue
+            target = latest_where[now]
+            pages[path] = redirect_html(
+                f"../../latest/{target.page}#{target.id}", f"{target.number} in {latest.label}"
+            )
+    return pages
+
+
+def paragraphs_json(edition: Edition, paragraphs: list[Paragraph], site_url: str) -> str:
+    """Every paragraph of an edition with its permanent URL (``/<edition>/page/#id``)."""
+    base = f"{site_url.rstrip('/')}/{edition.id}/"
+    return _json(
+        {
+            "edition": {
+                "id": edition.id,
+                "number": edition.number,
+                "label": edition.label,
+                "effective": edition.effective.isoformat() if edition.effective else None,
+            },
+            "paragraphs": [
+                {
+                    "id": p.id,
+                    "number": p.number,
+                    "page": p.page,
+                    "url": f"{base}{p.page}#{p.id}",
+                    "short_url": f"{site_url.rstrip('/')}/p/{p.id}/",
+                    "text": p.text,
+                }
+                for p in paragraphs
+            ],
+        }
+    )
+
+
+def edition_map(editions: list[Edition], index: int, paragraphs: list[list[Paragraph]]) -> str:
+    """For an older edition: each paragraph's page and id in the latest edition, or removal."""
+    latest_where = _where(paragraphs[-1])
+    found: dict[str, dict] = {}
+    for paragraph in paragraphs[index]:
+        now = follow(paragraph.id, editions[index + 1 :])
+        if now is None:
+            found[paragraph.id] = {"removed": True}
+        else:
+            target = latest_where[now]
+            found[paragraph.id] = {"id": target.id, "number": target.number, "page": target.page}
+    return _json({"latest": editions[-1].label, "paragraphs": found})
+
+
+def edition_changes(editions: list[Edition], paragraphs: list[list[Paragraph]]) -> str:
+    """For each older edition (by number): latest ids that are new or reworded since."""
+    latest_text = {p.id: p.text for p in paragraphs[-1]}
+    since: dict[str, dict] = {}
+    for index, edition in enumerate(editions[:-1]):
+        carried, changed = set(), set()
+        for paragraph in paragraphs[index]:
+            now = follow(paragraph.id, editions[index + 1 :])
+            if now is not None:
+                carried.add(now)
+                if latest_text[now] != paragraph.text:
+                    changed.add(now)
+        since[str(edition.number)] = {
+            "label": edition.label,
+            "changed": sorted(changed),
+            "added": sorted(set(latest_text) - carried),
+        }
+    return _json(since)

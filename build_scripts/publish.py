@@ -1,0 +1,240 @@
+"""`make site`: every edition of the guidance, built into one site with links that never break.
+
+    python -m build_scripts.publish [--site-dir site] [--editions editions/editions.toml]
+
+For each edition in ``editions/editions.toml`` (oldest first):
+
+1. its guidance pages are rendered with the site's Markdown extensions and their citable
+   paragraphs read (``edition_changes.page_paragraphs``); against the previous edition, an id
+   that vanishes without a ``removed`` or ``renumbered`` entry stops the build;
+2. its docs are put together in a temporary folder: the latest edition is the whole site (its
+   ``source``, usually ``docs``); an older one is its frozen guidance pages, the glossary and a
+   home page of its own, without checklists. Each edition after the first gets "What changed";
+3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
+   ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
+   address is its ``site_url`` (the theme's instant navigation needs that);
+4. the site-level files are written (``edition_site``) and the hosting headers cover every edition.
+
+The hooks of each MkDocs build do the rest (search, CSP, the Pyodide bundle for the latest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import markdown
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.utils.meta import get_data
+
+from build_scripts import csp, edition_pages, edition_site
+from build_scripts.edition_changes import Changes, Paragraph, compare, page_paragraphs
+from build_scripts.editions import EDITIONS_FILE, Edition, EditionsError, load_editions
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDANCE = "The guidance"
+log = logging.getLogger("mkdocs.publish")
+
+
+def write_text(path: Path, text: str) -> None:
+    """The one place this module writes files (tests replace it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def guidance_pages(nav: list) -> list[str]:
+    """The docs files of the guidance's sections: the nav's "The guidance" entries."""
+    for item in nav:
+        if isinstance(item, dict) and GUIDANCE in item:
+            return [p if isinstance(p, str) else next(iter(p.values())) for p in item[GUIDANCE]]
+    raise EditionsError(f"mkdocs.yml: the nav has no {GUIDANCE!r} section")
+
+
+def edition_nav(nav: list, pages: list[str], latest: bool, changes: bool) -> list:
+    """The latest keeps the site's nav; an older edition has its guidance and glossary only."""
+    what_changed = [{"What changed": edition_pages.WHAT_CHANGED}] if changes else []
+    if latest:
+        at = next(i for i, item in enumerate(nav) if isinstance(item, dict) and GUIDANCE in item)
+        return [*nav[: at + 1], *what_changed, *nav[at + 1 :]]
+    return [{"Home": "index.md"}, {GUIDANCE: pages}, *what_changed, {"Glossary": "glossary.md"}]
+
+
+def _rebase(value, docs: Path):
+    """Extension options that name a path under ``docs/`` point into ``docs`` instead."""
+    if isinstance(value, str) and (value == "docs" or value.startswith("docs/")):
+        return str(docs / value.removeprefix("docs").lstrip("/"))
+    return value
+
+
+def _config(docs: Path, out: Path, site_url: str) -> MkDocsConfig:
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out), site_url=site_url
+    )
+    for options in config.mdx_configs.values():
+        for key, value in options.items():
+            options[key] = _rebase(value, docs)
+    return config
+
+
+def read_paragraphs(config: MkDocsConfig, docs: Path, pages: list[str]) -> list[Paragraph]:
+    """The citable paragraphs of an edition's guidance pages, rendered as the site renders them."""
+    found: list[Paragraph] = []
+    for page in pages:
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        text, _ = get_data((docs / page).read_text(encoding="utf-8"))
+        found += page_paragraphs(md.convert(text), page.removesuffix(".md") + "/")
+    return found
+
+
+def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> None:
+    """An edition's docs folder: the whole site for the latest; guidance, glossary otherwise."""
+    if latest:
+        shutil.copytree(edition.source, into)
+        return
+    site_docs = ROOT / "docs"
+    shutil.copytree(site_docs / "assets", into / "assets")
+    data = edition.source / "_data" if (edition.source / "_data").is_dir() else site_docs / "_data"
+    shutil.copytree(data, into / "_data")
+    for page in [*pages, "glossary.md"]:
+        source = edition.source / page if (edition.source / page).exists() else site_docs / page
+        shutil.copyfile(source, into / page)
+
+
+def page_title(path: Path) -> str:
+    """A page's first heading, without its attribute list."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" {#")[0].strip()
+    return path.stem
+
+
+def edition_extra(editions: list[Edition], index: int, changes: Changes | None) -> dict:
+    """The ``extra`` entries templates and hooks read for one edition."""
+    edition, latest = editions[index], editions[-1]
+    marks = {}
+    if changes is not None:
+        marks = {i: "changed" for i in changes.changed_ids} | {p.id: "added" for p in changes.added}
+    return {
+        "edition": edition.label,
+        "edition_number": edition.number,
+        "edition_id": edition.id,
+        "edition_effective": edition.effective_text,
+        "edition_is_latest": edition is latest,
+        "edition_latest": latest.label,
+        "edition_marks": marks,
+        "edition_published": True,  # built by this script: the permanent folders exist
+        "version": {"provider": "mike", "default": "latest"},
+    }
+
+
+def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
+    config.extra.update(extra)
+    config.nav = nav
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
+    """Build every edition into ``site``; raise EditionsError or Abort if one cannot ship."""
+    editions = load_editions(editions_file, ROOT)
+    site_url = site_url.rstrip("/") + "/"
+    base_nav = load_config(str(ROOT / "mkdocs.yml")).nav
+    pages = guidance_pages(base_nav)
+    shutil.rmtree(site, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="editions-") as tmp:
+        paragraphs: list[list[Paragraph]] = []
+        all_changes: list[Changes | None] = []
+        folders = []
+        for index, edition in enumerate(editions):  # 1. read and compare, before any build
+            docs = Path(tmp) / edition.id
+            assemble(edition, edition is editions[-1], pages, docs)
+            folders.append(docs)
+            paragraphs.append(read_paragraphs(_config(docs, site, site_url), docs, pages))
+            changes = compare(paragraphs[-2], paragraphs[-1], edition) if index else None
+            all_changes.append(changes)
+            if changes is not None:
+                md = edition_pages.what_changed_md(edition, editions[index - 1], changes)
+                write_text(docs / edition_pages.WHAT_CHANGED, md)
+            if edition is not editions[-1]:
+                titles = [(p, page_title(docs / p)) for p in pages]
+                home = edition_pages.archive_home_md(edition, editions[-1], titles)
+                write_text(docs / "index.md", home)
+        latest_pages = [p.removesuffix(".md") + "/" for p in pages]
+        for index, edition in enumerate(editions):  # 2. build each edition
+            latest = edition is editions[-1]
+            nav = edition_nav(base_nav, pages, latest, all_changes[index] is not None)
+            extra = {**edition_extra(editions, index, all_changes[index]),
+                     "edition_latest_pages": latest_pages}  # fmt: skip
+            for folder in [edition.id, "latest"] if latest else [edition.id]:
+                config = _config(folders[index], site / folder, f"{site_url}{folder}/")
+                if not latest:  # the checklists are the latest edition's
+                    config.mdx_configs["build_scripts.mdx.checklist_form"]["latest_url"] = (
+                        "../../latest/"
+                    )
+                log.info("Building %s into %s/", edition.label, folder)
+                build_edition(config, extra, nav)
+                write_text(
+                    site / folder / "paragraphs.json",
+                    edition_site.paragraphs_json(edition, paragraphs[index], site_url),
+                )
+            if not latest:
+                write_text(
+                    site / edition.id / "edition-map.json",
+                    edition_site.edition_map(editions, index, paragraphs),
+                )
+    changes_json = edition_site.edition_changes(editions, paragraphs)
+    for folder in (editions[-1].id, "latest"):
+        write_text(site / folder / "edition-changes.json", changes_json)
+    write_site_files(site, editions, paragraphs)
+    return editions
+
+
+def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> None:
+    """versions.json, the root redirect, short links, and one set of hosting headers."""
+    write_text(site / "versions.json", edition_site.versions_json(editions))
+    write_text(site / "index.html", edition_site.redirect_html("latest/", editions[-1].label))
+    for path, text in edition_site.short_links(editions, paragraphs).items():
+        write_text(site / path, text)
+    hashes = {
+        csp.script_hash(script)
+        for page in site.rglob("*.html")
+        for script in csp.inline_scripts(page.read_text(encoding="utf-8"))
+    }
+    for stale in site.glob("*/_headers"):
+        stale.unlink()
+    header_policy = csp.policy(hashes, header=True)
+    write_text(site / "_headers", csp.headers_file(header_policy))
+    write_text(ROOT / "build" / "hosting" / "nginx.conf", csp.nginx_snippet(header_policy))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--editions", type=Path, default=ROOT / EDITIONS_FILE)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    try:
+        editions = publish(args.site_dir.resolve(), site_url, args.editions.resolve())
+    except (EditionsError, Abort) as error:
+        log.error("%s", error)
+        return 1
+    log.info("Published %d edition(s) into %s", len(editions), args.site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+// An older edition's banner: point its link at the paragraph in the address (#2.9) in the latest
+// edition, following renumbering, or say that the paragraph was removed. Without JavaScript,
+// or if edition-map.json cannot be read, the link goes to the same page in the latest edition.
+(function () {
+  "use strict";
+
+  var maps = {}; // edition-map.json by URL: read once per edition
+
+  function readMap(url) {
+    if (!maps[url]) {
+      maps[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+        .catch(function () { delete maps[url]; return null; });
+    }
+    return maps[url];
+  }
+
+  function update() {
+    var banner = document.querySelector(".edition-banner[data-map]");
+    var link = banner && banner.querySelector(".edition-banner__link");
+    if (!link) return;
+    if (!link.hasAttribute("data-page-href")) {  // the build's link: to the same page
+      link.setAttribute("data-page-href", link.getAttribute("href"));
+      link.setAttribute("data-page-text", link.textContent);
+    }
+    var hash = location.hash;
+    var id = decodeURIComponent(hash.slice(1));
+    var note = banner.querySelector(".edition-banner__removed");
+    if (note) note.remove();
+    link.setAttribute("href", link.getAttribute("data-page-href"));
+    link.textContent = link.getAttribute("data-page-text");
+    if (!id) return;
+    var mapUrl = new URL(banner.getAttribute("data-map"), location.href).href;
+    var latest = new URL(banner.getAttribute("data-latest"), location.href);
+    readMap(mapUrl).then(function (map) {
+      var entry = map && map.paragraphs && map.paragraphs[id];
+      if (!entry || location.hash !== hash) return;  // not a paragraph, or the address moved on
+      if (entry.removed) {
+        note = document.createElement("span");
+        note.className = "edition-banner__removed";
+        link.parentNode.insertBefore(note, link);
+        note.textContent = "Paragraph " + id + " is not in " + map.latest + ". ";
+        link.textContent = "Read " + map.latest;
+        link.href = latest.href;
+        return;
+      }
+      link.href = new URL(entry.page + "#" + entry.id, latest).href;
+      link.textContent = "Read paragraph " + entry.number + " in " + map.latest;
+    });
+  }
+
+  window.addEventListener("hashchange", update);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(update); // Material's instant navigation: every page swap
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", update);
+  } else {
+    update();
+  }
+})();

@@ -1,0 +1,149 @@
+"""Two editions published together: the real guidance, and a second edition made by the test with
+2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/editions_fixture.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.html_tree import parse
+from tests.conftest import free_port, publish
+from tests.editions_fixture import ADDED, make_second_edition
+
+
+@pytest.fixture(scope="module")
+def two_editions(tmp_path_factory) -> tuple[Path, int]:
+    tmp = tmp_path_factory.mktemp("editions")
+    port = free_port()
+    result = publish(tmp / "site", port, make_second_edition(tmp))
+    assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
+    return tmp / "site", port
+
+
+@pytest.fixture(scope="module")
+def root_url(two_editions):
+    from build_scripts.serve import serve_in_thread
+
+    site, port = two_editions
+    server = serve_in_thread(site, port)
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def test_removing_a_paragraph_id_without_a_map_entry_fails_the_build(tmp_path):
+    editions = make_second_edition(tmp_path, renumbering=False)
+    result = publish(tmp_path / "site", free_port(), editions)
+    assert result.returncode == 1
+    assert "paragraph 4.2 of the previous edition is missing" in result.stderr
+    assert not (tmp_path / "site" / "versions.json").exists()
+
+
+def test_each_edition_has_its_folder_and_the_root_goes_to_latest(two_editions):
+    site, _ = two_editions
+    assert json.loads((site / "versions.json").read_text())[0]["aliases"] == ["latest"]
+    for folder in ("1", "2", "latest"):
+        assert (site / folder / "assessment" / "index.html").exists()
+    assert 'url=latest/"' in (site / "index.html").read_text()
+    assert not (site / "1" / "checklists").exists()  # the checklists are the latest edition's
+
+
+def test_what_changed_lists_exactly_the_three_changes(two_editions):
+    site, _ = two_editions
+    page = parse((site / "latest" / "what-changed" / "index.html").read_text())
+    entries = [n.attrs["id"] for n in page.iter() if n.attrs.get("id", "").startswith("change-")]
+    assert sorted(entries) == ["change-1.9", "change-2.9", "change-4.3"]
+    diff = next(n for n in page.iter() if "change__text" in n.classes)
+    assert "Deleted: may" in diff.text() and "Inserted: can" in diff.text()
+
+
+def test_paragraphs_json_lists_every_paragraph_with_its_permanent_url(two_editions):
+    site, port = two_editions
+    first = json.loads((site / "1" / "paragraphs.json").read_text())
+    second = json.loads((site / "2" / "paragraphs.json").read_text())
+    ids = [p["id"] for p in second["paragraphs"]]
+    assert "1.9" in ids and "4.3" in ids and "4.2" not in ids and "section-3" in ids
+    entry = next(p for p in second["paragraphs"] if p["id"] == "1.9")
+    assert entry["url"] == f"http://127.0.0.1:{port}/2/introduction/#1.9"
+    assert entry["text"] == ADDED.removeprefix("1.9 ")
+    assert first["edition"]["number"] == 1 and len(first["paragraphs"]) == len(ids) - 1
+
+
+def test_the_version_selector_lists_both_editions(page, root_url):
+    page.goto(f"{root_url}latest/assessment/")
+    page.locator(".md-version__current").wait_for()
+    titles = page.locator(".md-version__link").all_text_contents()
+    assert [t.strip() for t in titles] == ["Edition 2 (test)", "Edition 1 (as received)"]
+
+
+def test_the_old_edition_banner_links_to_the_same_paragraph_in_latest(page, root_url):
+    page.goto(f"{root_url}1/impact-on-children/#4.2")
+    link = page.locator(".edition-banner__link")
+    page.wait_for_function(
+        "() => document.querySelector('.edition-banner__link').href.endsWith('#4.3')"
+    )
+    assert link.inner_text() == "Read paragraph 4.3 in Edition 2 (test)"
+    banner = page.locator(".edition-banner").inner_text()
+    assert "This is Edition 1 (as received), an earlier edition" in banner
+    link.click()
+    page.wait_for_url(re.compile(r"/latest/impact-on-children/#4\.3$"))
+    assert page.locator("[id='4.3']").is_visible()
+
+
+def test_the_latest_edition_has_no_banner_and_marks_the_changed_paragraph(page, root_url):
+    page.goto(f"{root_url}latest/assessment/#2.9")
+    assert page.locator(".edition-banner").count() == 0
+    marker = page.locator("[id='2.9'] .para-changed")
+    assert marker.inner_text() == "Changed in this edition"
+    marker.click()
+    page.wait_for_url(re.compile(r"/latest/what-changed/#change-2\.9$"))
+
+
+@pytest.mark.parametrize(
+    ("short", "landing", "target"),
+    [
+        ("p/2.9", r"/latest/assessment/#2\.9$", "2.9"),
+        ("p/4.2", r"/latest/impact-on-children/#4\.3$", "4.3"),
+        ("p/1.9", r"/latest/introduction/#1\.9$", "1.9"),
+        ("p/section-3", r"/latest/protective-carers/#section-3$", "section-3"),
+    ],
+)
+def test_short_links_land_on_the_paragraph_in_latest(page, root_url, short, landing, target):
+    page.goto(f"{root_url}{short}")
+    page.wait_for_url(re.compile(landing))
+    assert page.locator(f"[id='{target}']").is_visible()
+
+
+def test_an_old_edition_record_opened_in_the_new_edition_reports_the_changed_item(
+    page, root_url, tmp_path
+):
+    saved = {
+        "format": "guidance-checklist",
+        "format_version": 1,
+        "checklist": "early-risk-factors",
+        "edition": "Edition 1 (as received)",
+        "edition_number": 1,
+        "saved_at": "1 January 2027, 09:00",
+        "answers": {"images-of-own-children": "yes", "adult": "yes"},
+        "notes": {},
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    page.goto(f"{root_url}latest/checklists/early-risk-factors/")
+    open_button = page.locator("button[data-action='open']")
+    page.wait_for_function(
+        "() => !document.querySelector(\"button[data-action='open']\").disabled", timeout=120_000
+    )
+    with page.expect_file_chooser() as chooser:
+        open_button.click()
+    chooser.value.set_files(str(path))
+    message = page.locator(".checklist__message")
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__message').textContent.includes('Opened')"
+    )
+    text = message.inner_text()
+    assert "saved with 'Edition 1 (as received)'; you are using 'Edition 2 (test)'" in text
+    assert "check them:" in text and "(2.9)" in text and "(1.7)" not in text
+    assert page.locator("input[name='images-of-own-children'][value='yes']").is_checked()

@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
 
 from build_scripts.editions import EDITIONS_FILE, EditionsError, load_editions, parse_edition
 from build_scripts.publish import ROOT, guidance_pages
@@ -37,7 +37,11 @@ def next_entry(edition_id: str, label: str, summary: str, effective: str | None)
 
 def start_edition(root: Path, edition_id: str, label: str, summary: str, effective: str | None):
     path = root / EDITIONS_FILE
-    latest = load_editions(path, root)[-1]
+    editions = load_editions(path, root)
+    latest = editions[-1]
+    for key, value in (("id", edition_id), ("label", label)):
+        if value in {getattr(e, key) for e in editions}:
+            raise EditionsError(f"{path}: editions would share the same {key}: {value!r}")
     if latest.source.resolve() != (root / "docs").resolve():
         raise EditionsError(f"the latest edition's source is {latest.source}, not docs/")
     text = path.read_text(encoding="utf-8")
@@ -53,7 +57,8 @@ def start_edition(root: Path, edition_id: str, label: str, summary: str, effecti
     if target.exists():
         raise EditionsError(f"{target} already exists")
     target.mkdir(parents=True)
-    for page in guidance_pages(load_config(str(root / "mkdocs.yml")).nav):
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for page in guidance_pages(config["nav"]):
         shutil.copyfile(root / "docs" / page, target / page)
     shutil.copytree(root / "docs" / "_data", target / "_data")
     path.write_text(new_text, encoding="utf-8")

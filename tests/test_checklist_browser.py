@@ -180,7 +180,7 @@ def test_a_bad_file_gives_a_clear_message_and_keeps_the_answers(
     assert page.locator('input[name="criminal-lifestyle"][value="yes"]').is_checked()
 
 
-def test_every_request_is_same_origin_and_answering_makes_none(context, checklist, site_url):
+def test_every_request_is_same_origin_and_answering_makes_none(context, checklist, site_root):
     page = checklist
     wait_for_python(page)
     before = len(context.requests)
@@ -191,7 +191,7 @@ def test_every_request_is_same_origin_and_answering_makes_none(context, checklis
     page.locator('[data-prompt="risk-factor-present"]').wait_for()
     page.wait_for_timeout(500)
     assert context.requests[before:] == []
-    assert [u for u in context.requests if not u.startswith(site_url)] == []
+    assert [u for u in context.requests if not u.startswith(site_root)] == []
     assert any(u.endswith("pyodide.asm.wasm") for u in context.requests)
 
 

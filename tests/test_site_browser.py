@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from build_scripts.editions import EDITIONS_FILE, load_editions
 from tests.browser import axe_violations
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def page_paths(latest_site) -> list[str]:
@@ -37,20 +41,27 @@ def test_a_paragraph_link_opens_with_the_paragraph_in_view_and_highlighted(page)
     assert unit.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
-def test_copy_link_puts_the_paragraph_url_on_the_clipboard(page, site_url):
+def permanent(site_root: str) -> str:
+    """The latest edition's permanent folder: citations and copied links use it, not latest/."""
+    return f"{site_root}{load_editions(ROOT / EDITIONS_FILE, ROOT)[-1].id}/"
+
+
+def test_copy_link_puts_the_paragraph_url_on_the_clipboard(page, site_root):
     page.goto("assessment/")
     page.get_by_role("button", name="Copy link to paragraph 2.9").click()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}assessment/#2.9"
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == f"{permanent(site_root)}assessment/#2.9"
+    )
     assert "Link to paragraph 2.9 copied" in page.locator("#para-status").inner_text()
 
 
-def test_copy_citation_names_the_guidance_paragraph_edition_and_url(page, site_url):
+def test_copy_citation_names_the_guidance_paragraph_edition_and_url(page, site_root):
     page.goto("protective-carers/")
     page.get_by_role("button", name="Copy citation of paragraph 3.7").click()
     citation = page.evaluate("navigator.clipboard.readText()")
     assert citation.startswith("Pan Bedfordshire Guidelines for assessing children and families")
     assert "paragraph 3.7 (Edition 1" in citation
-    assert citation.endswith(f"{site_url}protective-carers/#3.7")
+    assert citation.endswith(f"{permanent(site_root)}protective-carers/#3.7")
 
 
 def test_the_copy_controls_are_reachable_by_keyboard(page):
@@ -82,7 +93,8 @@ def search(page, query: str) -> list[str]:
     box.press_sequentially(query)
     page.locator(".md-search-result__meta", has_text="matching").wait_for()
     hrefs = page.locator("a.md-search-result__link").evaluate_all(RANKED)
-    return [urlsplit(h).path.strip("/") + "#" + urlsplit(h).fragment for h in hrefs]
+    paths = [urlsplit(h).path.removeprefix("/latest/").strip("/") for h in hrefs]
+    return [f"{path}#{urlsplit(h).fragment}" for path, h in zip(paths, hrefs, strict=True)]
 
 
 def test_searching_a_paragraph_number_leads_to_the_paragraph(page):
@@ -105,11 +117,11 @@ def test_searching_a_phrase_of_a_paragraph_opens_at_it(page):
     assert "assessment#2.9" in search(page, "previous contact abuse of other children")
 
 
-def test_no_request_leaves_the_origin(context, page, site_url, latest_site):
+def test_no_request_leaves_the_origin(context, page, site_root, latest_site):
     for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))
     search(page, "strategy")
-    offsite = [u for u in context.requests if not u.startswith(site_url)]
+    offsite = [u for u in context.requests if not u.startswith(site_root)]
     assert offsite == []
 
 

@@ -1,8 +1,20 @@
-// An older edition's banner: point its link at the paragraph in the address (#2.9) in the latest
-// edition, following renumbering, or say that the paragraph was removed. Without JavaScript,
-// or if edition-map.json cannot be read, the link goes to the same page in the latest edition.
+// Editions in the browser.
+// 1. An older edition's banner: point its link at the paragraph in the address (#2.9) in the
+//    latest edition, following renumbering, or say that the paragraph was removed. Without
+//    JavaScript, or if edition-map.json cannot be read, it links to the same page in the latest.
+// 2. The theme's version selector names its button "Select version" while showing the edition's
+//    label: give it a name that includes what it shows (WCAG 2.5.3, label in name).
 (function () {
   "use strict";
+
+  function nameSelector() {
+    document.querySelectorAll(".md-version__current").forEach(function (button) {
+      var label = button.textContent.trim() + ": choose another edition";
+      if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+    });
+  }
+  // The theme adds the selector when versions.json arrives, after this script has run.
+  new MutationObserver(nameSelector).observe(document.documentElement, { childList: true, subtree: true });
 
   var maps = {}; // edition-map.json by URL: read once per edition
 

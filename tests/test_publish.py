@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.html_tree import parse
+from tests.browser import axe_violations
 from tests.conftest import free_port, publish
 from tests.editions_fixture import ADDED, make_second_edition
 
@@ -147,3 +148,13 @@ def test_an_old_edition_record_opened_in_the_new_edition_reports_the_changed_ite
     assert "saved with 'Edition 1 (as received)'; you are using 'Edition 2 (test)'" in text
     assert "check them:" in text and "(2.9)" in text and "(1.7)" not in text
     assert page.locator("input[name='images-of-own-children'][value='yes']").is_checked()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["1/impact-on-children/#4.2", "1/", "latest/what-changed/", "latest/assessment/#2.9"],
+)
+def test_edition_pages_have_no_axe_violations(page, root_url, path):
+    page.goto(f"{root_url}{path}")
+    page.locator(".md-version__current").wait_for()
+    assert axe_violations(page) == []

@@ -47,7 +47,9 @@ class Generated:
     size: int
 
 
-def options(site: Path, dest: Path, *, search_langs: list[str]) -> dict:
+def options(
+    site: Path, dest: Path, *, search_langs: list[str], max_bytes: int = MAX_FILE_BYTES
+) -> dict:
     """generateSW's data options for the edition in ``site``, the worker written to ``dest``."""
     ignore = [*IGNORE]
     if set(search_langs) <= {"en"}:
@@ -57,21 +59,29 @@ def options(site: Path, dest: Path, *, search_langs: list[str]) -> dict:
         "globPatterns": ["**/*"],
         "globIgnores": ignore,
         "swDest": str(dest),
-        "maximumFileSizeToCacheInBytes": MAX_FILE_BYTES,
+        "maximumFileSizeToCacheInBytes": max_bytes,
         "fallbackURL": FALLBACK if (site / FALLBACK).exists() else None,
     }
 
 
-def precached_urls(worker_text: str) -> list[str]:
-    """The URLs (relative to the worker) in a generated worker's precache manifest."""
-    return re.findall(r'\{url:"([^"]+)",revision:', worker_text)
+def precache_manifest(worker_text: str) -> dict[str, str]:
+    """URL (relative to the worker) -> revision (the file's MD5) of a generated worker."""
+    return dict(re.findall(r'\{url:"([^"]+)",revision:"([0-9a-f]+)"\}', worker_text))
 
 
-def generate(site: Path, *, root: Path, search_langs: list[str] = ("en",)) -> Generated:
+def generate(
+    site: Path,
+    *,
+    root: Path,
+    search_langs: list[str] = ("en",),
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Generated:
     """Run Workbox on the edition in ``site``; ``root`` holds ``node_modules``."""
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp) / WORKER
-        request = options(site.resolve(), dest, search_langs=list(search_langs))
+        request = options(
+            site.resolve(), dest, search_langs=list(search_langs), max_bytes=max_bytes
+        )
         try:
             done = subprocess.run(
                 ["node", str(SCRIPT)],
@@ -83,7 +93,8 @@ def generate(site: Path, *, root: Path, search_langs: list[str] = ("en",)) -> Ge
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise ServiceWorkerError(f"could not run Node ({error}); is Node 20 installed?") from error
+            message = f"could not run Node ({error}); is Node 20 installed?"
+            raise ServiceWorkerError(message) from error
         if done.returncode != 0:
             raise ServiceWorkerError(
                 f"Workbox failed (did `npm ci` run?):\n{done.stderr.strip()[-2000:]}"
@@ -92,6 +103,6 @@ def generate(site: Path, *, root: Path, search_langs: list[str] = ("en",)) -> Ge
         if result["warnings"]:
             raise ServiceWorkerError("; ".join(result["warnings"]))
         text = dest.read_text(encoding="utf-8")
-    if not precached_urls(text):
+    if not precache_manifest(text):
         raise ServiceWorkerError("the generated worker precaches nothing")
     return Generated(text=text, count=result["count"], size=result["size"])

@@ -167,6 +167,8 @@ def test_the_privacy_page_says_what_the_tests_check(page):
         "no cookies",
         "Nothing is kept unless you save",
         "loads nothing from any other website",
+        "never contains your answers",
+        "delete this site's data",
     ]:
         assert claim in text
 

@@ -178,3 +178,25 @@ def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served,
     assert page.locator(".update-notice--shown").count() == 0
     assert page.evaluate("window.__same_page") is True
     context.close()
+
+
+def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
+    chromium, served, built_site, tmp_path
+):
+    # As `mkdocs serve` after a built site was visited at the same address: no sw.js.
+    bare = tmp_path / "site"
+    shutil.copytree(built_site, bare, ignore=shutil.ignore_patterns(service_worker.WORKER))
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("")
+    page.wait_for_function(OFFLINE_READY)
+    served.root = bare
+    page.goto("assessment/")
+    page.wait_for_function(
+        "async () => !(await navigator.serviceWorker.getRegistration())", polling=200
+    )
+    page.reload()  # now from the server, with no worker in between
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    assert page.evaluate("navigator.serviceWorker.getRegistration()") is None
+    assert page.locator(".update-notice--shown").count() == 0
+    context.close()

@@ -89,24 +89,35 @@
     }
   }
 
-  // A build served without a worker (`mkdocs serve`): if an earlier build at this address left
-  // one, remove it, or it would keep serving that build's pages. Offline, change nothing.
-  function withoutWorker() {
-    fetch(workerUrl, { method: "HEAD", cache: "no-store" })
-      .then(function (response) {
-        if (response.status !== 404) return;
-        return navigator.serviceWorker.getRegistration(scope.href).then(function (registration) {
-          if (registration && registration.scope === scope.href) return registration.unregister();
-        });
-      })
-      .catch(function () {});
+  // A build served without a worker (`mkdocs serve`) at an address where an earlier build left
+  // one: remove it, or it would keep serving that build's pages. Registering again would revive
+  // it, so when a worker controls this page, first ask whether sw.js is still there (offline the
+  // question fails, and nothing changes).
+  function removeStaleWorker() {
+    return navigator.serviceWorker.getRegistration(scope.href).then(function (registration) {
+      if (registration && registration.scope === scope.href) return registration.unregister();
+    });
+  }
+
+  function registerWorker() {
+    navigator.serviceWorker
+      .register(workerUrl.href, { scope: scope.pathname })
+      .then(watch, function () {}); // no worker here (or offline): the site works online as before
   }
 
   function register() {
     prepare();
-    navigator.serviceWorker
-      .register(workerUrl.href, { scope: scope.pathname })
-      .then(watch, withoutWorker);
+    if (!navigator.serviceWorker.controller) {
+      registerWorker();
+      return;
+    }
+    fetch(workerUrl, { method: "HEAD", cache: "no-store" }).then(
+      function (response) {
+        if (response.status === 404) removeStaleWorker().catch(function () {});
+        else registerWorker();
+      },
+      registerWorker,
+    );
   }
 
   // After the page has loaded, so that precaching never competes with the page itself.

@@ -200,3 +200,27 @@ def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
     assert page.evaluate("navigator.serviceWorker.getRegistration()") is None
     assert page.locator(".update-notice--shown").count() == 0
     context.close()
+
+
+def test_offline_the_instant_navigation_keeps_the_tab_and_its_answers(chromium, site_url):
+    # At the address the site was built for (SITE_URL), the theme swaps pages in place, fetching
+    # them through the worker; checklist answers live in the tab across those swaps.
+    context = chromium.new_context(base_url=site_url, service_workers="allow")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(PAGE)
+    page.wait_for_function(OFFLINE_READY)
+    context.set_offline(True)  # Playwright applies it to the worker's own requests too
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.get_by_role("button", name="Copy record").click()  # saved: leaving needs no question
+    page.evaluate("window.__same_page = true")
+    page.locator('a.md-nav__link[href$="introduction/"]').first.click()
+    page.wait_for_url("**/introduction/")
+    page.get_by_role("heading", name="1. Introduction").wait_for()
+    page.go_back()
+    page.wait_for_url(f"**/{PAGE}")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()
+    assert page.evaluate("window.__same_page") is True
+    context.close()

@@ -32,7 +32,7 @@
     document.body.prepend(notice); // early in the tab order: one Tab from the top of the page
   }
 
-  function show(waiting) {
+  function show(registration) {
     prepare();
     if (notice.classList.contains("update-notice--shown")) return;
     var text = el("p", "An updated version of this guidance is ready.", "update-notice__text");
@@ -42,11 +42,10 @@
     later.type = "button";
     reload.addEventListener("click", function () {
       reloadAsked = true;
-      if (waiting.state === "activated" || navigator.serviceWorker.controller === waiting) {
-        location.reload(); // another tab has already switched to it
-      } else {
-        waiting.postMessage({ type: "SKIP_WAITING" }); // then "controllerchange" reloads
-      }
+      // The newest waiting worker (a later build may have replaced the one first announced).
+      var waiting = registration.waiting;
+      if (waiting) waiting.postMessage({ type: "SKIP_WAITING" }); // then "controllerchange" reloads
+      else location.reload(); // another tab has already switched to it
     });
     later.addEventListener("click", hide);
     notice.append(text, reload, later);
@@ -68,12 +67,12 @@
 
   function watch(registration) {
     // A waiting worker with a controlling one is an update (the very first install has none).
-    if (registration.waiting && navigator.serviceWorker.controller) show(registration.waiting);
+    if (registration.waiting && navigator.serviceWorker.controller) show(registration);
     registration.addEventListener("updatefound", function () {
       var installing = registration.installing;
       if (!installing) return;
       installing.addEventListener("statechange", function () {
-        if (installing.state === "installed" && navigator.serviceWorker.controller) show(installing);
+        if (installing.state === "installed" && navigator.serviceWorker.controller) show(registration);
       });
     });
     // The theme's instant navigation never reloads the page, so the browser's own update check

@@ -137,8 +137,9 @@ def _security(site: Path) -> None:
 
 def _offline(config) -> None:
     site = Path(config["site_dir"])
-    search = config["plugins"].get("search")
-    langs = list(search.config.lang or ["en"]) if search else ["en"]
+    # The theme's search plugin (its languages decide which lunr files the worker needs).
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    langs = list(search.config.get("lang") or ["en"]) if search else ["en"]
     try:
         worker = service_worker.generate(
             site, root=Path(config["config_file_path"]).resolve().parent, search_langs=langs

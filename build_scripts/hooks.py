@@ -14,7 +14,9 @@
   4. fail if any page or stylesheet loads something from another host;
   5. (not under ``mkdocs serve``, whose live reload injects an inline script) put the Content
      Security Policy on every page and write the hosting headers: ``_headers`` in the site and
-     ``build/hosting/nginx.conf``.
+     ``build/hosting/nginx.conf``;
+  6. (not under ``mkdocs serve``) generate the offline service worker ``sw.js`` with Workbox,
+     last, so that its precache revisions match the final files.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from build_scripts import (
     pyodide_bundle,
     search_numbers,
     search_paragraphs,
+    service_worker,
 )
 from build_scripts.data_files import load_toml
 from build_scripts.editions import EDITIONS_FILE, load_editions
@@ -78,6 +81,7 @@ def on_config(config):
             edition_is_latest=True,
             edition_latest=latest.label,
             edition_marks={},
+            edition_offline=True,
         )
     return config
 
@@ -163,6 +167,25 @@ def _security(site: Path) -> None:
     )
 
 
+def _offline(config) -> None:
+    site = Path(config["site_dir"])
+    # The theme's search plugin (its languages decide which lunr files the worker needs).
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    langs = list(search.config.get("lang") or ["en"]) if search else ["en"]
+    try:
+        worker = service_worker.generate(
+            site, root=Path(config["config_file_path"]).resolve().parent, search_langs=langs
+        )
+    except service_worker.ServiceWorkerError as error:
+        raise PluginError(f"Service worker: {error}") from error
+    write_text(site / service_worker.WORKER, worker.text)
+    log.info(
+        "Service worker: %d files (%.1f MB) precached for offline use",
+        worker.count,
+        worker.size / 1e6,
+    )
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config) -> None:
     site = Path(config["site_dir"])
@@ -174,10 +197,12 @@ def on_post_build(config) -> None:
     if _serving:
         log.info(
             "make serve: no Content Security Policy (live reload injects a script); "
-            "make site applies it"
+            "make site applies it; no service worker either (it would serve stale pages)"
         )
     else:
         _security(site)
+        if config["extra"]["edition_offline"]:
+            _offline(config)  # last: it records the revision of every file as finally written
 
 
 def on_serve(server, config, builder):

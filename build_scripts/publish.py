@@ -12,7 +12,8 @@ For each edition in ``editions/editions.toml`` (oldest first):
    home page of its own, without checklists. Each edition after the first gets "What changed";
 3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
    ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
-   address is its ``site_url`` (the theme's instant navigation needs that);
+   address is its ``site_url`` (the theme's instant navigation needs that). Only ``latest/`` gets
+   the offline service worker: older editions stay online-only;
 4. the site-level files are written (``edition_site``) and the hosting headers cover every edition.
 
 The hooks of each MkDocs build do the rest (search, CSP, the Pyodide bundle for the latest).
@@ -137,9 +138,15 @@ def edition_extra(editions: list[Edition], index: int, changes: Changes | None) 
     }
 
 
+OFFLINE_SCRIPT = "assets/js/offline.js"
+
+
 def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
     config.extra.update(extra)
     config.nav = nav
+    if not extra["edition_offline"]:  # no service worker in this folder: nothing to register
+        scripts = config.extra_javascript
+        scripts[:] = [s for s in scripts if str(getattr(s, "path", s)) != OFFLINE_SCRIPT]
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -179,6 +186,8 @@ def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
             extra = {**edition_extra(editions, index, all_changes[index]),
                      "edition_latest_pages": latest_pages}  # fmt: skip
             for folder in [edition.id, "latest"] if latest else [edition.id]:
+                # Offline copies: /latest/ only; older editions and permanent folders stay online.
+                extra["edition_offline"] = folder == "latest"
                 config = _config(folders[index], site / folder, f"{site_url}{folder}/")
                 if not latest:  # the checklists are the latest edition's
                     config.mdx_configs["build_scripts.mdx.checklist_form"]["latest_url"] = (

@@ -5,7 +5,6 @@ Used by the tests and `make bench`. `make serve` uses MkDocs' live-reload server
 
 from __future__ import annotations
 
-import functools
 import mimetypes
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,9 +30,20 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve_in_thread(root: Path, port: int) -> ThreadingHTTPServer:
+class SiteServer(ThreadingHTTPServer):
+    """Serves the folder in ``root``; assigning another folder to ``root`` swaps the site (the
+    offline tests serve a rebuilt site at the same address, as a redeployment would)."""
+
+    root: Path
+
+
+def _handler(request, client_address, server: SiteServer) -> QuietHandler:
+    return QuietHandler(request, client_address, server, directory=str(server.root))
+
+
+def serve_in_thread(root: Path, port: int) -> SiteServer:
     """Serve ``root`` at http://127.0.0.1:port/ from a daemon thread; call .shutdown() to stop."""
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), _handler)
+    server.root = root
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

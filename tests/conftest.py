@@ -76,9 +76,21 @@ def chromium():
 
 
 @pytest.fixture
-def context(chromium, site_url):
+def service_workers() -> str:
+    """Playwright's ``service_workers`` for ``context``: blocked unless a module overrides this
+    fixture with "allow" (the offline and privacy tests), so that the other tests see only what
+    the page itself requests, not the worker precaching the site in the background."""
+    return "block"
+
+
+@pytest.fixture
+def context(chromium, site_url, service_workers):
     """A fresh browser context that records every request it makes."""
-    context = chromium.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        base_url=site_url,
+        viewport={"width": 1280, "height": 900},
+        service_workers=service_workers,
+    )
     context.requests = []
     context.on("request", lambda request: context.requests.append(request.url))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))

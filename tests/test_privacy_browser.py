@@ -4,6 +4,7 @@ are text. Each test backs a claim of the about and privacy page."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,6 +15,30 @@ LISTEN = """window.__csp = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+ANSWER = "Typed answer 5e1c: the child said something only this tab may know"
+STORED = """async () => {
+  const cached = {};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      cached[request.url] = await (await cache.match(request)).text();
+    }
+  }
+  return {
+    local: Object.keys(localStorage), session: Object.keys(sessionStorage),
+    localText: JSON.stringify(localStorage) + JSON.stringify(sessionStorage),
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).map(d => d.name),
+    cacheNames: await caches.keys(),
+    cached,
+  };
+}"""
+
+
+@pytest.fixture
+def service_workers() -> str:
+    """As a reader's browser does: the offline service worker runs (see conftest)."""
+    return "allow"
 
 
 @pytest.fixture
@@ -81,21 +106,36 @@ def test_a_script_that_tries_to_send_data_elsewhere_is_blocked(watched):
     assert "connect-src" in blocked and "img-src" in blocked
 
 
-def test_after_a_full_checklist_session_nothing_is_stored(context, watched, tmp_path):
+def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
+    context, watched, tmp_path, site_url, built_site
+):
     page = watched
     use_the_checklist(page, tmp_path)
+    page.locator("#note-adult").fill(ANSWER)
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__record').textContent.includes('Typed answer')"
+    )
     search(page, "harm")
-    stored = page.evaluate("""async () => ({
-      local: Object.keys(localStorage), session: Object.keys(sessionStorage),
-      cookie: document.cookie,
-      indexedDB: (await indexedDB.databases()).map(d => d.name),
-      caches: 'caches' in window ? await caches.keys() : [],
-    })""")
-    # The theme's version selector notes, for this tab only, whether this edition is the latest.
-    outdated = page.evaluate("sessionStorage.getItem('/latest/.__outdated')")
-    assert stored.pop("session") == ["/latest/.__outdated"] and outdated == "false"
-    assert stored == {"local": [], "cookie": "", "indexedDB": [], "caches": []}
+    # Once the offline copy is complete (see test_offline_browser), look at everything stored.
+    page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
+    stored = page.evaluate(STORED)
+    assert {k: stored[k] for k in ("local", "session", "cookie", "indexedDB")} == {
+        "local": [],
+        "session": ["/latest/.__outdated"],
+        "cookie": "",
+        "indexedDB": [],
+    }
+    # The theme's version selector notes, for this tab only, whether this edition is outdated.
+    assert page.evaluate("sessionStorage.getItem('/latest/.__outdated')") == "false"
     assert context.cookies() == []
+    # Cache Storage: the service worker's copy of this site's public files, and nothing else.
+    assert stored["cacheNames"] == [f"workbox-precache-v2-{site_url}"]
+    assert len(stored["cached"]) > 40
+    for url, text in stored["cached"].items():
+        assert url.startswith(site_url), url
+        assert (built_site / urlsplit(url).path.lstrip("/")).is_file(), url
+        assert ANSWER not in text and "5e1c" not in text, url
+    assert "5e1c" not in stored["localText"]
 
 
 def test_markup_in_notes_is_text_in_the_panel_the_copied_record_and_the_print_view(watched):
@@ -129,6 +169,8 @@ def test_the_privacy_page_says_what_the_tests_check(page):
         "no cookies",
         "Nothing is kept unless you save",
         "loads nothing from any other website",
+        "never contains your answers",
+        "delete this site's data",
     ]:
         assert claim in text
 

@@ -1,0 +1,226 @@
+"""Offline use in Chromium. After one visit the site works with its server gone: pages, a paragraph
+link, search and a checklist evaluated by Python. A new build at the same address shows the update
+notice; reloading serves the new build, and never loses unsaved checklist answers unasked.
+
+Each test serves the site on its own port and really stops the server to go offline (as well as
+setting the context offline), so only the service worker's cache can answer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_scripts import service_worker
+from build_scripts.serve import serve_in_thread
+from tests.browser import axe_violations
+from tests.conftest import ROOT, free_port
+from tests.test_checklist_browser import PAGE, answer, wait_for_python
+from tests.test_privacy_browser import LISTEN
+from tests.test_site_browser import search
+
+# A page is controlled only once the worker has activated, and it activates only once every file
+# of its manifest is in the cache: so this means "precaching has finished".
+OFFLINE_READY = "() => navigator.serviceWorker.controller?.state === 'activated'"
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
+NOTICE = "An updated version of this guidance is ready."
+MARKER = "This page changed in the new build."
+CHANGED = "introduction/"
+
+
+@pytest.fixture
+def served(latest_site):
+    server = serve_in_thread(latest_site, free_port())
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def browse(chromium, server, **options):
+    """A context on ``server`` with service workers allowed (Playwright's default), recording
+    Content Security Policy violations in ``window.__csp``."""
+    context = chromium.new_context(
+        base_url=f"http://127.0.0.1:{server.server_address[1]}/",
+        service_workers="allow",
+        **options,
+    )
+    context.add_init_script(LISTEN)
+    return context
+
+
+@pytest.fixture(scope="module")
+def new_build(latest_site, tmp_path_factory) -> Path:
+    """The built site with one page changed and its worker regenerated, as a rebuild would."""
+    new = tmp_path_factory.mktemp("new-build") / "site"
+    shutil.copytree(latest_site, new)
+    page = new / CHANGED / "index.html"
+    html = page.read_text("utf-8")
+    opening = '<article class="md-content__inner md-typeset">'
+    assert opening in html
+    page.write_text(html.replace(opening, f'{opening}<p id="changed">{MARKER}</p>', 1), "utf-8")
+    (new / service_worker.WORKER).write_text(service_worker.generate(new, root=ROOT).text, "utf-8")
+    return new
+
+
+def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone(chromium, served):
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("")
+    page.wait_for_function(OFFLINE_READY)
+    served.shutdown()
+    served.server_close()
+    context.set_offline(True)
+    violations = []
+
+    page.reload()
+    assert page.locator("h1").first.is_visible()
+    violations += page.evaluate("window.__csp")
+
+    page.goto("assessment/#2.9")
+    page.wait_for_function("() => document.getElementById('2.9')?.classList.contains('is-target')")
+    paragraph = page.locator('[id="2.9"]')
+    assert paragraph.is_visible() and paragraph.inner_text().startswith("2.9")
+    violations += page.evaluate("window.__csp")
+
+    # The theme's search runs in a web worker that fetches the search index.
+    assert search(page, "2.9")[0] == "assessment#2.9"
+    violations += page.evaluate("window.__csp")
+
+    page.goto(PAGE)
+    wait_for_python(page)  # Pyodide, the standard library and our wheel, all from the cache
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    violations += page.evaluate("window.__csp")
+
+    # A page that was never built: the site's own "not found" page, not the browser's error.
+    page.goto("no-such-page/")
+    assert "404" in page.locator("h1").first.inner_text()
+    assert violations == []
+    context.close()
+
+
+def test_a_new_build_shows_the_update_notice_and_reload_serves_it(chromium, served, new_build):
+    context = browse(chromium, served, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(CHANGED)
+    page.wait_for_function(OFFLINE_READY)
+    served.root = new_build  # the new build is deployed at the same address
+
+    page.goto(CHANGED)  # a navigation: the browser checks sw.js and installs the new worker
+    notice = page.locator(".update-notice")
+    notice.get_by_text(NOTICE).wait_for()
+    assert notice.get_attribute("role") == "status"
+    assert MARKER not in page.locator("article").inner_text()  # nothing changes unasked
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    assert notice.is_hidden()
+    page.emulate_media(media="screen")
+
+    page.keyboard.press("Tab")  # the notice comes first in the tab order
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Reload to use it"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_text(MARKER).wait_for()
+    assert page.locator(".update-notice--shown").count() == 0
+
+    # The cache now holds exactly the new build's files, at their new revisions.
+    base = page.evaluate("location.origin") + "/"
+    manifest = service_worker.precache_manifest((new_build / "sw.js").read_text("utf-8"))
+    expected = {f"{base}{url}?__WB_REVISION__={revision}" for url, revision in manifest.items()}
+    assert set(page.evaluate(CACHED_URLS)) == expected
+    assert page.evaluate("window.__csp") == []
+    context.close()
+
+
+def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served, new_build):
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto(PAGE)
+    page.wait_for_function(OFFLINE_READY)
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    served.root = new_build
+    # A long-lived tab finds the new build when the worker checks for updates.
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    notice = page.locator(".update-notice")
+    notice.get_by_text(NOTICE).wait_for()
+
+    page.evaluate("window.__same_page = true")  # gone if the page reloads
+
+    # Reload, with answers not saved or copied: the checklist's leave guard asks first, and
+    # staying keeps the page and its answers.
+    dialogs = []
+
+    def stay(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    notice.get_by_role("button", name="Reload to use it").click()
+    page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
+    page.wait_for_timeout(500)  # a reload would have started by now
+    assert dialogs == ["beforeunload"]
+    assert page.evaluate("window.__same_page") is True
+    assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()
+
+    # "Not now" hides the notice and changes nothing.
+    notice.get_by_role("button", name="Not now").click()
+    assert page.locator(".update-notice--shown").count() == 0
+    assert page.evaluate("window.__same_page") is True
+    context.close()
+
+
+def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
+    chromium, served, latest_site, tmp_path
+):
+    # As `mkdocs serve` after a built site was visited at the same address: no sw.js.
+    bare = tmp_path / "site"
+    shutil.copytree(latest_site, bare, ignore=shutil.ignore_patterns(service_worker.WORKER))
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("")
+    page.wait_for_function(OFFLINE_READY)
+    served.root = bare
+    page.goto("assessment/")
+    page.wait_for_function(
+        "async () => !(await navigator.serviceWorker.getRegistration())", polling=200
+    )
+    page.reload()  # now from the server, with no worker in between
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    assert page.evaluate("navigator.serviceWorker.getRegistration()") is None
+    assert page.locator(".update-notice--shown").count() == 0
+    context.close()
+
+
+def test_offline_the_instant_navigation_keeps_the_tab_and_its_answers(chromium, site_url):
+    # At the address the site was built for (SITE_URL), the theme swaps pages in place, fetching
+    # them through the worker; checklist answers live in the tab across those swaps.
+    context = chromium.new_context(base_url=site_url, service_workers="allow")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(PAGE)
+    page.wait_for_function(OFFLINE_READY)
+    context.set_offline(True)  # Playwright applies it to the worker's own requests too
+    wait_for_python(page)
+    answer(page, "images-of-own-children", "yes")
+    page.get_by_role("button", name="Copy record").click()  # saved: leaving needs no question
+    page.evaluate("window.__same_page = true")
+    page.locator('a.md-nav__link[href$="introduction/"]').first.click()
+    page.wait_for_url("**/introduction/")
+    page.get_by_role("heading", name="1. Introduction").wait_for()
+    page.go_back()
+    page.wait_for_url(f"**/{PAGE}")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()
+    assert page.evaluate("window.__same_page") is True
+    context.close()

@@ -179,6 +179,7 @@ def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 titles = [(p, page_title(docs / p)) for p in pages]
                 home = edition_pages.archive_home_md(edition, editions[-1], titles)
                 write_text(docs / "index.md", home)
+        write_data_files(folders, editions, paragraphs, site_url)
         latest_pages = [p.removesuffix(".md") + "/" for p in pages]
         for index, edition in enumerate(editions):  # 2. build each edition
             latest = edition is editions[-1]
@@ -195,20 +196,25 @@ def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
                     )
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
-                write_text(
-                    site / folder / "paragraphs.json",
-                    edition_site.paragraphs_json(edition, paragraphs[index], site_url),
-                )
-            if not latest:
-                write_text(
-                    site / edition.id / "edition-map.json",
-                    edition_site.edition_map(editions, index, paragraphs),
-                )
-    changes_json = edition_site.edition_changes(editions, paragraphs)
-    for folder in (editions[-1].id, "latest"):
-        write_text(site / folder / "edition-changes.json", changes_json)
     write_site_files(site, editions, paragraphs)
     return editions
+
+
+def write_data_files(
+    folders: list[Path], editions: list[Edition], paragraphs: list, site_url: str
+) -> None:
+    """Each edition's JSON files, into its docs folder: built, hashed and cached like any file."""
+    for index, (docs, edition) in enumerate(zip(folders, editions, strict=True)):
+        text = edition_site.paragraphs_json(edition, paragraphs[index], site_url)
+        write_text(docs / "paragraphs.json", text)
+        if edition is editions[-1]:
+            write_text(
+                docs / "edition-changes.json", edition_site.edition_changes(editions, paragraphs)
+            )
+        else:
+            write_text(
+                docs / "edition-map.json", edition_site.edition_map(editions, index, paragraphs)
+            )
 
 
 def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> None:

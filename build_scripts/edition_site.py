@@ -3,6 +3,9 @@
 - ``versions.json``: the layout ``mike`` writes, read by the theme's version selector;
 - ``index.html``: the site root, redirecting to ``latest/``;
 - ``p/<id>/index.html``: short links to a paragraph in the latest edition, following renumbering;
+- ``<page>/index.html`` at the root: the addresses of the site before it had editions
+  (``/assessment/#2.9``) keep working, into the first edition (the words they were made
+  against), the paragraph kept by ``redirect.js``;
 - ``<edition>/paragraphs.json``: every paragraph with its permanent URL, for partner agencies;
 - ``<older edition>/edition-map.json``: where each of its paragraphs is in the latest edition (the
   old-edition banner reads it);
@@ -18,7 +21,14 @@ import json
 from build_scripts.edition_changes import Paragraph
 from build_scripts.editions import Edition, follow
 
-ROOT_POLICY = "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'"
+ROOT_POLICY = "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'"
+# A meta refresh drops the address's #paragraph: this script (site root) keeps it.
+REDIRECT_JS = """// Redirect pages: go to the page's target, keeping the #paragraph of the address.
+(function () {
+  var link = document.querySelector("a[data-redirect]");
+  if (link) location.replace(new URL(link.getAttribute("href"), location.href) + location.hash);
+})();
+"""
 
 
 def _json(data: object) -> str:
@@ -36,18 +46,39 @@ def versions_json(editions: list[Edition]) -> str:
     )
 
 
-def redirect_html(target: str, title: str, message: str = "") -> str:
-    """A page that sends the browser to ``target`` (relative), with a link if it does not."""
+def redirect_html(target: str, title: str, message: str = "", *, script: str = "") -> str:
+    """A page that sends the browser to ``target`` (relative), with a link if it does not.
+    With ``script`` (the relative URL of ``redirect.js``), the address's #fragment is kept."""
     target, title = html.escape(target, quote=True), html.escape(title)
-    refresh = f'<meta http-equiv="refresh" content="0; url={target}">' if not message else ""
+    refresh = "" if message else f'<meta http-equiv="refresh" content="0; url={target}">\n'
+    go = f'<script src="{html.escape(script, quote=True)}"></script>' if script else ""
     body = html.escape(message) if message else "This address moved to"
+    data = " data-redirect" if script and not message else ""
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{ROOT_POLICY}">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{refresh}\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{refresh}'
         f"<title>{title}</title>\n</head>\n<body>\n"
-        f'<p>{body} <a href="{target}">{title}</a>.</p>\n</body>\n</html>\n'
+        f'<p>{body} <a href="{target}"{data}>{title}</a>.</p>\n{go}\n</body>\n</html>\n'
     )
+
+
+def legacy_redirects(
+    editions: list[Edition], page_urls: list[str], guidance_urls: set[str]
+) -> dict[str, str]:
+    """Root ``<page>/index.html`` for each page of the latest edition: the guidance's pages go to
+    the first edition, the site's own pages (checklists, glossary…) to the latest."""
+    reserved = {e.id for e in editions} | {"latest", "p"}
+    pages = {}
+    for url in page_urls:
+        if not url or url.split("/")[0] in reserved:
+            continue
+        up = "../" * url.count("/")
+        folder = editions[0].id if url in guidance_urls else "latest"
+        pages[f"{url}index.html"] = redirect_html(
+            f"{up}{folder}/{url}", url.strip("/"), script=f"{up}redirect.js"
+        )
+    return pages
 
 
 def _where(paragraphs: list[Paragraph]) -> dict[str, Paragraph]:

@@ -223,6 +223,13 @@ def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> N
     write_text(site / "index.html", edition_site.redirect_html("latest/", editions[-1].label))
     for path, text in edition_site.short_links(editions, paragraphs).items():
         write_text(site / path, text)
+    latest = site / "latest"
+    page_urls = [str(p.parent.relative_to(latest)) + "/" for p in latest.rglob("index.html")]
+    guidance_urls = {p.page for p in paragraphs[0]}
+    legacy = edition_site.legacy_redirects(editions, page_urls, guidance_urls)
+    for path, text in legacy.items():
+        write_text(site / path, text)
+    write_text(site / "redirect.js", edition_site.REDIRECT_JS)
     hashes = {
         csp.script_hash(script)
         for page in site.rglob("*.html")

@@ -158,3 +158,9 @@ def test_edition_pages_have_no_axe_violations(page, root_url, path):
     page.goto(f"{root_url}{path}")
     page.locator(".md-version__current").wait_for()
     assert axe_violations(page) == []
+
+
+def test_an_address_from_before_editions_still_opens_at_its_paragraph(page, root_url):
+    page.goto(f"{root_url}assessment/#2.10")
+    page.wait_for_url(re.compile(r"/1/assessment/#2\.10$"))
+    assert page.locator("[id='2.10']").is_visible()

@@ -71,7 +71,7 @@ def legacy_redirects(
     reserved = {e.id for e in editions} | {"latest", "p"}
     pages = {}
     for url in page_urls:
-        if not url or url.split("/")[0] in reserved:
+        if url in ("", "./") or url.split("/")[0] in reserved:  # the root goes to latest/
             continue
         up = "../" * url.count("/")
         folder = editions[0].id if url in guidance_urls else "latest"

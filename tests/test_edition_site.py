@@ -71,7 +71,7 @@ def test_the_old_editions_map_and_the_changes_since_it():
 def test_addresses_from_before_editions_go_to_the_first_edition_or_the_latest():
     from build_scripts.edition_site import legacy_redirects
 
-    pages = legacy_redirects([ONE, TWO], ["a/", "checklists/x/", "1/", "p/"], {"a/"})
+    pages = legacy_redirects([ONE, TWO], ["./", "a/", "checklists/x/", "1/", "p/"], {"a/"})
     assert set(pages) == {"a/index.html", "checklists/x/index.html"}
     assert 'href="../1/a/" data-redirect' in pages["a/index.html"]
     assert '<script src="../redirect.js"></script>' in pages["a/index.html"]

@@ -68,4 +68,4 @@ lock:
 	  /tmp/lock-venv/bin/pip freeze | grep -v guidance-calculators; } > requirements.lock
 
 clean:
-	rm -rf site build dist reports .pytest_cache
+	rm -rf site .site.new build dist reports .pytest_cache

@@ -154,12 +154,14 @@ def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
         config.plugins.on_shutdown()
 
 
-def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
-    """Build every edition into ``site``; raise EditionsError or Abort if one cannot ship."""
+def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
+    """Build every edition into ``target``; raise EditionsError or Abort if one cannot ship,
+    leaving the site built before untouched (the new one is built beside it, then swapped in)."""
     editions = load_editions(editions_file, ROOT)
     site_url = site_url.rstrip("/") + "/"
     base_nav = load_config(str(ROOT / "mkdocs.yml")).nav
     pages = guidance_pages(base_nav)
+    site = target.with_name(f".{target.name}.new")
     shutil.rmtree(site, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="editions-") as tmp:
         paragraphs: list[list[Paragraph]] = []
@@ -197,6 +199,8 @@ def publish(site: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
+    shutil.rmtree(target, ignore_errors=True)
+    site.rename(target)
     return editions
 
 

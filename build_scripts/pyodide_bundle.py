@@ -14,7 +14,9 @@
    in the folder, and the browser downloads a few hundred bytes instead of 127 kB;
 6. the stdlib zip keeps only the members in ``stdlib-keep.txt`` (what Pyodide's boot and every
    boundary operation import, found by ``make stdlib-keep``), STORED: the server compresses it,
-   and Python reads it without inflating;
+   and Python reads it without inflating. Its code objects' line tables are replaced by one that
+   maps every instruction to the function's first line (a third of the compressed size: the
+   stdlib's sources are not shipped, so a traceback through it only loses exact line numbers);
 7. ``bundle.json`` names the wheel for the browser worker.
 
 The result is cached in ``build/pyodide-cache/<key>/``, ``key`` a hash of every input, so a
@@ -29,12 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import types
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -126,9 +130,31 @@ def kept_members(names: list[str], keep: set[str]) -> list[str]:
     return [name for name in names if name in keep or name in folders]
 
 
+def flat_lines(code: types.CodeType) -> types.CodeType:
+    """``code`` (and the code objects in it) with every instruction on its first line.
+
+    A location table entry (Python 3.11+, Objects/locations.md) of kind 13, "no column info",
+    covers up to 8 code units: one byte ``1 kind(4) length-1(3)`` and the line delta (0).
+    """
+    units = len(code.co_code) // 2
+    table = bytearray()
+    while units > 0:
+        length = min(8, units)
+        table += bytes([0x80 | (13 << 3) | (length - 1), 0])
+        units -= length
+    consts = tuple(flat_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
+
+def flat_pyc(data: bytes) -> bytes:
+    """A ``.pyc`` file's bytes with flat line tables (its 16-byte header unchanged)."""
+    return data[:16] + marshal.dumps(flat_lines(marshal.loads(data[16:])))
+
+
 def restore_stored(source: Path, target: Path, keep: set[str] | None) -> None:
     """Write ``source`` to ``target`` uncompressed (STORED), with only the ``keep`` members
-    (all if None). The server compresses the whole file better than per-member deflate does."""
+    (all if None) and flat line tables. The server compresses the whole file better than
+    per-member deflate does."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as new:
         names = old.namelist()
         for name in names if keep is None else kept_members(names, keep):
@@ -136,7 +162,8 @@ def restore_stored(source: Path, target: Path, keep: set[str] | None) -> None:
             copy = zipfile.ZipInfo(name, date_time=info.date_time)
             copy.external_attr = info.external_attr
             copy.compress_type = zipfile.ZIP_STORED
-            new.writestr(copy, old.read(name))
+            data = old.read(name)
+            new.writestr(copy, flat_pyc(data) if name.endswith(".pyc") else data)
 
 
 def versioned_worker(text: str, key: str) -> str:

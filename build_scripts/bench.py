@@ -102,9 +102,8 @@ def lighthouse_scores(report: dict) -> dict[str, float]:
     for name in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
         scores[name] = audits[name]["numericValue"]
     scores["total-byte-weight"] = audits["total-byte-weight"]["numericValue"]
-    scores["render-blocking"] = [
-        item["url"] for item in audits["render-blocking-resources"].get("details", {}).get("items", [])
-    ]
+    blocking = audits["render-blocking-resources"].get("details", {})  # absent when none
+    scores["render-blocking"] = [item["url"] for item in blocking.get("items", [])]
     return scores
 
 

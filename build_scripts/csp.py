@@ -97,7 +97,7 @@ HEADERS = {
 # a new bundle is a new address, so browsers may keep these files for a year without asking.
 IMMUTABLE = "public, max-age=31536000, immutable"
 # At the site's root and one folder down (a site built per edition: /<edition>/assets/pyodide/).
-IMMUTABLE_PATHS = ("/assets/pyodide/*", "/:edition/assets/pyodide/*")
+IMMUTABLE_PATHS = ("/assets/pyodide/*", "/*/assets/pyodide/*")
 # What nginx compresses: text, and the wasm and the STORED stdlib zip (the wheel is deflated).
 GZIP_TYPES = (
     "text/css text/javascript application/javascript application/json application/wasm "

@@ -1,5 +1,7 @@
-"""The Node layer: the built bundle (runtime, precompiled stdlib, our precompiled wheel) in real
-Pyodide under Node, answering every checklist case byte for byte as CPython does.
+"""The Node layer: the built bundle (runtime, trimmed precompiled stdlib, our precompiled wheel)
+in real Pyodide under Node, answering every checklist case and every other boundary request
+(tests/checklist_cases.py) byte for byte as CPython does. The stdlib is the trimmed one: a module
+missing from build_scripts/stdlib-keep.txt fails every test here.
 
 ``tests/node/run_cases.mjs`` runs once per session on the bundle the build wrote into the site.
 """

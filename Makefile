@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site new-edition test test-fast lint bench lock chromium clean
+.PHONY: help serve site new-edition test test-fast lint bench stdlib-keep lock chromium clean
 
 help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
@@ -16,6 +16,7 @@ help:
 	@echo "make new-edition ID=2 LABEL='Edition 2' SUMMARY='…'  start the next edition"
 	@echo "make test   run every test (unit, Pyodide under Node, Chromium end to end)"
 	@echo "make bench  measure load times and page weights (not a test)"
+	@echo "make stdlib-keep  find the stdlib modules the Pyodide bundle keeps (by running them)"
 
 $(BIN)/.stamp: requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.13 is required"; exit 1; }
@@ -58,6 +59,10 @@ test-fast: deps
 
 bench: deps chromium
 	$(BIN)/python build_scripts/bench.py
+
+# Which stdlib modules the Pyodide bundle keeps: found by running every checklist in Pyodide.
+stdlib-keep: deps
+	$(BIN)/python build_scripts/stdlib_keep.py
 
 # Regenerate exact pins from pyproject's [dev] ranges in a throwaway venv.
 lock:

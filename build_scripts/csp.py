@@ -93,11 +93,26 @@ HEADERS = {
 }
 
 
+# The Pyodide bundle lives in a folder named by the hash of its inputs (assets/pyodide/<key>/):
+# a new bundle is a new address, so browsers may keep these files for a year without asking.
+IMMUTABLE = "public, max-age=31536000, immutable"
+# At the site's root and one folder down (a site built per edition: /<edition>/assets/pyodide/).
+IMMUTABLE_PATHS = ("/assets/pyodide/*", "/*/assets/pyodide/*")
+# What nginx compresses: text, and the wasm and the STORED stdlib zip (the wheel is deflated).
+GZIP_TYPES = (
+    "text/css text/javascript application/javascript application/json application/wasm "
+    "application/zip image/svg+xml application/xml"
+)
+
+
 def headers_file(csp: str) -> str:
-    """A ``_headers`` file (Netlify, Cloudflare Pages and similar static hosts)."""
+    """A ``_headers`` file (Netlify, Cloudflare Pages and similar static hosts, which compress
+    by themselves)."""
     lines = ["/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm", ""]
+    for path in IMMUTABLE_PATHS:
+        lines += [path, f"  Cache-Control: {IMMUTABLE}", ""]
     return "\n".join(lines)
 
 
@@ -109,8 +124,23 @@ def nginx_snippet(csp: str) -> str:
     ]
     headers = [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
     lines += headers
-    # A location with add_header drops the server's: repeat them there.
     lines += [
+        "gzip on;",
+        "gzip_vary on;",
+        "gzip_comp_level 6;",
+        "gzip_min_length 1024;",
+        f"gzip_types {GZIP_TYPES};",
+    ]
+    # A location with add_header drops the server's: repeat them there. The bundle's location
+    # comes first (nginx uses the first matching regex) and sets the wasm type itself.
+    lines += [
+        "location ~ /assets/pyodide/[0-9a-f]+/ {",
+        "    types { application/wasm wasm; text/javascript js mjs; application/json json; "
+        "application/zip zip whl; }",
+        f'    add_header Cache-Control "{IMMUTABLE}" always;',
+        f'    add_header Content-Security-Policy "{csp}" always;',
+        *[f"    {h}" for h in headers],
+        "}",
         "location ~* \\.wasm$ {",
         "    types { } default_type application/wasm;",
         f'    add_header Content-Security-Policy "{csp}" always;',

@@ -9,8 +9,8 @@
      numbers exactly;
   2. (the latest edition) write the editorial report to ``reports/editorial-report.md``;
   3. (the latest edition, which has the checklists) build the self-hosted Pyodide bundle
-     (runtime, precompiled stdlib and wheel) into ``assets/pyodide/`` (cached in
-     ``build/pyodide-cache/``);
+     (runtime, trimmed precompiled stdlib and wheel) into ``assets/pyodide/<key>/`` (cached in
+     ``build/pyodide-cache/``) and point the checklist worker at that folder;
   4. fail if any page or stylesheet loads something from another host;
   5. (not under ``mkdocs serve``, whose live reload injects an inline script) put the Content
      Security Policy on every page and write the hosting headers: ``_headers`` in the site and
@@ -81,7 +81,8 @@ def on_config(config):
             edition_is_latest=True,
             edition_latest=latest.label,
             edition_marks={},
-            edition_offline=True,
+            edition_offline=True,  # this build's own service worker, at its root
+            offline_worker=service_worker.WORKER,
         )
     return config
 
@@ -132,14 +133,16 @@ def _report(config) -> None:
 
 
 def _bundle(config) -> None:
+    site = Path(config["site_dir"])
+    root = Path(config["config_file_path"]).resolve().parent
+    worker = site / "assets" / "js" / "checklist-worker.js"
     try:
-        bundle = pyodide_bundle.build_bundle(
-            Path(config["site_dir"]) / "assets" / "pyodide",
-            root=Path(config["config_file_path"]).resolve().parent,
-        )
+        key = pyodide_bundle.bundle_key(root)
+        bundle = pyodide_bundle.build_bundle(site / "assets" / "pyodide" / key, root=root)
+        write_text(worker, pyodide_bundle.versioned_worker(worker.read_text("utf-8"), key))
     except pyodide_bundle.BundleError as error:
         raise PluginError(f"Pyodide bundle: {error}") from error
-    log.info("Pyodide bundle: %(wheel)s (cached: %(cached)s, %(seconds).1f s)", bundle)
+    log.info("Pyodide bundle: %(key)s/%(wheel)s (cached: %(cached)s, %(seconds).1f s)", bundle)
 
 
 def _self_contained(site: Path) -> None:

@@ -12,9 +12,10 @@ For each edition in ``editions/editions.toml`` (oldest first):
    home page of its own, without checklists. Each edition after the first gets "What changed";
 3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
    ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
-   address is its ``site_url`` (the theme's instant navigation needs that). Only ``latest/`` gets
-   the offline service worker: older editions stay online-only;
-4. the site-level files are written (``edition_site``) and the hosting headers cover every edition.
+   address is its ``site_url`` (the theme's instant navigation needs that);
+4. the site-level files are written (``edition_site``) and the hosting headers cover every edition;
+5. last, the offline service worker at the root (``write_worker``): it precaches ``latest/``;
+   older editions work offline only where the reader has been.
 
 The hooks of each MkDocs build do the rest (search, CSP, the Pyodide bundle for the latest).
 """
@@ -36,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
-from build_scripts import csp, edition_pages, edition_site
+from build_scripts import csp, edition_pages, edition_site, service_worker
 from build_scripts.edition_changes import Changes, Paragraph, compare, page_paragraphs
 from build_scripts.editions import EDITIONS_FILE, Edition, EditionsError, load_editions
 
@@ -138,15 +139,9 @@ def edition_extra(editions: list[Edition], index: int, changes: Changes | None) 
     }
 
 
-OFFLINE_SCRIPT = "assets/js/offline.js"
-
-
 def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
     config.extra.update(extra)
     config.nav = nav
-    if not extra["edition_offline"]:  # no service worker in this folder: nothing to register
-        scripts = config.extra_javascript
-        scripts[:] = [s for s in scripts if str(getattr(s, "path", s)) != OFFLINE_SCRIPT]
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -188,9 +183,10 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
             nav = edition_nav(base_nav, pages, latest, all_changes[index] is not None)
             extra = {**edition_extra(editions, index, all_changes[index]),
                      "edition_latest_pages": latest_pages}  # fmt: skip
+            # One service worker for the whole site, written last (write_worker); every edition's
+            # pages register it, so that a visited older edition is cached too.
+            extra |= {"edition_offline": False, "offline_worker": "../" + service_worker.WORKER}
             for folder in [edition.id, "latest"] if latest else [edition.id]:
-                # Offline copies: /latest/ only; older editions and permanent folders stay online.
-                extra["edition_offline"] = folder == "latest"
                 config = _config(folders[index], site / folder, f"{site_url}{folder}/")
                 if not latest:  # the checklists are the latest edition's
                     config.mdx_configs["build_scripts.mdx.checklist_form"]["latest_url"] = (
@@ -199,6 +195,7 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
+    write_worker(site, editions)
     shutil.rmtree(target, ignore_errors=True)
     site.rename(target)
     return editions
@@ -244,6 +241,23 @@ def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> N
     header_policy = csp.policy(hashes, header=True)
     write_text(site / "_headers", csp.headers_file(header_policy))
     write_text(ROOT / "build" / "hosting" / "nginx.conf", csp.nginx_snippet(header_policy))
+
+
+def write_worker(site: Path, editions: list[Edition]) -> None:
+    """The site's offline service worker, at its root: last, as it hashes every file's final text.
+    It precaches ``latest/`` (and the root's redirects), answers the latest edition's permanent
+    folder from that copy, and caches older editions as they are visited."""
+    layout = service_worker.Layout(
+        precached="latest/",
+        permanent=editions[-1].id,
+        earlier=tuple(edition.id for edition in editions[:-1]),
+    )
+    try:
+        worker = service_worker.generate(site, root=ROOT, layout=layout)
+    except service_worker.ServiceWorkerError as error:
+        raise Abort(f"Service worker: {error}") from error
+    write_text(site / service_worker.WORKER, worker.text)
+    log.info("Service worker: %d files precached (%.1f MB)", worker.count, worker.size / 1e6)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,29 +12,44 @@
    wheel ``…-cp313-none-any.whl`` and fixes the lock's file name and sha256;
 5. the lock is trimmed to our package (and its dependencies, none): it lists only files that are
    in the folder, and the browser downloads a few hundred bytes instead of 127 kB;
-6. ``bundle.json`` names the wheel for the browser worker.
+6. the stdlib zip keeps only the members in ``stdlib-keep.txt`` (what Pyodide's boot and every
+   boundary operation import, found by ``make stdlib-keep``), STORED: the server compresses it,
+   and Python reads it without inflating. Its code objects' line tables are replaced by one that
+   maps every instruction to the function's first line (a third of the compressed size: the
+   stdlib's sources are not shipped, so a traceback through it only loses exact line numbers);
+7. ``bundle.json`` names the wheel for the browser worker.
 
 The result is cached in ``build/pyodide-cache/<key>/``, ``key`` a hash of every input, so a
-rebuild with unchanged inputs (``mkdocs serve``) only copies the cached folder.
+rebuild with unchanged inputs (``mkdocs serve``) only copies the cached folder. The site serves it
+from ``assets/pyodide/<key>/``: a new bundle is a new address, so it can be cached for a year.
+
+``python -m build_scripts.pyodide_bundle --full OUT`` builds an untrimmed bundle into OUT (for
+``make stdlib-keep``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import types
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
 PACKAGE = "guidance-calculators"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+STDLIB = "python_stdlib.zip"
+KEEP = Path(__file__).resolve().parent / "stdlib-keep.txt"
 LOCK = "pyodide-lock.json"
 MANIFEST = "bundle.json"
+WORKER_MARKER = '"../pyodide/current/"'  # in checklist-worker.js; the build writes the key
 BUNDLE_FILES = (*RUNTIME, LOCK, MANIFEST)  # and the wheel named in the manifest
 CACHE = Path("build") / "pyodide-cache"
 TIMEOUT = 600
@@ -49,14 +64,14 @@ class BundleError(RuntimeError):
 
 def input_files(root: Path) -> list[Path]:
     """Every file the bundle depends on in the working tree, sorted: the wheel's sources,
-    definitions and metadata, and Pyodide's npm package version."""
+    definitions and metadata (no README: the wheel has no long description, so
+    editing the README does not change the bundle), and Pyodide's npm package version."""
     package = root / "calculators"
     return sorted(
         [
             *(p for p in package.rglob("*.py") if "__pycache__" not in p.parts),
             *package.rglob("*.checklist.toml"),
             root / "pyproject.toml",
-            root / "README.md",  # the wheel's long description
             root / "node_modules" / "pyodide" / "package.json",
         ]
     )
@@ -96,6 +111,68 @@ def trim_lock(lock: dict, package: str) -> dict:
     return {**lock, "packages": {name: packages[name] for name in sorted(keep)}}
 
 
+def read_keep(text: str) -> set[str]:
+    """The zip members listed in ``stdlib-keep.txt`` (one a line; ``#`` starts a comment)."""
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return {line for line in lines if line}
+
+
+def kept_members(names: list[str], keep: set[str]) -> list[str]:
+    """The members of a zip (in its order) to keep: those listed, and the folders holding them.
+
+    Raises BundleError if the list names a member the zip lacks (the list is stale: regenerate it).
+    """
+    if missing := sorted(keep - set(names)):
+        raise BundleError(
+            f"stdlib-keep.txt lists {missing[:5]}, not in {STDLIB} (run make stdlib-keep)"
+        )
+    folders = {name[: i + 1] for name in keep for i, c in enumerate(name) if c == "/"}
+    return [name for name in names if name in keep or name in folders]
+
+
+def flat_lines(code: types.CodeType) -> types.CodeType:
+    """``code`` (and the code objects in it) with every instruction on its first line.
+
+    A location table entry (Python 3.11+, Objects/locations.md) of kind 13, "no column info",
+    covers up to 8 code units: one byte ``1 kind(4) length-1(3)`` and the line delta (0).
+    """
+    units = len(code.co_code) // 2
+    table = bytearray()
+    while units > 0:
+        length = min(8, units)
+        table += bytes([0x80 | (13 << 3) | (length - 1), 0])
+        units -= length
+    consts = tuple(flat_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
+
+def flat_pyc(data: bytes) -> bytes:
+    """A ``.pyc`` file's bytes with flat line tables (its 16-byte header unchanged)."""
+    return data[:16] + marshal.dumps(flat_lines(marshal.loads(data[16:])))
+
+
+def restore_stored(source: Path, target: Path, keep: set[str] | None) -> None:
+    """Write ``source`` to ``target`` uncompressed (STORED), with only the ``keep`` members
+    (all if None) and flat line tables. The server compresses the whole file better than
+    per-member deflate does."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as new:
+        names = old.namelist()
+        for name in names if keep is None else kept_members(names, keep):
+            info = old.getinfo(name)
+            copy = zipfile.ZipInfo(name, date_time=info.date_time)
+            copy.external_attr = info.external_attr
+            copy.compress_type = zipfile.ZIP_STORED
+            data = old.read(name)
+            new.writestr(copy, flat_pyc(data) if name.endswith(".pyc") else data)
+
+
+def versioned_worker(text: str, key: str) -> str:
+    """The worker script with its bundle folder set to this build's ``<key>/``."""
+    if text.count(WORKER_MARKER) != 1:
+        raise BundleError(f"the worker script must hold {WORKER_MARKER} exactly once")
+    return text.replace(WORKER_MARKER, f'"../pyodide/{key}/"')
+
+
 def manifest(wheel: str, pyodide_version: str) -> dict:
     """What the browser worker reads to load our package."""
     return {"wheel": wheel, "package": PACKAGE, "pyodide": pyodide_version}
@@ -121,8 +198,9 @@ def _run(args: list[str], cwd: Path) -> None:
         raise BundleError(f"{' '.join(args)} failed ({done.returncode}):\n{tail}")
 
 
-def _tool_versions(pyodide_version: str) -> dict[str, str]:
+def _tool_versions(pyodide_version: str, trim: bool) -> dict[str, str]:
     versions = {"pyodide": pyodide_version, "python": "{}.{}".format(*sys.version_info[:2])}
+    versions["stdlib-keep"] = hashlib.sha256(KEEP.read_bytes()).hexdigest() if trim else "full"
     for name in ("pyodide-build", "pyodide-lock", "setuptools"):
         try:
             versions[name] = metadata.version(name)
@@ -132,7 +210,7 @@ def _tool_versions(pyodide_version: str) -> dict[str, str]:
     return versions
 
 
-def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str) -> None:
+def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim: bool) -> None:
     """Build the bundle into the empty folder ``stage``."""
     bindir = Path(sys.executable).parent
     cli = bindir / "pyodide"
@@ -158,6 +236,11 @@ def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str) -> No
           str(stage / LOCK), "--base-path", str(stage), str(stage / wheels[0].name)],
          cwd=stage)  # fmt: skip
     _run([str(cli), "py-compile", "--silent", "--no-keep", str(stage)], cwd=stage)
+    keep = read_keep(KEEP.read_text(encoding="utf-8")) if trim else None
+    compiled = stage / f"{STDLIB}.compiled"
+    os.replace(stage / STDLIB, compiled)
+    restore_stored(compiled, stage / STDLIB, keep)
+    compiled.unlink()
     lock = trim_lock(json.loads((stage / LOCK).read_text(encoding="utf-8")), PACKAGE)
     (stage / LOCK).write_text(json.dumps(lock, indent=2) + "\n", encoding="utf-8")
     wheel = lock["packages"][PACKAGE]["file_name"]
@@ -176,8 +259,11 @@ def _cached(folder: Path) -> bool:
         return False
 
 
-def _prune(cache: Path, keep: str) -> None:
-    """Remove other keys' bundles, and staging folders left by builds that were killed."""
+def _prune(cache: Path, keep: str, trim: bool) -> None:
+    """Remove other keys' bundles, and staging folders left by builds that were killed (not after
+    a full build: the site's trimmed bundle stays cached)."""
+    if not trim:
+        return
     for old in cache.iterdir():
         try:
             age = time.time() - old.stat().st_mtime
@@ -187,22 +273,30 @@ def _prune(cache: Path, keep: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_bundle(out_dir: Path, *, root: Path) -> dict:
-    """Fill ``out_dir`` with the Pyodide bundle (from the cache when the inputs are unchanged).
+def bundle_key(root: Path, *, trim: bool = True) -> str:
+    """The cache key of the bundle the inputs in ``root`` make (also its folder in the site)."""
+    npm = root / "node_modules" / "pyodide"
+    if not (npm / "package.json").exists():
+        raise BundleError(f"{npm} is missing: run npm ci (make deps) to install Pyodide")
+    pyodide_version = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
+    files = {str(p.relative_to(root)): p.read_bytes() for p in input_files(root)}
+    return cache_key(files, _tool_versions(pyodide_version, trim))
+
+
+def build_bundle(out_dir: Path, *, root: Path, trim: bool = True) -> dict:
+    """Fill ``out_dir`` with the Pyodide bundle (from the cache when the inputs are unchanged);
+    ``trim=False`` keeps the whole stdlib.
 
     Returns the manifest with ``cached`` (bool), ``key`` and ``seconds``. Raises BundleError.
     """
     started = time.perf_counter()
+    key = bundle_key(root, trim=trim)
     npm = root / "node_modules" / "pyodide"
-    if not (npm / "package.json").exists():
-        raise BundleError(f"{npm} is missing: run npm ci (make deps) to install Pyodide")
     pyodide_version = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
     stock_info = json.loads((npm / LOCK).read_text(encoding="utf-8"))["info"]
     if problem := python_mismatch(stock_info, sys.version_info):
         raise BundleError(f"{problem} ({sys.executable})")
 
-    files = {str(p.relative_to(root)): p.read_bytes() for p in input_files(root)}
-    key = cache_key(files, _tool_versions(pyodide_version))
     cache = root / CACHE
     folder = cache / key
     cached = _cached(folder)
@@ -211,7 +305,7 @@ def build_bundle(out_dir: Path, *, root: Path) -> dict:
         stage = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
         stage.chmod(0o755)  # mkdtemp makes it private; the site is served to everyone
         try:
-            _make_bundle(stage, root, npm, pyodide_version)
+            _make_bundle(stage, root, npm, pyodide_version, trim)
             if not _cached(folder):  # else another build finished the same key first: use it
                 shutil.rmtree(folder, ignore_errors=True)
                 os.replace(stage, folder)  # atomic: a concurrent build sees all of it or none
@@ -220,9 +314,20 @@ def build_bundle(out_dir: Path, *, root: Path) -> dict:
                 raise BundleError(f"building in {stage}: {error}") from error
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        _prune(cache, keep=key)
+        _prune(cache, keep=key, trim=trim)
 
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.copytree(folder, out_dir)
     bundle = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     return {**bundle, "cached": cached, "key": key, "seconds": time.perf_counter() - started}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Build the Pyodide bundle into a folder.")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--full", action="store_true", help="keep the whole stdlib (untrimmed)")
+    args = parser.parse_args()
+    built = build_bundle(args.out, root=Path.cwd(), trim=not args.full)
+    print(f"{args.out}: bundle {built['key']} (cached: {built['cached']})")

@@ -1,14 +1,24 @@
 """A static file server for the built site on loopback, with the right MIME types (.wasm, .mjs).
 
 Used by the tests and `make bench`. `make serve` uses MkDocs' live-reload server instead.
+Like the hosting headers (build_scripts/csp.py), it marks the versioned Pyodide bundle
+(``assets/pyodide/<key>/``) immutable for a year. With ``compress=True`` (`make bench`) it also
+sends gzip to browsers that accept it, as a production server would, so transfer sizes and
+Lighthouse figures are realistic; the tests serve uncompressed.
 """
 
 from __future__ import annotations
 
+import email.utils
+import functools
+import gzip
 import mimetypes
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from build_scripts.csp import IMMUTABLE
 
 # Pyodide fails to compile (and never resolves) if the wasm is served with another type.
 TYPES = {
@@ -22,12 +32,54 @@ TYPES = {
 for suffix, kind in TYPES.items():
     mimetypes.add_type(kind, suffix)
 
+# Worth compressing: text, the wasm and the STORED stdlib zip (not the deflated wheel, not PNGs).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt"}
+VERSIONED = re.compile(r"/assets/pyodide/[0-9a-f]+/")
+
+
+def cache_control(url_path: str) -> str | None:
+    """The Cache-Control header for a URL path: a year for the versioned bundle, else none."""
+    return IMMUTABLE if VERSIONED.search(url_path) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    """A file gzip-compressed (level 6, as nginx is set up), once per file version."""
+    return gzip.compress(Path(path).read_bytes(), 6)
+
 
 class QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
+    compress = False
 
     def log_message(self, format, *args):
         pass
+
+    def end_headers(self) -> None:
+        if control := cache_control(self.path.split("?", 1)[0]):
+            self.send_header("Cache-Control", control)
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+                path = path / "index.html"
+            if path.is_file() and path.suffix in COMPRESSIBLE:
+                stat = path.stat()
+                body = _gzipped(str(path), stat.st_mtime_ns)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header(
+                    "Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True)
+                )
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().do_GET()
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -37,13 +89,15 @@ class SiteServer(ThreadingHTTPServer):
     root: Path
 
 
-def _handler(request, client_address, server: SiteServer) -> QuietHandler:
-    return QuietHandler(request, client_address, server, directory=str(server.root))
+def serve_in_thread(root: Path, port: int, *, compress: bool = False) -> SiteServer:
+    """Serve ``root`` at http://127.0.0.1:port/ from a daemon thread; call .shutdown() to stop.
+    ``compress`` sends gzip to clients that accept it."""
+    handler_class = type("Handler", (QuietHandler,), {"compress": compress})
 
+    def handler(request, client_address, server: SiteServer) -> QuietHandler:
+        return handler_class(request, client_address, server, directory=str(server.root))
 
-def serve_in_thread(root: Path, port: int) -> SiteServer:
-    """Serve ``root`` at http://127.0.0.1:port/ from a daemon thread; call .shutdown() to stop."""
-    server = SiteServer(("127.0.0.1", port), _handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     server.root = root
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

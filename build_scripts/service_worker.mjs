@@ -12,7 +12,55 @@ async function readStdin() {
   return JSON.parse(Buffer.concat(chunks).toString("utf-8"));
 }
 
-const { fallbackURL, ...options } = await readStdin();
+const { fallbackURL, permanent, earlier, ...options } = await readStdin();
+
+// A route matcher for requests under one of ``folders`` of the worker's scope ("1/…"), and for
+// navigations only or other requests only. Built with Function because Workbox copies a
+// matcher's source text into sw.js: the folder names must be in that text, not in a closure.
+function under(folders, navigate) {
+  const pattern = JSON.stringify(`^(?:${folders.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})/`);
+  return new Function(
+    "context",
+    `const scope = self.registration.scope, href = context.url.href;
+     return href.startsWith(scope) && new RegExp(${pattern}).test(href.slice(scope.length))
+       && (context.request.mode === "navigate") === ${navigate};`,
+  );
+}
+
+// Offline, the latest edition's permanent folder ("1/assessment/", the address copied links use)
+// is answered from the precached copy of the same file in "latest/". A plugin's source is copied
+// into sw.js too: it uses nothing but its arguments and the worker's scope.
+const fromLatestCopy = {
+  handlerDidError: async ({ request }) => {
+    const scope = self.registration.scope;
+    const url = new URL(request.url);
+    const inside = (url.origin + url.pathname).slice(scope.length);
+    let copy = new URL("latest/" + inside.slice(inside.indexOf("/") + 1), scope).href;
+    if (copy.endsWith("/")) copy += "index.html";
+    // Precached entries are stored as "…?__WB_REVISION__=…": match without the query.
+    return (await caches.match(copy, { ignoreSearch: true })) || undefined;
+  },
+};
+
+const notFound = fallbackURL ? { precacheFallback: { fallbackURL } } : {};
+const editionRoutes = [];
+if (permanent) {
+  editionRoutes.push(
+    { urlPattern: under([permanent], true), handler: "NetworkOnly",
+      options: { plugins: [fromLatestCopy], ...notFound } },
+    { urlPattern: under([permanent], false), handler: "NetworkOnly",
+      options: { plugins: [fromLatestCopy] } },
+  );
+}
+if (earlier.length) {
+  // Older editions: online-only unless visited. What the reader opens is kept (network first,
+  // so online they always get the server's copy) and answers offline.
+  const cacheName = "guidance-earlier-editions";
+  editionRoutes.push(
+    { urlPattern: under(earlier, true), handler: "NetworkFirst", options: { cacheName, ...notFound } },
+    { urlPattern: under(earlier, false), handler: "NetworkFirst", options: { cacheName } },
+  );
+}
 
 const result = await generateSW({
   ...options,
@@ -34,15 +82,18 @@ const result = await generateSW({
   cleanupOutdatedCaches: true,
   // Offline, a page that is not in the precache gets the site's own "not found" page instead of
   // the browser's error. Online, the network answers as if there were no worker.
-  runtimeCaching: fallbackURL
-    ? [
+  runtimeCaching: [
+    ...editionRoutes,
+    ...(fallbackURL
+      ? [
         {
           urlPattern: ({ request }) => request.mode === "navigate",
           handler: "NetworkOnly",
           options: { precacheFallback: { fallbackURL } },
         },
       ]
-    : [],
+      : []),
+  ],
 });
 
 process.stdout.write(

@@ -4,9 +4,14 @@
 caller writes it to ``site / "sw.js"``. The worker precaches every page, asset, the search index
 and the Pyodide bundle of that folder, each with its content hash as revision, so a new build
 replaces exactly what changed. Its scope is the folder it is written into: the manifest's URLs are
-relative to the worker, and ``assets/js/offline.js`` registers ``sw.js`` relative to its own URL,
-so the same function serves ``site/`` today and ``site/latest/`` in a per-edition layout (older
-editions get no worker and stay online-only).
+relative to the worker, and ``assets/js/offline.js`` registers it relative to its edition's folder
+(``sw.js`` in a one-edition build, ``../sw.js`` in the published layout).
+
+In the published layout (``build_scripts/publish.py``, a ``Layout``) the worker sits at the site's
+root and precaches the latest edition (``latest/``) with the root's redirect, short links
+(``p/2.9/``) and ``versions.json``; the latest edition's permanent folder (``/1/…``, the address
+copied links use) is answered offline from the ``latest/`` copy, and an older edition's pages are
+cached as they are visited (network first), so it works offline only where the reader has been.
 
 It must run after the last change to any file in ``site`` (the Content Security Policy rewrites
 every page), or the precached revisions would not match what is served.
@@ -30,8 +35,17 @@ FALLBACK = "404.html"
 TIMEOUT = 300
 # Not needed offline: hosting configuration, the compressed sitemap copy and source maps (only
 # developer tools read them). Material's lunr language files load only for non-English search.
-IGNORE = ["_headers", "sitemap.xml.gz", "**/*.map", WORKER]
+IGNORE = ["**/_headers", "**/sitemap.xml.gz", "**/*.map", WORKER]
 LUNR_LANGUAGES = "assets/javascripts/lunr/**"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the editions sit relative to the worker. The default is a one-edition build."""
+
+    precached: str = ""  # the folder of the edition precached ("latest/"), relative to the worker
+    permanent: str | None = None  # the latest edition's own folder ("1"): served from ``precached``
+    earlier: tuple[str, ...] = ()  # older editions' folders: cached when visited
 
 
 class ServiceWorkerError(RuntimeError):
@@ -48,19 +62,28 @@ class Generated:
 
 
 def options(
-    site: Path, dest: Path, *, search_langs: list[str], max_bytes: int = MAX_FILE_BYTES
+    site: Path,
+    dest: Path,
+    *,
+    search_langs: list[str],
+    max_bytes: int = MAX_FILE_BYTES,
+    layout: Layout = Layout(),
 ) -> dict:
-    """generateSW's data options for the edition in ``site``, the worker written to ``dest``."""
-    ignore = [*IGNORE]
+    """generateSW's data options for the site in ``site``, the worker written to ``dest``."""
+    folders = [f for f in (layout.permanent, *layout.earlier) if f]
+    ignore = [*IGNORE, *(f"{folder}/**" for folder in folders)]
     if set(search_langs) <= {"en"}:
-        ignore.append(LUNR_LANGUAGES)
+        ignore.append(layout.precached + LUNR_LANGUAGES)
+    fallback = layout.precached + FALLBACK
     return {
         "globDirectory": str(site),
         "globPatterns": ["**/*"],
         "globIgnores": ignore,
         "swDest": str(dest),
         "maximumFileSizeToCacheInBytes": max_bytes,
-        "fallbackURL": FALLBACK if (site / FALLBACK).exists() else None,
+        "fallbackURL": fallback if (site / fallback).exists() else None,
+        "permanent": layout.permanent,
+        "earlier": list(layout.earlier),
     }
 
 
@@ -75,12 +98,17 @@ def generate(
     root: Path,
     search_langs: list[str] = ("en",),
     max_bytes: int = MAX_FILE_BYTES,
+    layout: Layout = Layout(),
 ) -> Generated:
-    """Run Workbox on the edition in ``site``; ``root`` holds ``node_modules``."""
+    """Run Workbox on the site in ``site``; ``root`` holds ``node_modules``."""
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp) / WORKER
         request = options(
-            site.resolve(), dest, search_langs=list(search_langs), max_bytes=max_bytes
+            site.resolve(),
+            dest,
+            search_langs=list(search_langs),
+            max_bytes=max_bytes,
+            layout=layout,
         )
         try:
             done = subprocess.run(

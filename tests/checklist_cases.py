@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
+
+from calculators.boundary import handle
 
 CHECKLISTS = Path(__file__).resolve().parent.parent / "calculators" / "checklists"
 
@@ -20,3 +23,72 @@ def all_cases() -> list[tuple[str, dict]]:
 
 def case_id(pair: tuple[str, dict]) -> str:
     return f"{pair[0]}: {pair[1]['name']}"
+
+
+META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
+
+
+def evaluate_request(checklist: str, case: dict) -> str:
+    """The boundary's evaluate request for one case."""
+    payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
+    return json.dumps({"op": "evaluate", "payload": payload, **META}, ensure_ascii=False)
+
+
+def other_requests() -> list[str]:
+    """Every boundary operation beyond the cases, and its error paths: save and open (round trip,
+    older edition, every refusal), prefill from the other checklists, and bad requests."""
+    cases = all_cases()
+    fullest: dict[str, dict] = {}  # each checklist's valid case with the most answers
+    for checklist, case in cases:
+        if "error" not in case and len(case["answers"]) > len(
+            fullest.get(checklist, {}).get("answers", [None])
+        ):
+            fullest[checklist] = case
+    payloads = {
+        checklist: {"checklist": checklist, "answers": case["answers"], "notes": {}}
+        for checklist, case in fullest.items()
+    }
+    checklist, payload = next(iter(payloads.items()))
+    saved = json.loads(handle(json.dumps({"op": "save", "payload": payload, **META})))["file"]
+    saved_dict = json.loads(saved)
+
+    def opening(text: str, edition_number: object = 2, page: str = checklist) -> str:
+        request = {"op": "open", "text": text, "checklist": page, "edition": "Other"}
+        return json.dumps({**request, "edition_number": edition_number}, ensure_ascii=False)
+
+    requests = [
+        "not JSON",
+        "[]",
+        json.dumps({"op": "unknown"}),
+        json.dumps({"op": "evaluate", "payload": {"checklist": "no-such-checklist"}, **META}),
+        json.dumps({"op": "evaluate", "payload": {**payload, "answers": {"no-such": "yes"}}}),
+        json.dumps({"op": "evaluate", "payload": {**payload, "surplus": 1}, **META}),
+        json.dumps({"op": "evaluate", "payload": payload, **META, "made_at": 3}),
+        json.dumps({"op": "save", "payload": payload, **META, "edition_number": "1"}),
+        opening(saved),
+        opening(saved, edition_number=1),
+        opening(saved, edition_number=0),
+        opening(saved, edition_number=True),
+        opening(saved, page="another-checklist"),
+        opening("not JSON"),
+        opening("[1, 2]"),
+        opening(json.dumps({**saved_dict, "format_version": 9})),
+        opening(json.dumps({**saved_dict, "surplus": 1})),
+        opening(json.dumps({**saved_dict, "answers": {"no-such": "yes"}})),
+        opening("x" * 1_000_001),
+        json.dumps({"op": "open", "checklist": checklist}),
+        json.dumps({"op": "prefill", "checklist": "no-such-checklist", "payloads": []}),
+        json.dumps({"op": "prefill", "checklist": checklist, "payloads": "not a list"}),
+    ]
+    for checklist_id, checklist_payload in payloads.items():
+        requests.append(json.dumps({"op": "save", "payload": checklist_payload, **META}))
+        others = [p for other, p in payloads.items() if other != checklist_id]
+        requests.append(
+            json.dumps({"op": "prefill", "checklist": checklist_id, "payloads": others})
+        )
+    return requests
+
+
+def boundary_requests() -> list[str]:
+    """Every request the Node layer sends: each case, then every other operation."""
+    return [*(evaluate_request(c, case) for c, case in all_cases()), *other_requests()]

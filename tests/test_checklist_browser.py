@@ -252,3 +252,34 @@ def test_python_that_never_loads_gives_a_clear_message_and_the_form_stays_usable
     assert "you can still fill in and print the form" in status.inner_text()
     assert page.get_by_role("button", name="Print").is_enabled()
     assert page.locator('input[name="adult"][value="yes"]').is_checked()
+
+
+# The browser is idle only when the test says so: idle callbacks wait in a list.
+NEVER_IDLE = "window.idle = []; window.requestIdleCallback = (callback) => idle.push(callback)"
+
+
+def pyodide_requests(context) -> list[str]:
+    return [u for u in context.requests if "/assets/pyodide/" in u]
+
+
+def test_python_starts_when_the_browser_is_idle_not_before(context):
+    """Loading Python waits for the browser's first idle moment after the page has loaded."""
+    page = context.new_page()
+    page.add_init_script(NEVER_IDLE)
+    page.goto(PAGE, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert pyodide_requests(context) == []
+    assert page.locator(".checklist__status progress").count() == 1
+    page.evaluate("idle.forEach((callback) => callback({ didTimeout: false }))")  # now idle
+    wait_for_python(page)
+    assert [u for u in pyodide_requests(context) if re.search(r"/[0-9a-f]+/pyodide\.mjs$", u)]
+
+
+def test_touching_the_form_starts_python_at_once(context):
+    page = context.new_page()
+    page.add_init_script(NEVER_IDLE)
+    page.goto(PAGE, wait_until="networkidle")
+    assert pyodide_requests(context) == []
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
+    assert pyodide_requests(context)

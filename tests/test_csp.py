@@ -72,6 +72,19 @@ def test_hosting_headers_carry_the_policy_and_the_wasm_type():
         assert "application/wasm" in text and "Permissions-Policy" in text
 
 
+def test_the_versioned_pyodide_bundle_is_cached_for_a_year():
+    headers = headers_file("P")
+    assert "/assets/pyodide/*\n  Cache-Control: public, max-age=31536000, immutable" in headers
+    assert "/*/assets/pyodide/*\n  Cache-Control: public, max-age=31536000" in headers
+    nginx = nginx_snippet("P")
+    bundle = nginx.index("location ~ /assets/pyodide/[0-9a-f]+/ {")
+    assert bundle < nginx.index("location ~* \\.wasm$")  # the first matching regex wins
+    block = nginx[bundle : nginx.index("\n}", bundle)]
+    assert 'add_header Cache-Control "public, max-age=31536000, immutable" always;' in block
+    assert "application/wasm wasm;" in block and "Content-Security-Policy" in block
+    assert "gzip_types" in nginx and "application/wasm" in nginx.split("gzip_types")[1]
+
+
 def test_every_built_page_carries_the_policy_with_every_inline_script_hashed(built_site):
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 10

@@ -1,5 +1,6 @@
-"""Offline use in Chromium. After one visit the site works with its server gone: pages, a paragraph
-link, search and a checklist evaluated by Python. A new build at the same address shows the update
+"""Offline use in Chromium. After one visit the site works with its server gone: the site's address,
+pages, a paragraph link (the latest edition's, its permanent address and its short link), search
+and a checklist evaluated by Python. A new build at the same address shows the update
 notice; reloading serves the new build, and never loses unsaved checklist answers unasked.
 
 Each test serves the site on its own port and really stops the server to go offline (as well as
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts import service_worker
+from build_scripts.editions import EDITIONS_FILE, load_editions
+from build_scripts.publish import write_worker
 from build_scripts.serve import serve_in_thread
 from tests.browser import axe_violations
 from tests.conftest import ROOT, free_port
@@ -32,12 +35,13 @@ CACHED_URLS = """async () => {
 }"""
 NOTICE = "An updated version of this guidance is ready."
 MARKER = "This page changed in the new build."
-CHANGED = "introduction/"
+CHANGED = "latest/introduction/"
+EDITIONS = load_editions(ROOT / EDITIONS_FILE, ROOT)
 
 
 @pytest.fixture
-def served(latest_site):
-    server = serve_in_thread(latest_site, free_port())
+def served(built_site):
+    server = serve_in_thread(built_site, free_port())
     yield server
     server.shutdown()
     server.server_close()
@@ -56,34 +60,45 @@ def browse(chromium, server, **options):
 
 
 @pytest.fixture(scope="module")
-def new_build(latest_site, tmp_path_factory) -> Path:
+def new_build(built_site, tmp_path_factory) -> Path:
     """The built site with one page changed and its worker regenerated, as a rebuild would."""
     new = tmp_path_factory.mktemp("new-build") / "site"
-    shutil.copytree(latest_site, new)
+    shutil.copytree(built_site, new)
     page = new / CHANGED / "index.html"
     html = page.read_text("utf-8")
     opening = '<article class="md-content__inner md-typeset">'
     assert opening in html
     page.write_text(html.replace(opening, f'{opening}<p id="changed">{MARKER}</p>', 1), "utf-8")
-    (new / service_worker.WORKER).write_text(service_worker.generate(new, root=ROOT).text, "utf-8")
+    write_worker(new, EDITIONS)
     return new
 
 
 def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone(chromium, served):
     context = browse(chromium, served)
     page = context.new_page()
-    page.goto("")
+    page.goto("")  # the site's address: it redirects to latest/
+    page.wait_for_url("**/latest/")
     page.wait_for_function(OFFLINE_READY)
     served.shutdown()
     served.server_close()
     context.set_offline(True)
     violations = []
 
-    page.reload()
+    page.goto("")
+    page.wait_for_url("**/latest/")
     assert page.locator("h1").first.is_visible()
     violations += page.evaluate("window.__csp")
 
-    page.goto("assessment/#2.9")
+    # A short link and the latest edition's permanent address (what copied links use).
+    page.goto("p/2.10/")
+    page.wait_for_url("**/latest/assessment/#2.10")
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
+    page.goto(f"{EDITIONS[-1].id}/assessment/#2.10")
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
+    assert page.locator('[id="2.10"]').inner_text().startswith("2.10")
+    violations += page.evaluate("window.__csp")
+
+    page.goto("latest/assessment/#2.9")
     page.wait_for_function("() => document.getElementById('2.9')?.classList.contains('is-target')")
     paragraph = page.locator('[id="2.9"]')
     assert paragraph.is_visible() and paragraph.inner_text().startswith("2.9")
@@ -93,14 +108,14 @@ def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone
     assert search(page, "2.9")[0] == "assessment#2.9"
     violations += page.evaluate("window.__csp")
 
-    page.goto(PAGE)
+    page.goto("latest/" + PAGE)
     wait_for_python(page)  # Pyodide, the standard library and our wheel, all from the cache
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present"]').wait_for()
     violations += page.evaluate("window.__csp")
 
     # A page that was never built: the site's own "not found" page, not the browser's error.
-    page.goto("no-such-page/")
+    page.goto("latest/no-such-page/")
     assert "404" in page.locator("h1").first.inner_text()
     assert violations == []
     context.close()
@@ -144,7 +159,7 @@ def test_a_new_build_shows_the_update_notice_and_reload_serves_it(chromium, serv
 def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served, new_build):
     context = browse(chromium, served)
     page = context.new_page()
-    page.goto(PAGE)
+    page.goto("latest/" + PAGE)
     page.wait_for_function(OFFLINE_READY)
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
@@ -181,17 +196,17 @@ def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served,
 
 
 def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
-    chromium, served, latest_site, tmp_path
+    chromium, served, built_site, tmp_path
 ):
     # As `mkdocs serve` after a built site was visited at the same address: no sw.js.
     bare = tmp_path / "site"
-    shutil.copytree(latest_site, bare, ignore=shutil.ignore_patterns(service_worker.WORKER))
+    shutil.copytree(built_site, bare, ignore=shutil.ignore_patterns(service_worker.WORKER))
     context = browse(chromium, served)
     page = context.new_page()
     page.goto("")
     page.wait_for_function(OFFLINE_READY)
     served.root = bare
-    page.goto("assessment/")
+    page.goto("latest/assessment/")
     page.wait_for_function(
         "async () => !(await navigator.serviceWorker.getRegistration())", polling=200
     )

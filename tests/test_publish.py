@@ -164,3 +164,34 @@ def test_an_address_from_before_editions_still_opens_at_its_paragraph(page, root
     page.goto(f"{root_url}assessment/#2.10")
     page.wait_for_url(re.compile(r"/1/assessment/#2\.10$"))
     assert page.locator("[id='2.10']").is_visible()
+
+
+STYLED = """() => [...document.querySelectorAll('link[rel=stylesheet]')]
+    .every(link => link.sheet && link.sheet.cssRules.length > 0)"""
+
+
+def test_offline_an_older_edition_opens_where_the_reader_has_been(chromium, root_url):
+    # The site's one worker (at its root) precaches latest/; an older edition is kept only as it
+    # is visited, including the page that was open when the worker first took control.
+    context = chromium.new_context(base_url=root_url, service_workers="allow")
+    page = context.new_page()
+    page.goto("1/assessment/#2.9")
+    page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
+    page.wait_for_function(
+        """async () => Boolean(await (await caches.open('guidance-earlier-editions'))
+                                 .match(location.href.split('#')[0]))""",
+        polling=200,
+    )
+    context.set_offline(True)
+    page.goto("1/assessment/#2.9")
+    page.wait_for_function("() => document.getElementById('2.9')?.classList.contains('is-target')")
+    assert page.locator(".edition-banner").is_visible()
+    assert page.evaluate(STYLED)  # its stylesheets came from the cache too
+
+    page.goto("1/glossary/")  # never visited: the site's own "not found" page, not an error
+    assert "404" in page.locator("h1").first.inner_text()
+
+    page.goto("p/2.9/")  # the latest edition is there in full
+    page.wait_for_url(re.compile(r"/latest/assessment/#2\.9$"))
+    assert page.locator("[id='2.9']").is_visible()
+    context.close()

@@ -1,5 +1,7 @@
-"""The Node layer: the built bundle (runtime, precompiled stdlib, our precompiled wheel) in real
-Pyodide under Node, answering every checklist case byte for byte as CPython does.
+"""The Node layer: the built bundle (runtime, trimmed precompiled stdlib, our precompiled wheel)
+in real Pyodide under Node, answering every checklist case and every other boundary request
+(tests/checklist_cases.py) byte for byte as CPython does. The stdlib is the trimmed one: a module
+missing from build_scripts/stdlib-keep.txt fails every test here.
 
 ``tests/node/run_cases.mjs`` runs once per session on the bundle the build wrote into the site.
 """
@@ -15,62 +17,38 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.pyodide_bundle import PACKAGE, expected_files
+from build_scripts.pyodide_bundle import KEEP, PACKAGE, bundle_key, expected_files, read_keep
 from calculators.boundary import handle
-from tests.checklist_cases import all_cases, case_id
+from tests.checklist_cases import all_cases, case_id, evaluate_request, other_requests
 
 pytestmark = pytest.mark.node
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests" / "node" / "run_cases.mjs"
 CASES = all_cases()
-META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
-
-
-def evaluate_request(checklist: str, case: dict) -> str:
-    payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
-    return json.dumps({"op": "evaluate", "payload": payload, **META}, ensure_ascii=False)
-
-
-def other_requests() -> list[str]:
-    """A few requests beyond the cases: bad requests, and a save and open round trip."""
-    payload = {"checklist": CASES[0][0], "answers": CASES[0][1]["answers"], "notes": {}}
-    saved = json.loads(handle(json.dumps({"op": "save", "payload": payload, **META})))["file"]
-    opened = {
-        "op": "open",
-        "text": saved,
-        "checklist": CASES[0][0],
-        "edition": "Other",
-        "edition_number": 2,
-    }
-    return [
-        "not JSON",
-        json.dumps({"op": "unknown"}),
-        json.dumps({"op": "evaluate", "payload": {"checklist": "no-such-checklist"}, **META}),
-        json.dumps({"op": "save", "payload": payload, **META}),
-        json.dumps(opened, ensure_ascii=False),
-    ]
-
-
 CASE_REQUESTS = [evaluate_request(checklist, case) for checklist, case in CASES]
 OTHER_REQUESTS = other_requests()
 
 
 @pytest.fixture(scope="module")
 def bundle(latest_site) -> Path:
-    return latest_site / "assets" / "pyodide"
+    """The bundle's versioned folder, ``assets/pyodide/<key>/`` (the only one)."""
+    folders = list((latest_site / "assets" / "pyodide").iterdir())
+    assert len(folders) == 1, folders
+    return folders[0]
 
 
 @pytest.fixture(scope="module")
 def node_run(bundle, tmp_path_factory) -> tuple[dict, list[str]]:
-    """(runtime info, responses) from one run of every request in Pyodide under Node."""
+    """(runtime info, responses) from one run of every request in Pyodide under Node; the info
+    includes the stdlib zip members imported (``stdlib_imported``)."""
     node = shutil.which("node")
     assert node, "Node is required for the Pyodide layer (apt-get install nodejs; make deps)"
     requests = [*CASE_REQUESTS, *OTHER_REQUESTS]
     path = tmp_path_factory.mktemp("node") / "requests.jsonl"
     path.write_text("".join(r + "\n" for r in requests), encoding="utf-8")
     done = subprocess.run(
-        [node, str(RUNNER), str(bundle), str(path), "--info"],
+        [node, str(RUNNER), str(bundle), str(path), "--info", "--modules"],
         capture_output=True,
         timeout=300,
         check=False,
@@ -79,8 +57,9 @@ def node_run(bundle, tmp_path_factory) -> tuple[dict, list[str]]:
     assert done.returncode == 0, f"run_cases.mjs failed:\n{stderr}"
     # Split on newlines only: JSON written with ensure_ascii=False may hold U+2028 and the like.
     lines = done.stdout.decode("utf-8").removesuffix("\n").split("\n")
-    assert len(lines) == 1 + len(requests), f"expected {1 + len(requests)} lines:\n{stderr}"
-    return json.loads(lines[0]), lines[1:]
+    assert len(lines) == 2 + len(requests), f"expected {2 + len(requests)} lines:\n{stderr}"
+    info = {**json.loads(lines[0]), "stdlib_imported": json.loads(lines[-1])}
+    return info, lines[1:-1]
 
 
 def test_bundle_holds_only_the_expected_files(bundle):
@@ -129,6 +108,31 @@ def test_stdlib_zip_is_precompiled(bundle):
     names = zipfile.ZipFile(bundle / "python_stdlib.zip").namelist()
     assert "json/__init__.pyc" in names
     assert not [n for n in names if n.endswith(".py")]
+
+
+def test_stdlib_zip_is_trimmed_to_the_keep_list_and_stored(bundle):
+    """Only what make stdlib-keep found (and its folders), uncompressed: the server compresses."""
+    infos = zipfile.ZipFile(bundle / "python_stdlib.zip").infolist()
+    files = {i.filename for i in infos if not i.is_dir()}
+    assert files == read_keep(KEEP.read_text(encoding="utf-8"))
+    assert {i.compress_type for i in infos} == {zipfile.ZIP_STORED}
+    stock = zipfile.ZipFile(ROOT / "node_modules/pyodide/python_stdlib.zip").namelist()
+    assert len(files) < len(stock) / 3
+
+
+def test_bundle_folder_is_versioned_and_the_worker_points_at_it(built_site, bundle):
+    assert bundle.name == bundle_key(ROOT)
+    worker = (built_site / "assets/js/checklist-worker.js").read_text(encoding="utf-8")
+    assert f'"../pyodide/{bundle.name}/"' in worker
+    assert '"../pyodide/current/"' not in worker
+
+
+def test_stdlib_keep_list_is_what_was_imported(node_run):
+    """Every member kept was imported (the list is not padded). A member that is needed but not
+    kept fails the cases themselves, in this module."""
+    info, _ = node_run
+    kept = read_keep(KEEP.read_text(encoding="utf-8"))
+    assert set(info["stdlib_imported"]) == kept, "stdlib-keep.txt is stale: run make stdlib-keep"
 
 
 def test_runs_python_3_13_in_pyodide_offline(node_run):

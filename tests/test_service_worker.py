@@ -1,5 +1,6 @@
 """The offline service worker: Workbox's options, a worker generated for a small folder, and the
-built site's worker (every file precached, revisions of the final files, nothing from a CDN)."""
+published site's worker at its root (every file of latest/ and the root's redirects precached,
+revisions of the final files, other editions' folders left to the network, nothing from a CDN)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from build_scripts import service_worker
+from build_scripts.editions import EDITIONS_FILE, load_editions
 from build_scripts.service_worker import (
     LUNR_LANGUAGES,
+    Layout,
     ServiceWorkerError,
     generate,
     options,
@@ -22,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Built files deliberately not precached: the worker itself, hosting configuration, the
 # compressed sitemap copy, source maps, and lunr's language files (English search needs none).
 NOT_PRECACHED = re.compile(
-    r"^(sw\.js|_headers|sitemap\.xml\.gz|.*\.map|assets/javascripts/lunr/.*)$"
+    r"^(sw\.js|(.*/)?_headers|(.*/)?sitemap\.xml\.gz|.*\.map|latest/assets/javascripts/lunr/.*)$"
 )
+EDITIONS = load_editions(ROOT / EDITIONS_FILE, ROOT)
 
 
 def md5(path: Path) -> str:
@@ -43,6 +47,29 @@ def test_the_not_found_page_is_the_offline_fallback_only_if_the_site_has_one(tmp
     assert options(tmp_path, tmp_path / "sw.js", search_langs=["en"])["fallbackURL"] is None
     (tmp_path / "404.html").write_text("not found")
     assert options(tmp_path, tmp_path / "sw.js", search_langs=["en"])["fallbackURL"] == "404.html"
+
+
+def test_in_the_published_layout_latest_is_precached_and_edition_folders_are_left_out(tmp_path):
+    (tmp_path / "latest").mkdir()
+    (tmp_path / "latest" / "404.html").write_text("not found")
+    layout = Layout(precached="latest/", permanent="3", earlier=("1", "2"))
+    got = options(tmp_path, tmp_path / "sw.js", search_langs=["en"], layout=layout)
+    assert {"3/**", "1/**", "2/**", "latest/" + LUNR_LANGUAGES} <= set(got["globIgnores"])
+    assert got["fallbackURL"] == "latest/404.html"
+    assert (got["permanent"], got["earlier"]) == ("3", ["1", "2"])
+
+
+def test_a_published_worker_routes_edition_folders_to_the_network_and_caches(tmp_path):
+    for folder in ("latest", "1", "2"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>{folder}</p>")
+    layout = Layout(precached="latest/", permanent="2", earlier=("1",))
+    worker = generate(tmp_path, root=ROOT, layout=layout)
+    assert set(precache_manifest(worker.text)) == {"latest/index.html"}
+    # The folder names are in the worker's own text (its matchers are copied in as source).
+    assert '"^(?:2)/"' in worker.text and '"^(?:1)/"' in worker.text
+    assert "guidance-earlier-editions" in worker.text  # visited older pages are kept
+    assert '"latest/"' in worker.text  # the permanent folder is answered from latest/
 
 
 def test_a_small_site_is_precached_with_content_revisions_and_the_runtime_inlined(tmp_path):
@@ -69,29 +96,35 @@ def test_a_file_too_big_to_precache_fails_rather_than_going_missing_offline(tmp_
         generate(tmp_path, root=ROOT, max_bytes=1024)
 
 
-def test_the_built_site_precaches_every_file_with_the_revision_of_its_final_text(latest_site):
-    manifest = precache_manifest((latest_site / service_worker.WORKER).read_text("utf-8"))
-    files = {str(p.relative_to(latest_site)) for p in latest_site.rglob("*") if p.is_file()}
+def test_the_built_site_precaches_every_file_with_the_revision_of_its_final_text(built_site):
+    manifest = precache_manifest((built_site / service_worker.WORKER).read_text("utf-8"))
+    folders = {edition.id for edition in EDITIONS}
+    files = {
+        str(p.relative_to(built_site))
+        for p in built_site.rglob("*")
+        if p.is_file() and p.relative_to(built_site).parts[0] not in folders
+    }
     assert set(manifest) == {f for f in files if not NOT_PRECACHED.match(f)}
     for required in [
-        "index.html",
-        "assessment/index.html",
-        "search/search_index.json",
-        "sitemap.xml",  # the theme's instant navigation reads it
-        "assets/pyodide/pyodide.asm.wasm",
-        "assets/pyodide/python_stdlib.zip",
-        "assets/pyodide/bundle.json",
-        "assets/js/offline.js",
+        "index.html",  # the site's address, which redirects to latest/
+        "versions.json",
+        "p/2.10/index.html",
+        "latest/index.html",
+        "latest/assessment/index.html",
+        "latest/search/search_index.json",
+        "latest/sitemap.xml",  # the theme's instant navigation reads it
+        "latest/assets/js/offline.js",
     ]:
         assert required in manifest
-    assert any(url.endswith(".whl") for url in manifest)
+    for pattern in (r"pyodide\.asm\.wasm", r"python_stdlib\.zip", r"bundle\.json", r"\.whl"):
+        assert any(re.match(rf"latest/assets/pyodide/[0-9a-f]+/.*{pattern}$", u) for u in manifest)
     # The worker ran after the Content Security Policy was written into every page.
     for url, revision in manifest.items():
-        assert revision == md5(latest_site / url), url
+        assert revision == md5(built_site / url), url
 
 
-def test_the_built_worker_loads_nothing_from_another_host(latest_site):
-    text = (latest_site / service_worker.WORKER).read_text("utf-8")
+def test_the_built_worker_loads_nothing_from_another_host(built_site):
+    text = (built_site / service_worker.WORKER).read_text("utf-8")
     assert "importScripts" not in text
     # The only address in it is in a warning message of Workbox's.
     assert re.findall(r"https?://[\w./-]+", text) == ["https://bit.ly/wb-precache"]

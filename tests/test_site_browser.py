@@ -158,3 +158,30 @@ def test_glossary_terms_show_their_definition_on_keyboard_focus(page):
     term.focus()
     tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Site glossary")
     tooltip.first.wait_for(state="visible", timeout=3000)
+
+
+def search_requests(context) -> list[str]:
+    return [u for u in context.requests if "search_index.json" in u or "/workers/search." in u]
+
+
+@pytest.mark.parametrize("opening", ["click", "shortcut"])
+def test_the_search_index_loads_only_when_search_is_opened(context, page, opening):
+    """A page load fetches neither the index nor the search worker; opening search fetches both
+    (by clicking the box or with the theme's "/" shortcut), and search then works."""
+    page.goto("assessment/", wait_until="networkidle")
+    assert search_requests(context) == []
+    if opening == "click":
+        page.locator("input.md-search__input").click()
+    else:
+        page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    page.keyboard.type("2.9")
+    page.locator(".md-search-result__meta", has_text="matching").wait_for()
+    assert len(search_requests(context)) == 2
+    assert page.locator('a.md-search-result__link[href$="#2.9"]').count() >= 1
+
+
+def test_a_page_opened_from_a_search_result_loads_the_index_to_highlight(context, page):
+    page.goto("assessment/?h=offender", wait_until="networkidle")
+    assert [u for u in search_requests(context) if "search_index.json" in u]
+    page.locator("mark", has_text="offender").first.wait_for()

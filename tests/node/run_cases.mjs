@@ -1,11 +1,14 @@
 // The built wheel in real Pyodide under Node: JSON requests in, JSON responses out.
 //
-// Usage: node tests/node/run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info]
+// Usage: node tests/node/run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info] [--modules]
 //   BUNDLE_DIR     a built site's assets/pyodide/ folder (pyodide.mjs, lock, wheel, bundle.json)
 //   REQUESTS_FILE  one JSON request per line (default: stdin); blank lines are skipped
 //   --info         first print one line describing the runtime: Python and Pyodide versions,
 //                  where each module was loaded from, what was fetched
 // Then prints calculators.boundary.handle(request) for each request, one per line, in order.
+//   --modules      then raise a Python error into JS (the path a failure would take) and print one
+//                  last line: the sorted JSON list of the stdlib zip's members that were imported
+//                  (how build_scripts/stdlib-keep.txt is found: make stdlib-keep)
 // Everything comes from BUNDLE_DIR: the loader, the runtime, the lock and our package. Any
 // http(s) fetch throws (a tripwire: Pyodide falls back to a CDN when a file is missing).
 import fs from "node:fs";
@@ -18,7 +21,8 @@ import { pathToFileURL } from "node:url";
 
 const args = process.argv.slice(2);
 const wantInfo = args.includes("--info");
-const [bundleArg, requestsArg] = args.filter((a) => a !== "--info");
+const wantModules = args.includes("--modules");
+const [bundleArg, requestsArg] = args.filter((a) => !a.startsWith("--"));
 if (!bundleArg) throw new Error("usage: run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info]");
 const dir = path.resolve(bundleArg) + path.sep; // the trailing separator matters to Pyodide
 
@@ -54,8 +58,10 @@ const out = [];
 
 if (wantInfo) {
   const info = pyodide.runPython(`
-import importlib, importlib.resources, json, pkgutil, sys, calculators
-names = ["calculators", *(f"calculators.{m.name}" for m in pkgutil.iter_modules(calculators.__path__))]
+import importlib, importlib.resources, json, sys
+# Only modules the trimmed stdlib keeps (no pkgutil): the package's own .pyc files name its modules.
+files = importlib.resources.files("calculators").iterdir()
+names = ["calculators", *(f"calculators.{f.name[:-4]}" for f in files if f.name.endswith(".pyc") and f.name != "__init__.pyc")]
 names += ["json", "tomllib", "dataclasses"]
 modules = {}
 for name in names:
@@ -80,4 +86,23 @@ for (const request of requests) {
   }
 }
 boundary.destroy();
+
+if (wantModules) {
+  try {
+    pyodide.runPython("raise ValueError('an error crossing into JavaScript')");
+  } catch (error) {
+    if (!String(error.message).includes("an error crossing")) throw error;
+  }
+  out.push(pyodide.runPython(`
+import json, sys
+ZIP = "/lib/python313.zip/"
+members = set()
+for module in list(sys.modules.values()):
+    spec = getattr(module, "__spec__", None)
+    for where in (getattr(module, "__file__", None), getattr(spec, "origin", None)):
+        if isinstance(where, str) and where.startswith(ZIP):
+            members.add(where.removeprefix(ZIP))
+json.dumps(sorted(members))
+`));
+}
 process.stdout.write(out.map((line) => line + "\n").join(""));

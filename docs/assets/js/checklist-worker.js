@@ -1,7 +1,9 @@
 // The checklist worker: loads Pyodide and the calculators wheel from this site (never a CDN), then
 // answers JSON requests with calculators.boundary.handle. Runs off the page's thread, so the page
 // never freezes while Python loads.
-const base = new URL("../pyodide/", import.meta.url);
+// The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
+// this build's key here (build_scripts/pyodide_bundle.py, versioned_worker).
+const base = new URL("../pyodide/current/", import.meta.url);
 
 async function boot() {
   self.postMessage({ type: "progress", message: "Loading Python…" });

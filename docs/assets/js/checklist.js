@@ -21,7 +21,7 @@ function setWorkerState(state, problem = "") {
 }
 
 function startWorker() {
-  if (worker) return;
+  if (worker || workerState === "failed") return;
   if (!("Worker" in window) || typeof WebAssembly !== "object") {
     setWorkerState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
     return;
@@ -61,7 +61,21 @@ function startWorker() {
   };
 }
 
+// Python starts at the browser's first idle moment once the page is set up (after the theme's
+// start-up work, so it never delays the page), or at once when the practitioner touches a
+// checklist first. (Waiting for the load event as well cost up to a second in make bench.)
+const IDLE_TIMEOUT_MS = 1000; // at the latest: a page that is never idle still gets Python
+let startPlanned = false;
+
+function startWhenIdle() {
+  if (worker || startPlanned) return;
+  startPlanned = true;
+  if ("requestIdleCallback" in window) window.requestIdleCallback(startWorker, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(startWorker, 0);
+}
+
 function ask(request) {
+  startWorker();
   return new Promise((resolve, reject) => {
     if (workerState === "failed") {
       reject(new Error(workerProblem));
@@ -304,6 +318,9 @@ function enhance(form) {
   showState();
   if (workerState === "ready") prefill().then(evaluateNow);
 
+  // Touching the form starts Python at once, if the browser has not been idle yet.
+  for (const type of ["pointerdown", "focusin", "keydown"]) form.addEventListener(type, startWorker);
+
   let typing = null;
   form.addEventListener("input", (event) => {
     dirty = true;
@@ -470,13 +487,9 @@ function setUp() {
   document.querySelectorAll(".assessment-record").forEach(gather);
   const forms = document.querySelectorAll("form.checklist[data-checklist]");
   if (!forms.length) return;
-  startWorker();
   forms.forEach(enhance);
+  startWhenIdle();
 }
-
-// A checklist page also loads this module early, from its <head> (async), so Python starts
-// loading while the rest of the page loads. The same module URL in the body does not run twice.
-if (document.querySelector('meta[name="checklist-page"]')) startWorker();
 
 function whenParsed() {
   if (window.document$ && typeof window.document$.subscribe === "function") {

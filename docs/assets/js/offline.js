@@ -1,5 +1,5 @@
 // Offline use: registers the service worker that the build generates with Workbox (sw.js, at the
-// root of this edition's folder), and says when an updated version of the guidance is ready.
+// root of the site), and says when an updated version of the guidance is ready.
 // The worker keeps only this site's public files; answers are never stored. Reloading is always
 // the reader's choice: a checklist keeps its answers only in this tab's memory, so the notice
 // never reloads by itself, and the checklist's own leave guard still asks before a reload that
@@ -10,10 +10,14 @@
   if (!("serviceWorker" in navigator) || window.__guidanceOffline) return;
   window.__guidanceOffline = true;
 
-  // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. Relative,
-  // so the same file works wherever an edition is served (site/, site/latest/ …).
-  var scope = new URL("../../", document.currentScript.src);
-  var workerUrl = new URL("sw.js", scope);
+  // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
+  // says where the worker is, relative to that folder: "sw.js" when the site is one edition,
+  // "../sw.js" in the published layout, whose one worker at the root serves every edition.
+  // Relative, so the same file works wherever the site is served.
+  var edition = new URL("../../", document.currentScript.src);
+  var named = document.querySelector('meta[name="guidance-offline-worker"]');
+  var workerUrl = new URL((named && named.content) || "sw.js", edition);
+  var scope = new URL("./", workerUrl);
   var reloadAsked = false;
   var notice = null;
 
@@ -59,11 +63,28 @@
     document.documentElement.classList.remove("has-update-notice");
   }
 
+  var hadController = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     // Only when the reader asked: the first worker also takes control (to work offline at once),
     // and another tab may switch workers; neither reloads this tab.
     if (reloadAsked) location.reload();
+    else if (!hadController) keepThisPage();
+    hadController = true;
   });
+
+  // The worker keeps an older edition's pages as they are visited, but it did not see this page
+  // load, which happened before it took control: fetch the page and its files again through it.
+  // The latest edition (latest/, or a site of one edition) is precached: nothing to do.
+  function keepThisPage() {
+    if (edition.href === scope.href || /\/latest\/$/.test(edition.pathname)) return;
+    var urls = [location.href.split("#")[0]];
+    performance.getEntriesByType("resource").forEach(function (entry) {
+      if (entry.name.indexOf(edition.href) === 0) urls.push(entry.name);
+    });
+    urls.forEach(function (url) {
+      fetch(url).catch(function () {}); // offline already: nothing to keep
+    });
+  }
 
   function watch(registration) {
     // A waiting worker with a controlling one is an update (the very first install has none).

@@ -98,6 +98,8 @@ HEADERS = {
 IMMUTABLE = "public, max-age=31536000, immutable"
 # At the site's root and one folder down (a site built per edition: /<edition>/assets/pyodide/).
 IMMUTABLE_PATHS = ("/assets/pyodide/*", "/*/assets/pyodide/*")
+# The offline service worker must be checked on every visit, or an update could wait for a cache.
+WORKER_PATH, NO_CACHE = "/sw.js", "no-cache"
 # What nginx compresses: text, and the wasm and the STORED stdlib zip (the wheel is deflated).
 GZIP_TYPES = (
     "text/css text/javascript application/javascript application/json application/wasm "
@@ -113,6 +115,7 @@ def headers_file(csp: str) -> str:
     lines += ["", "/*.wasm", "  Content-Type: application/wasm", ""]
     for path in IMMUTABLE_PATHS:
         lines += [path, f"  Cache-Control: {IMMUTABLE}", ""]
+    lines += [WORKER_PATH, f"  Cache-Control: {NO_CACHE}", ""]
     return "\n".join(lines)
 
 
@@ -138,6 +141,11 @@ def nginx_snippet(csp: str) -> str:
         "    types { application/wasm wasm; text/javascript js mjs; application/json json; "
         "application/zip zip whl; }",
         f'    add_header Cache-Control "{IMMUTABLE}" always;',
+        f'    add_header Content-Security-Policy "{csp}" always;',
+        *[f"    {h}" for h in headers],
+        "}",
+        "location ~ /sw\\.js$ {",  # at the root, or under a site's sub-path
+        f'    add_header Cache-Control "{NO_CACHE}" always;',
         f'    add_header Content-Security-Policy "{csp}" always;',
         *[f"    {h}" for h in headers],
         "}",

@@ -85,6 +85,13 @@ def test_the_versioned_pyodide_bundle_is_cached_for_a_year():
     assert "gzip_types" in nginx and "application/wasm" in nginx.split("gzip_types")[1]
 
 
+def test_the_offline_worker_is_revalidated_on_every_visit():
+    assert "/sw.js\n  Cache-Control: no-cache\n" in headers_file("P")
+    nginx = nginx_snippet("P")
+    block = nginx[nginx.index("location ~ /sw\\.js$ {") :]
+    assert block.index('add_header Cache-Control "no-cache" always;') < block.index("}")
+
+
 def test_every_built_page_carries_the_policy_with_every_inline_script_hashed(built_site):
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 10

@@ -120,9 +120,9 @@ def test_stdlib_zip_is_trimmed_to_the_keep_list_and_stored(bundle):
     assert len(files) < len(stock) / 3
 
 
-def test_bundle_folder_is_versioned_and_the_worker_points_at_it(built_site, bundle):
+def test_bundle_folder_is_versioned_and_the_worker_points_at_it(latest_site, bundle):
     assert bundle.name == bundle_key(ROOT)
-    worker = (built_site / "assets/js/checklist-worker.js").read_text(encoding="utf-8")
+    worker = (latest_site / "assets/js/checklist-worker.js").read_text(encoding="utf-8")
     assert f'"../pyodide/{bundle.name}/"' in worker
     assert '"../pyodide/current/"' not in worker
 

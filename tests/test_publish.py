@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from build_scripts.html_tree import parse
 from tests.browser import axe_violations
@@ -77,6 +78,9 @@ def test_the_version_selector_lists_both_editions(page, root_url):
     page.locator(".md-version__current").wait_for()
     titles = page.locator(".md-version__link").all_text_contents()
     assert [t.strip() for t in titles] == ["Edition 2 (test)", "Edition 1 (as received)"]
+    # Its accessible name includes what it shows (WCAG 2.5.3): set by editions.js.
+    current = page.locator(".md-version__current")
+    expect(current).to_have_attribute("aria-label", "Edition 2 (test): choose another edition")
 
 
 def test_the_old_edition_banner_links_to_the_same_paragraph_in_latest(page, root_url):

@@ -18,6 +18,11 @@ function setWorkerState(state, problem = "") {
   workerState = state;
   workerProblem = problem;
   stateListeners.forEach((listener) => listener());
+  if (state !== "loading") {
+    // offline.js holds the offline copy's download back until Python has loaded (or failed).
+    document.documentElement.dataset.pythonSettled = "true";
+    document.dispatchEvent(new Event("guidance:python-settled"));
+  }
 }
 
 function startWorker() {

@@ -140,7 +140,27 @@
     );
   }
 
-  // After the page has loaded, so that precaching never competes with the page itself.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  // After the page has loaded, so that precaching never competes with the page itself; on a
+  // checklist page, after Python has loaded too (the download of the offline copy would slow it,
+  // and then finds Python's files in the browser's cache), or 20 s at the latest.
+  function whenPythonSettles(then) {
+    if (!document.querySelector("form.checklist") || document.documentElement.dataset.pythonSettled) {
+      then();
+      return;
+    }
+    var done = false;
+    function once() {
+      if (!done) then();
+      done = true;
+    }
+    document.addEventListener("guidance:python-settled", once);
+    setTimeout(once, 20000);
+  }
+
+  function start() {
+    whenPythonSettles(register);
+  }
+
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();

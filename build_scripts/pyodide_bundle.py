@@ -12,11 +12,8 @@
    wheel ``…-cp313-none-any.whl`` and fixes the lock's file name and sha256;
 5. the lock is trimmed to our package (and its dependencies, none): it lists only files that are
    in the folder, and the browser downloads a few hundred bytes instead of 127 kB;
-6. the stdlib zip keeps only the members in ``stdlib-keep.txt`` (what Pyodide's boot and every
-   boundary operation import, found by ``make stdlib-keep``), STORED: the server compresses it,
-   and Python reads it without inflating. Its code objects' line tables are replaced by one that
-   maps every instruction to the function's first line (a third of the compressed size: the
-   stdlib's sources are not shipped, so a traceback through it only loses exact line numbers);
+6. the stdlib zip is trimmed (``stdlib_trim``): only the members in ``stdlib-keep.txt``, STORED
+   (the server compresses it), with flat line tables;
 7. ``bundle.json`` names the wheel for the browser worker.
 
 The result is cached in ``build/pyodide-cache/<key>/``, ``key`` a hash of every input, so a
@@ -31,22 +28,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import types
-import zipfile
 from importlib import metadata
 from pathlib import Path
 
+from build_scripts import stdlib_trim
+from build_scripts.stdlib_trim import KEEP, STDLIB, StaleKeepList, read_keep, restore_stored
+
 PACKAGE = "guidance-calculators"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
-STDLIB = "python_stdlib.zip"
-KEEP = Path(__file__).resolve().parent / "stdlib-keep.txt"
 LOCK = "pyodide-lock.json"
 MANIFEST = "bundle.json"
 WORKER_MARKER = '"../pyodide/current/"'  # in checklist-worker.js; the build writes the key
@@ -111,61 +106,6 @@ def trim_lock(lock: dict, package: str) -> dict:
     return {**lock, "packages": {name: packages[name] for name in sorted(keep)}}
 
 
-def read_keep(text: str) -> set[str]:
-    """The zip members listed in ``stdlib-keep.txt`` (one a line; ``#`` starts a comment)."""
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return {line for line in lines if line}
-
-
-def kept_members(names: list[str], keep: set[str]) -> list[str]:
-    """The members of a zip (in its order) to keep: those listed, and the folders holding them.
-
-    Raises BundleError if the list names a member the zip lacks (the list is stale: regenerate it).
-    """
-    if missing := sorted(keep - set(names)):
-        raise BundleError(
-            f"stdlib-keep.txt lists {missing[:5]}, not in {STDLIB} (run make stdlib-keep)"
-        )
-    folders = {name[: i + 1] for name in keep for i, c in enumerate(name) if c == "/"}
-    return [name for name in names if name in keep or name in folders]
-
-
-def flat_lines(code: types.CodeType) -> types.CodeType:
-    """``code`` (and the code objects in it) with every instruction on its first line.
-
-    A location table entry (Python 3.11+, Objects/locations.md) of kind 13, "no column info",
-    covers up to 8 code units: one byte ``1 kind(4) length-1(3)`` and the line delta (0).
-    """
-    units = len(code.co_code) // 2
-    table = bytearray()
-    while units > 0:
-        length = min(8, units)
-        table += bytes([0x80 | (13 << 3) | (length - 1), 0])
-        units -= length
-    consts = tuple(flat_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
-    return code.replace(co_linetable=bytes(table), co_consts=consts)
-
-
-def flat_pyc(data: bytes) -> bytes:
-    """A ``.pyc`` file's bytes with flat line tables (its 16-byte header unchanged)."""
-    return data[:16] + marshal.dumps(flat_lines(marshal.loads(data[16:])))
-
-
-def restore_stored(source: Path, target: Path, keep: set[str] | None) -> None:
-    """Write ``source`` to ``target`` uncompressed (STORED), with only the ``keep`` members
-    (all if None) and flat line tables. The server compresses the whole file better than
-    per-member deflate does."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as new:
-        names = old.namelist()
-        for name in names if keep is None else kept_members(names, keep):
-            info = old.getinfo(name)
-            copy = zipfile.ZipInfo(name, date_time=info.date_time)
-            copy.external_attr = info.external_attr
-            copy.compress_type = zipfile.ZIP_STORED
-            data = old.read(name)
-            new.writestr(copy, flat_pyc(data) if name.endswith(".pyc") else data)
-
-
 def versioned_worker(text: str, key: str) -> str:
     """The worker script with its bundle folder set to this build's ``<key>/``."""
     if text.count(WORKER_MARKER) != 1:
@@ -201,6 +141,8 @@ def _run(args: list[str], cwd: Path) -> None:
 def _tool_versions(pyodide_version: str, trim: bool) -> dict[str, str]:
     versions = {"pyodide": pyodide_version, "python": "{}.{}".format(*sys.version_info[:2])}
     versions["stdlib-keep"] = hashlib.sha256(KEEP.read_bytes()).hexdigest() if trim else "full"
+    # How the zip is rewritten: a change to it must not reuse a cached bundle.
+    versions["stdlib-trim"] = hashlib.sha256(Path(stdlib_trim.__file__).read_bytes()).hexdigest()
     for name in ("pyodide-build", "pyodide-lock", "setuptools"):
         try:
             versions[name] = metadata.version(name)
@@ -239,7 +181,10 @@ def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim:
     keep = read_keep(KEEP.read_text(encoding="utf-8")) if trim else None
     compiled = stage / f"{STDLIB}.compiled"
     os.replace(stage / STDLIB, compiled)
-    restore_stored(compiled, stage / STDLIB, keep)
+    try:
+        restore_stored(compiled, stage / STDLIB, keep)
+    except StaleKeepList as error:
+        raise BundleError(str(error)) from error
     compiled.unlink()
     lock = trim_lock(json.loads((stage / LOCK).read_text(encoding="utf-8")), PACKAGE)
     (stage / LOCK).write_text(json.dumps(lock, indent=2) + "\n", encoding="utf-8")

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_scripts.pyodide_bundle import KEEP, build_bundle  # noqa: E402
+from build_scripts.pyodide_bundle import build_bundle  # noqa: E402
+from build_scripts.stdlib_trim import KEEP  # noqa: E402
 from tests.checklist_cases import boundary_requests  # noqa: E402
 
 RUNNER = ROOT / "tests" / "node" / "run_cases.mjs"

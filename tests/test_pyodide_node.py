@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.pyodide_bundle import KEEP, PACKAGE, bundle_key, expected_files, read_keep
+from build_scripts.pyodide_bundle import PACKAGE, bundle_key, expected_files
+from build_scripts.stdlib_trim import KEEP, read_keep
 from calculators.boundary import handle
 from tests.checklist_cases import all_cases, case_id, evaluate_request, other_requests
 

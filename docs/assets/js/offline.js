@@ -74,9 +74,10 @@
 
   // The worker keeps an older edition's pages as they are visited, but it did not see this page
   // load, which happened before it took control: fetch the page and its files again through it.
-  // The latest edition (latest/, or a site of one edition) is precached: nothing to do.
+  // Only an older edition's pages (they carry its banner) need it: the latest edition is precached
+  // (its permanent folder is answered from that copy).
   function keepThisPage() {
-    if (edition.href === scope.href || /\/latest\/$/.test(edition.pathname)) return;
+    if (edition.href === scope.href || !document.querySelector(".edition-banner")) return;
     var urls = [location.href.split("#")[0]];
     performance.getEntriesByType("resource").forEach(function (entry) {
       if (entry.name.indexOf(edition.href) === 0) urls.push(entry.name);

@@ -185,3 +185,13 @@ def test_a_page_opened_from_a_search_result_loads_the_index_to_highlight(context
     page.goto("assessment/?h=offender", wait_until="networkidle")
     assert [u for u in search_requests(context) if "search_index.json" in u]
     page.locator("mark", has_text="offender").first.wait_for()
+
+
+def test_the_not_found_page_says_so_and_leads_home(page):
+    # Online, the offline wording stays hidden (offline, test_offline_browser.py shows it).
+    page.goto("404.html")
+    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    assert page.locator("[data-offline-note]").is_hidden()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Go to the home page of the guidance").click()
+    page.wait_for_url(re.compile(r"/latest/$"))

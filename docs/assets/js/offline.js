@@ -10,6 +10,18 @@
   if (!("serviceWorker" in navigator) || window.__guidanceOffline) return;
   window.__guidanceOffline = true;
 
+  // The "not found" page, given by the worker for a page not saved on this device while there is
+  // no connection: say so, rather than that the page does not exist.
+  var offlineNote = document.querySelector("[data-offline-note]");
+  if (offlineNote && navigator.onLine === false) {
+    var heading = document.querySelector("h1[data-offline-title]");
+    if (heading) {
+      heading.textContent = heading.getAttribute("data-offline-title");
+      document.title = heading.textContent + " - " + document.title;
+    }
+    offlineNote.hidden = false;
+  }
+
   // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
   // says where the worker is, relative to that folder: "sw.js" when the site is one edition,
   // "../sw.js" in the published layout, whose one worker at the root serves every edition.

@@ -61,6 +61,11 @@ class Changes:
         """Ids in the new edition whose words differ from the previous edition's."""
         return [new.id for _, new in self.changed]
 
+    @property
+    def marks(self) -> dict[str, str]:
+        """The "changed in this edition" markers: id in the new edition → "changed" | "added"."""
+        return {i: "changed" for i in self.changed_ids} | {p.id: "added" for p in self.added}
+
 
 def compare(old: list[Paragraph], new: list[Paragraph], edition: Edition) -> Changes:
     """The changes ``edition`` (with paragraphs ``new``) makes to the previous ``old``."""

@@ -14,6 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts.service_worker import WORKER
+
 EDITIONS_FILE = Path("editions") / "editions.toml"
 KEYS = {"id", "label", "effective", "summary", "source", "removed", "renumbered"}
 ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
@@ -119,3 +121,31 @@ def follow(paragraph_id: str, later: list[Edition]) -> str | None:
             return None
         current = edition.renumbered.get(current, current)
     return current
+
+
+def edition_extra(
+    editions: list[Edition], index: int, marks: dict[str, str] | None = None, *, published: bool
+) -> dict:
+    """The ``extra`` entries the templates, hooks and scripts read for one edition.
+
+    ``published``: built by ``build_scripts.publish`` beside the other editions (permanent
+    folders, the version selector, one offline worker at the site's root). Otherwise a plain
+    build of the latest edition (``mkdocs serve``, ``mkdocs build``) with a worker of its own.
+    ``marks``: paragraph id → "changed" or "added" since the previous edition.
+    """
+    edition, latest = editions[index], editions[-1]
+    extra = {
+        "edition": edition.label,
+        "edition_number": edition.number,
+        "edition_id": edition.id,
+        "edition_effective": edition.effective_text,
+        "edition_is_latest": edition is latest,
+        "edition_latest": latest.label,
+        "edition_marks": marks or {},
+        "edition_published": published,
+        # Where offline.js finds the worker, from the edition's folder.
+        "offline_worker": f"../{WORKER}" if published else WORKER,
+    }
+    if published:
+        extra["version"] = {"provider": "mike", "default": "latest"}
+    return extra

@@ -40,7 +40,7 @@ from build_scripts import (
     service_worker,
 )
 from build_scripts.data_files import load_toml
-from build_scripts.editions import EDITIONS_FILE, load_editions
+from build_scripts.editions import EDITIONS_FILE, edition_extra, load_editions
 from build_scripts.mdx.link_registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -72,18 +72,8 @@ def on_config(config):
     """The latest edition's metadata, when no publish run has set an edition."""
     if "edition_id" not in config["extra"]:
         root = Path(config["config_file_path"]).resolve().parent
-        latest = load_editions(root / EDITIONS_FILE, root)[-1]
-        config["extra"].update(
-            edition=latest.label,
-            edition_number=latest.number,
-            edition_id=latest.id,
-            edition_effective=latest.effective_text,
-            edition_is_latest=True,
-            edition_latest=latest.label,
-            edition_marks={},
-            edition_offline=True,  # this build's own service worker, at its root
-            offline_worker=service_worker.WORKER,
-        )
+        editions = load_editions(root / EDITIONS_FILE, root)
+        config["extra"].update(edition_extra(editions, len(editions) - 1, published=False))
     return config
 
 
@@ -172,12 +162,11 @@ def _security(site: Path) -> None:
 
 def _offline(config) -> None:
     site = Path(config["site_dir"])
-    # The theme's search plugin (its languages decide which lunr files the worker needs).
-    search = config["plugins"].get("material/search") or config["plugins"].get("search")
-    langs = list(search.config.get("lang") or ["en"]) if search else ["en"]
     try:
         worker = service_worker.generate(
-            site, root=Path(config["config_file_path"]).resolve().parent, search_langs=langs
+            site,
+            root=Path(config["config_file_path"]).resolve().parent,
+            search_langs=service_worker.search_langs(config),
         )
     except service_worker.ServiceWorkerError as error:
         raise PluginError(f"Service worker: {error}") from error
@@ -204,7 +193,7 @@ def on_post_build(config) -> None:
         )
     else:
         _security(site)
-        if config["extra"]["edition_offline"]:
+        if not config["extra"]["edition_published"]:  # else publish writes the site's worker
             _offline(config)  # last: it records the revision of every file as finally written
 
 

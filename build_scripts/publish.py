@@ -39,7 +39,13 @@ from mkdocs.utils.meta import get_data
 
 from build_scripts import csp, edition_pages, edition_site, service_worker
 from build_scripts.edition_changes import Changes, Paragraph, compare, page_paragraphs
-from build_scripts.editions import EDITIONS_FILE, Edition, EditionsError, load_editions
+from build_scripts.editions import (
+    EDITIONS_FILE,
+    Edition,
+    EditionsError,
+    edition_extra,
+    load_editions,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDANCE = "The guidance"
@@ -120,25 +126,6 @@ def page_title(path: Path) -> str:
     return path.stem
 
 
-def edition_extra(editions: list[Edition], index: int, changes: Changes | None) -> dict:
-    """The ``extra`` entries templates and hooks read for one edition."""
-    edition, latest = editions[index], editions[-1]
-    marks = {}
-    if changes is not None:
-        marks = {i: "changed" for i in changes.changed_ids} | {p.id: "added" for p in changes.added}
-    return {
-        "edition": edition.label,
-        "edition_number": edition.number,
-        "edition_id": edition.id,
-        "edition_effective": edition.effective_text,
-        "edition_is_latest": edition is latest,
-        "edition_latest": latest.label,
-        "edition_marks": marks,
-        "edition_published": True,  # built by this script: the permanent folders exist
-        "version": {"provider": "mike", "default": "latest"},
-    }
-
-
 def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
     config.extra.update(extra)
     config.nav = nav
@@ -154,7 +141,8 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
     leaving the site built before untouched (the new one is built beside it, then swapped in)."""
     editions = load_editions(editions_file, ROOT)
     site_url = site_url.rstrip("/") + "/"
-    base_nav = load_config(str(ROOT / "mkdocs.yml")).nav
+    base = load_config(str(ROOT / "mkdocs.yml"))
+    base_nav = base.nav
     pages = guidance_pages(base_nav)
     site = target.with_name(f".{target.name}.new")
     shutil.rmtree(site, ignore_errors=True)
@@ -181,11 +169,12 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
         for index, edition in enumerate(editions):  # 2. build each edition
             latest = edition is editions[-1]
             nav = edition_nav(base_nav, pages, latest, all_changes[index] is not None)
-            extra = {**edition_extra(editions, index, all_changes[index]),
-                     "edition_latest_pages": latest_pages}  # fmt: skip
-            # One service worker for the whole site, written last (write_worker); every edition's
-            # pages register it, so that a visited older edition is cached too.
-            extra |= {"edition_offline": False, "offline_worker": "../" + service_worker.WORKER}
+            changes = all_changes[index]
+            # Every edition's pages register the site's one worker (write_worker, last), so that
+            # a visited older edition is cached too.
+            marks = None if changes is None else changes.marks
+            extra = edition_extra(editions, index, marks, published=True)
+            extra["edition_latest_pages"] = latest_pages
             for folder in [edition.id, "latest"] if latest else [edition.id]:
                 config = _config(folders[index], site / folder, f"{site_url}{folder}/")
                 if not latest:  # the checklists are the latest edition's
@@ -195,7 +184,7 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
-    write_worker(site, editions)
+    write_worker(site, editions, service_worker.search_langs(base))
     shutil.rmtree(target, ignore_errors=True)
     site.rename(target)
     return editions
@@ -243,7 +232,7 @@ def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> N
     write_text(ROOT / "build" / "hosting" / "nginx.conf", csp.nginx_snippet(header_policy))
 
 
-def write_worker(site: Path, editions: list[Edition]) -> None:
+def write_worker(site: Path, editions: list[Edition], search_langs: list[str]) -> None:
     """The site's offline service worker, at its root: last, as it hashes every file's final text.
     It precaches ``latest/`` (and the root's redirects), answers the latest edition's permanent
     folder from that copy, and caches older editions as they are visited."""
@@ -253,7 +242,7 @@ def write_worker(site: Path, editions: list[Edition]) -> None:
         earlier=tuple(edition.id for edition in editions[:-1]),
     )
     try:
-        worker = service_worker.generate(site, root=ROOT, layout=layout)
+        worker = service_worker.generate(site, root=ROOT, search_langs=search_langs, layout=layout)
     except service_worker.ServiceWorkerError as error:
         raise Abort(f"Service worker: {error}") from error
     write_text(site / service_worker.WORKER, worker.text)

@@ -61,6 +61,13 @@ class Generated:
     size: int
 
 
+def search_langs(config) -> list[str]:
+    """The languages of the theme's search plugin in an MkDocs config: they decide which of
+    lunr's language files the worker needs."""
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    return list(search.config.get("lang") or ["en"]) if search else ["en"]
+
+
 def options(
     site: Path,
     dest: Path,

@@ -44,6 +44,7 @@ def test_changed_added_removed_and_renumbered_are_told_apart():
     assert [x.id for x in changes.removed] == ["1.3"]
     assert [(a.id, b.id) for a, b in changes.renumbered] == [("1.4", "1.5")]
     assert len(changes) == 4 and changes.changed_ids == ["1.2"]
+    assert changes.marks == {"1.2": "changed", "1.6": "added"}  # renumbered alone: no marker
 
 
 def test_a_renumbered_id_taken_by_a_new_paragraph_counts_the_new_one_as_added():

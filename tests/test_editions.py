@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.editions import EDITIONS_FILE, Edition, EditionsError, follow, load_editions
+from build_scripts.editions import (
+    EDITIONS_FILE,
+    Edition,
+    EditionsError,
+    edition_extra,
+    follow,
+    load_editions,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = '[[edition]]\nid = "1"\nlabel = "One"\nsummary = "s"\nsource = "docs"\n'
@@ -79,3 +86,20 @@ def edition(number: int, **kwargs) -> Edition:
 )
 def test_follow_chains_renumbering_through_later_editions(paragraph, later, expected):
     assert follow(paragraph, later) == expected
+
+
+def test_edition_extra_of_a_published_older_edition_and_of_a_plain_build():
+    editions = [
+        Edition(1, "1", "One", "s", ROOT / "docs"),
+        Edition(2, "2", "Two", "s", ROOT / "docs", effective=datetime.date(2027, 4, 1)),
+    ]
+    older = edition_extra(editions, 0, published=True)
+    assert older["edition"] == "One" and older["edition_latest"] == "Two"
+    assert older["edition_is_latest"] is False and older["edition_effective"] == "not stated"
+    assert older["offline_worker"] == "../sw.js"  # the site's one worker, at its root
+    assert older["version"] == {"provider": "mike", "default": "latest"}
+    latest = edition_extra(editions, 1, {"2.9": "changed"}, published=True)
+    assert latest["edition_marks"] == {"2.9": "changed"} and latest["edition_is_latest"] is True
+    plain = edition_extra(editions, 1, published=False)  # mkdocs serve / mkdocs build
+    assert plain["edition_published"] is False and plain["offline_worker"] == "sw.js"
+    assert "version" not in plain and plain["edition_marks"] == {}

@@ -69,7 +69,7 @@ def new_build(built_site, tmp_path_factory) -> Path:
     opening = '<article class="md-content__inner md-typeset">'
     assert opening in html
     page.write_text(html.replace(opening, f'{opening}<p id="changed">{MARKER}</p>', 1), "utf-8")
-    write_worker(new, EDITIONS)
+    write_worker(new, EDITIONS, ["en"])
     return new
 
 

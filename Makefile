@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-PYTHON := $(shell build_scripts/find-python.sh)
+PYTHON := $(shell build_scripts/tools/find-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
@@ -40,12 +40,12 @@ site: deps
 
 # Start the next edition: make new-edition ID=2 LABEL="Edition 2" SUMMARY="…" [EFFECTIVE=2027-04-01]
 new-edition: deps
-	$(BIN)/python -m build_scripts.new_edition --id "$(ID)" --label "$(LABEL)" \
+	$(BIN)/python -m build_scripts.editions.new_edition --id "$(ID)" --label "$(LABEL)" \
 	  --summary "$(SUMMARY)" $(if $(EFFECTIVE),--effective "$(EFFECTIVE)")
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download browsers here).
 chromium:
-	@build_scripts/ensure-chromium.sh
+	@build_scripts/tools/ensure-chromium.sh
 
 lint: deps
 	$(BIN)/ruff check .
@@ -54,15 +54,16 @@ lint: deps
 test: deps chromium lint
 	$(BIN)/pytest
 
+# What needs no browser, no built site and no Node: seconds, not minutes (README, "Tests").
 test-fast: deps
-	$(BIN)/pytest -m "not browser and not node"
+	$(BIN)/pytest -m "not browser and not site and not node"
 
 bench: deps chromium
-	$(BIN)/python build_scripts/bench.py
+	$(BIN)/python -m build_scripts.tools.bench
 
 # Which stdlib modules the Pyodide bundle keeps: found by running every checklist in Pyodide.
 stdlib-keep: deps
-	$(BIN)/python build_scripts/stdlib_keep.py
+	$(BIN)/python -m build_scripts.pyodide_bundle.stdlib_keep
 
 # Regenerate exact pins from pyproject's [dev] ranges in a throwaway venv.
 lock:

@@ -5,7 +5,7 @@
 For each edition in ``editions/editions.toml`` (oldest first):
 
 1. its guidance pages are rendered with the site's Markdown extensions and their citable
-   paragraphs read (``edition_changes.page_paragraphs``); against the previous edition, an id
+   paragraphs read (``guidance.paragraphs``); against the previous edition, an id
    that vanishes without a ``removed`` or ``renumbered`` entry stops the build;
 2. its docs are put together in a temporary folder: the latest edition is the whole site (its
    ``source``, usually ``docs``); an older one is its frozen guidance pages, the glossary and a
@@ -13,11 +13,13 @@ For each edition in ``editions/editions.toml`` (oldest first):
 3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
    ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
    address is its ``site_url`` (the theme's instant navigation needs that);
-4. the site-level files are written (``edition_site``) and the hosting headers cover every edition;
-5. last, the offline service worker at the root (``write_worker``): it precaches ``latest/``;
-   older editions work offline only where the reader has been.
+4. the site-level files are written (``editions.site_files``);
+5. the pipeline's site steps (``pipeline.SITE_STEPS``) run on the whole site: one set of hosting
+   headers for every edition, then the offline service worker at the root: it precaches
+   ``latest/``; older editions work offline only where the reader has been.
 
-The hooks of each MkDocs build do the rest (search, CSP, the Pyodide bundle for the latest).
+The hooks of each MkDocs build run the pipeline's edition steps (search, the Pyodide bundle for the
+latest, the page policy).
 """
 
 from __future__ import annotations
@@ -37,33 +39,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
-from build_scripts import csp, edition_pages, edition_site, service_worker
-from build_scripts.edition_changes import Changes, Paragraph, compare, page_paragraphs
-from build_scripts.editions import (
-    EDITIONS_FILE,
-    Edition,
-    EditionsError,
-    edition_extra,
-    load_editions,
-)
+from build_scripts import pipeline
+from build_scripts.editions import pages as edition_pages
+from build_scripts.editions import site_files
+from build_scripts.editions.changes import Changes, compare
+from build_scripts.editions.model import Edition, edition_extra, load_editions
+from build_scripts.guidance.pages import GUIDANCE, guidance_pages, page_title
+from build_scripts.guidance.paragraphs import Paragraph, page_paragraphs
+from build_scripts.lib.errors import BuildError
+from build_scripts.lib.files import write_text
+from build_scripts.lib.paths import EDITIONS_FILE, LATEST, MKDOCS_YML, ROOT
+from build_scripts.offline.service_worker import Layout, search_langs
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDANCE = "The guidance"
 log = logging.getLogger("mkdocs.publish")
-
-
-def write_text(path: Path, text: str) -> None:
-    """The one place this module writes files (tests replace it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def guidance_pages(nav: list) -> list[str]:
-    """The docs files of the guidance's sections: the nav's "The guidance" entries."""
-    for item in nav:
-        if isinstance(item, dict) and GUIDANCE in item:
-            return [p if isinstance(p, str) else next(iter(p.values())) for p in item[GUIDANCE]]
-    raise EditionsError(f"mkdocs.yml: the nav has no {GUIDANCE!r} section")
 
 
 def edition_nav(nav: list, pages: list[str], latest: bool, changes: bool) -> list:
@@ -84,7 +72,7 @@ def _rebase(value, docs: Path):
 
 def _config(docs: Path, out: Path, site_url: str) -> MkDocsConfig:
     config = load_config(
-        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out), site_url=site_url
+        str(ROOT / MKDOCS_YML), docs_dir=str(docs), site_dir=str(out), site_url=site_url
     )
     for options in config.mdx_configs.values():
         for key, value in options.items():
@@ -118,14 +106,6 @@ def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> No
         shutil.copyfile(source, into / page)
 
 
-def page_title(path: Path) -> str:
-    """A page's first heading, without its attribute list."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].split(" {#")[0].strip()
-    return path.stem
-
-
 def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
     config.extra.update(extra)
     config.nav = nav
@@ -137,11 +117,11 @@ def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
 
 
 def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
-    """Build every edition into ``target``; raise EditionsError or Abort if one cannot ship,
+    """Build every edition into ``target``; raise BuildError or Abort if one cannot ship,
     leaving the site built before untouched (the new one is built beside it, then swapped in)."""
     editions = load_editions(editions_file, ROOT)
     site_url = site_url.rstrip("/") + "/"
-    base = load_config(str(ROOT / "mkdocs.yml"))
+    base = load_config(str(ROOT / MKDOCS_YML))
     base_nav = base.nav
     pages = guidance_pages(base_nav)
     site = target.with_name(f".{target.name}.new")
@@ -184,7 +164,7 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
-    write_worker(site, editions, service_worker.search_langs(base))
+    pipeline.run_site(pipeline.Site(site, ROOT, search_langs(base), site_layout(editions)))
     shutil.rmtree(target, ignore_errors=True)
     site.rename(target)
     return editions
@@ -195,58 +175,41 @@ def write_data_files(
 ) -> None:
     """Each edition's JSON files, into its docs folder: built, hashed and cached like any file."""
     for index, (docs, edition) in enumerate(zip(folders, editions, strict=True)):
-        text = edition_site.paragraphs_json(edition, paragraphs[index], site_url)
+        text = site_files.paragraphs_json(edition, paragraphs[index], site_url)
         write_text(docs / "paragraphs.json", text)
         if edition is editions[-1]:
             write_text(
-                docs / "edition-changes.json", edition_site.edition_changes(editions, paragraphs)
+                docs / "edition-changes.json", site_files.edition_changes(editions, paragraphs)
             )
         else:
             write_text(
-                docs / "edition-map.json", edition_site.edition_map(editions, index, paragraphs)
+                docs / "edition-map.json", site_files.edition_map(editions, index, paragraphs)
             )
 
 
 def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> None:
-    """versions.json, the root redirect, short links, and one set of hosting headers."""
-    write_text(site / "versions.json", edition_site.versions_json(editions))
-    write_text(site / "index.html", edition_site.redirect_html("latest/", editions[-1].label))
-    for path, text in edition_site.short_links(editions, paragraphs).items():
+    """versions.json, the root redirect, short links and the addresses from before editions."""
+    write_text(site / "versions.json", site_files.versions_json(editions))
+    write_text(site / "index.html", site_files.redirect_html("latest/", editions[-1].label))
+    for path, text in site_files.short_links(editions, paragraphs).items():
         write_text(site / path, text)
     latest = site / "latest"
     page_urls = [str(p.parent.relative_to(latest)) + "/" for p in latest.rglob("index.html")]
     guidance_urls = {p.page for p in paragraphs[0]}
-    legacy = edition_site.legacy_redirects(editions, page_urls, guidance_urls)
+    legacy = site_files.legacy_redirects(editions, page_urls, guidance_urls)
     for path, text in legacy.items():
         write_text(site / path, text)
-    write_text(site / "redirect.js", edition_site.REDIRECT_JS)
-    hashes = {
-        csp.script_hash(script)
-        for page in site.rglob("*.html")
-        for script in csp.inline_scripts(page.read_text(encoding="utf-8"))
-    }
-    for stale in site.glob("*/_headers"):
-        stale.unlink()
-    header_policy = csp.policy(hashes, header=True)
-    write_text(site / "_headers", csp.headers_file(header_policy))
-    write_text(ROOT / "build" / "hosting" / "nginx.conf", csp.nginx_snippet(header_policy))
+    write_text(site / "redirect.js", site_files.REDIRECT_JS)
 
 
-def write_worker(site: Path, editions: list[Edition], search_langs: list[str]) -> None:
-    """The site's offline service worker, at its root: last, as it hashes every file's final text.
-    It precaches ``latest/`` (and the root's redirects), answers the latest edition's permanent
-    folder from that copy, and caches older editions as they are visited."""
-    layout = service_worker.Layout(
-        precached="latest/",
+def site_layout(editions: list[Edition]) -> Layout:
+    """Where the editions sit for the site's one offline worker: ``latest/`` precached, the
+    latest's permanent folder answered from it, older editions cached as they are visited."""
+    return Layout(
+        precached=f"{LATEST}/",
         permanent=editions[-1].id,
         earlier=tuple(edition.id for edition in editions[:-1]),
     )
-    try:
-        worker = service_worker.generate(site, root=ROOT, search_langs=search_langs, layout=layout)
-    except service_worker.ServiceWorkerError as error:
-        raise Abort(f"Service worker: {error}") from error
-    write_text(site / service_worker.WORKER, worker.text)
-    log.info("Service worker: %d files precached (%.1f MB)", worker.count, worker.size / 1e6)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
     try:
         editions = publish(args.site_dir.resolve(), site_url, args.editions.resolve())
-    except (EditionsError, Abort) as error:
+    except (BuildError, Abort) as error:
         log.error("%s", error)
         return 1
     log.info("Published %d edition(s) into %s", len(editions), args.site_dir)

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.site import free_port, publish
 
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()
-
-
-def publish(out: Path, port: int, editions: Path | None = None) -> subprocess.CompletedProcess:
-    """``make site``'s build (every edition, strict) into ``out``, for serving on ``port``."""
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "build_scripts.publish", "--site-dir", str(out)]
-    args += ["--editions", str(editions)] if editions else []
-    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +32,7 @@ def latest_site(built_site) -> Path:
 @pytest.fixture(scope="session")
 def site_root(built_site, site_port):
     """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
-    from build_scripts.serve import serve_in_thread
+    from build_scripts.tools.serve import serve_in_thread
 
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
@@ -67,7 +49,7 @@ def site_url(site_root):
 def chromium():
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import launch
+    from tests.support.browser import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
@@ -103,7 +85,12 @@ def page(context):
     return context.new_page()
 
 
+# A test's markers come from what it uses: ``make test-fast`` runs what needs none of these.
+NEEDS = {"chromium": "browser", "built_site": "site", "node_run": "node"}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "browser" in item.nodeid.split("::")[0]:
-            item.add_marker(pytest.mark.browser)
+        for fixture, marker in NEEDS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(getattr(pytest.mark, marker))

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser import axe_violations
+from tests.support.browser import axe_violations
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"

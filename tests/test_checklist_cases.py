@@ -2,8 +2,8 @@
 
 import pytest
 
+from build_scripts.pyodide_bundle.cases import all_cases, case_id
 from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
-from tests.checklist_cases import all_cases, case_id
 
 CASES = all_cases()
 

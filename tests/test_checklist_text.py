@@ -4,7 +4,7 @@ verbatim in the paragraph it cites as the site publishes it."""
 import pytest
 
 from calculators import checklist_ids, load_checklist
-from tests.guidance_text import paragraphs
+from tests.support.guidance_text import paragraphs
 
 
 def quotations(checklist_id):

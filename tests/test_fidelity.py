@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from build_scripts.html_tree import Node, parse
+from build_scripts.lib.html_tree import Node, parse
 
 SOURCE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
 SECTION = re.compile(r"^(\d)\. \S")

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import service_worker
-from build_scripts.editions import EDITIONS_FILE, load_editions
-from build_scripts.publish import write_worker
-from build_scripts.serve import serve_in_thread
-from tests.browser import axe_violations
-from tests.conftest import ROOT, free_port
+from build_scripts import pipeline
+from build_scripts.editions.model import load_editions
+from build_scripts.lib.paths import EDITIONS_FILE, ROOT, SERVICE_WORKER
+from build_scripts.offline import service_worker
+from build_scripts.publish import site_layout
+from build_scripts.tools.serve import serve_in_thread
+from tests.support.browser import axe_violations
+from tests.support.site import free_port
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
 from tests.test_privacy_browser import LISTEN
 from tests.test_site_browser import search
@@ -69,7 +71,7 @@ def new_build(built_site, tmp_path_factory) -> Path:
     opening = '<article class="md-content__inner md-typeset">'
     assert opening in html
     page.write_text(html.replace(opening, f'{opening}<p id="changed">{MARKER}</p>', 1), "utf-8")
-    write_worker(new, EDITIONS, ["en"])
+    pipeline.offline_worker(pipeline.Site(new, ROOT, ["en"], site_layout(EDITIONS)))
     return new
 
 
@@ -201,7 +203,7 @@ def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
 ):
     # As `mkdocs serve` after a built site was visited at the same address: no sw.js.
     bare = tmp_path / "site"
-    shutil.copytree(built_site, bare, ignore=shutil.ignore_patterns(service_worker.WORKER))
+    shutil.copytree(built_site, bare, ignore=shutil.ignore_patterns(SERVICE_WORKER))
     context = browse(chromium, served)
     page = context.new_page()
     page.goto("")

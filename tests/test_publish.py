@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from build_scripts.html_tree import parse
-from tests.browser import axe_violations
-from tests.conftest import free_port, publish
-from tests.editions_fixture import ADDED, make_second_edition
+from build_scripts.lib.html_tree import parse
+from tests.support.browser import axe_violations
+from tests.support.editions import ADDED, make_second_edition
+from tests.support.site import free_port, publish
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def two_editions(tmp_path_factory) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def root_url(two_editions):
-    from build_scripts.serve import serve_in_thread
+    from build_scripts.tools.serve import serve_in_thread
 
     site, port = two_editions
     server = serve_in_thread(site, port)

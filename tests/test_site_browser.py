@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.editions import EDITIONS_FILE, load_editions
-from tests.browser import axe_violations
-
-ROOT = Path(__file__).resolve().parent.parent
+from build_scripts.editions.model import load_editions
+from build_scripts.lib.paths import EDITIONS_FILE, ROOT
+from tests.support.browser import axe_violations
 
 
 def page_paths(latest_site) -> list[str]:

@@ -1,1 +1,1 @@
-"""Python-Markdown extensions of the guidance site, one per module."""
+"""The site's Python-Markdown extensions, one per module; shared helpers in ``_html``."""

@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from build_scripts.data_files import load_toml
+from build_scripts.lib.files import load_toml
 
 LABEL = "Site glossary, not part of the guidance"
 

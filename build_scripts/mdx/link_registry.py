@@ -19,7 +19,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from build_scripts.data_files import load_toml
+from build_scripts.lib.files import load_toml
 
 SCHEME = "link:"
 

@@ -18,9 +18,9 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from build_scripts.data_files import load_toml
-from build_scripts.mdx.checklist_form import el as element
-from build_scripts.mdx.checklist_form import paragraph_href
+from build_scripts.lib.files import load_toml
+from build_scripts.mdx._html import el as element
+from build_scripts.mdx._html import paragraph_href
 from calculators import load_checklist
 
 WIDTH, PAD, BOX_W, LINE = 340, 12, 316, 17

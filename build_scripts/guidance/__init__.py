@@ -1,0 +1,1 @@
+"""Reading the guidance as the site renders it: its paragraphs, its pages, its editorial report."""

@@ -1,0 +1,59 @@
+"""The one reader of the guidance's citable units in a rendered page, and the one list of the
+site's own words in it.
+
+A unit is a numbered paragraph (``div.para#2.9``) or an explicit section or stage heading
+(``#section-3``, ``#stage-1``). Its text leaves out what the site adds (``SITE_WORDS``: editorial
+notes, footnote marks, paragraph tools, change markers), so search entries, edition comparisons
+and the fidelity tests all read the guidance's words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from build_scripts.lib.html_tree import Node, parse
+
+# Classes of elements that are the site's words, not the guidance's.
+SITE_WORDS = frozenset(
+    {"editorial-note", "footnote-ref", "footnote-backref", "edition-line", "para-tools",
+     "para-changed"}
+)  # fmt: skip
+PARAGRAPH_ID = re.compile(r"^(\d+\.\d+|(section|stage)-\d+)$")
+HEADING = re.compile(r"^h[1-6]$")
+LEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+")  # "2.9 ", "3. ": the id says it
+
+
+def is_site_words(node: Node) -> bool:
+    """An element that is the site's, not the guidance's."""
+    return bool(node.classes & SITE_WORDS)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A citable unit of one page."""
+
+    id: str
+    page: str  # the page's URL in the edition, e.g. "assessment/"
+    text: str  # without its number: renumbering alone does not change it
+    published: str = field(default="", compare=False)  # as printed, number included
+    heading: bool = field(default=False, compare=False)  # a section or stage heading
+
+    @property
+    def number(self) -> str:
+        """The number as the guidance prints it: 2.9, 3 (a section) or Stage 1."""
+        kind, _, n = self.id.partition("-")
+        return {"section": n, "stage": f"Stage {n}"}.get(kind, self.id)
+
+
+def page_paragraphs(page_html: str, page_url: str) -> list[Paragraph]:
+    """The citable units of one page's content HTML, in document order."""
+    found = []
+    for node in parse(page_html).iter():
+        unit_id = node.attrs.get("id", "")
+        heading = bool(HEADING.match(node.tag))
+        if ("para" in node.classes or heading) and PARAGRAPH_ID.match(unit_id):
+            published = node.text(skip=is_site_words)
+            text = LEADING_NUMBER.sub("", published, count=1)
+            found.append(Paragraph(unit_id, page_url, text, published, heading))
+    return found

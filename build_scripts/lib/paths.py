@@ -1,0 +1,38 @@
+"""Where things are: every path the build, its tools and its tests name, in one place.
+
+``ROOT`` is the project folder. The other project paths are relative to a project folder (join
+them to ``ROOT``, or to a copy of the project in the tests); the names under "inside a docs
+folder" and "inside a built site" are joined to whichever edition or site is being built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Inside a project folder.
+DOCS = Path("docs")
+MKDOCS_YML = Path("mkdocs.yml")
+EDITIONS_FILE = Path("editions") / "editions.toml"
+CALCULATORS = Path("calculators")
+PYODIDE_NPM = Path("node_modules") / "pyodide"
+BUNDLE_CACHE = Path("build") / "pyodide-cache"
+NGINX = Path("build") / "hosting" / "nginx.conf"
+REPORT = Path("reports") / "editorial-report.md"
+
+# Inside a docs folder.
+DATA = "_data"
+LINK_REGISTRY = f"{DATA}/links.toml"
+EDITORIAL_NOTES = f"{DATA}/editorial.toml"
+
+# Inside a built site (relative to an edition's folder or to the site's root).
+HEADERS_FILE = "_headers"
+SERVICE_WORKER = "sw.js"
+NOT_FOUND = "404.html"
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_WORKERS = "assets/javascripts/workers"
+CHECKLIST_WORKER = "assets/js/checklist-worker.js"
+PYODIDE_ASSETS = "assets/pyodide"
+LATEST = "latest"
+SHORT_LINKS = "p"

@@ -1,0 +1,1 @@
+"""The offline copy: the Workbox service worker that precaches the site."""

@@ -1,0 +1,194 @@
+"""The build's one ordered pipeline: what happens to an edition after MkDocs has written its pages,
+and to the whole site once every edition is in place.
+
+``EDITION_STEPS`` run after each MkDocs build (from ``hooks.py``), in this order:
+
+1. search: an entry per numbered paragraph in the search index;
+2. search worker: exact paragraph numbers in the theme's search worker (theme internals);
+3. editorial report (the latest edition): what the content owner must decide;
+4. Python bundle (the latest edition, which has the checklists): the self-hosted Pyodide bundle,
+   and the checklist worker pointed at its versioned folder;
+5. self-hosted: fail if any page or stylesheet loads something from another host;
+6. page policy (not under ``mkdocs serve``, whose live reload injects an inline script): the
+   Content Security Policy as a meta tag on every page.
+
+``SITE_STEPS`` run once the site is complete: after a plain build (``mkdocs build``) on its
+folder, or after ``make site`` has built every edition (``publish.py``) on the whole site:
+
+1. hosting headers: ``_headers`` in the site and ``build/hosting/nginx.conf``;
+2. offline worker: ``sw.js`` with Workbox, last, so that its precache revisions match the files.
+
+Every step writes through ``lib.files`` and raises ``BuildError``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.editions.marks import mark_changes
+from build_scripts.guidance import editorial_report
+from build_scripts.lib.errors import BuildError
+from build_scripts.lib.files import load_toml, write_text
+from build_scripts.lib.paths import (
+    CHECKLIST_WORKER,
+    EDITORIAL_NOTES,
+    HEADERS_FILE,
+    LINK_REGISTRY,
+    NGINX,
+    PYODIDE_ASSETS,
+    REPORT,
+    SEARCH_INDEX,
+    SERVICE_WORKER,
+)
+from build_scripts.mdx.link_registry import load_registry
+from build_scripts.offline import service_worker
+from build_scripts.pyodide_bundle import bundle
+from build_scripts.search import entries, worker_patch
+from build_scripts.security import csp, headers, offsite
+
+log = logging.getLogger("mkdocs.guidance")
+
+
+@dataclass
+class EditionBuild:
+    """One MkDocs build of one edition, and what its pages told the pipeline on the way."""
+
+    site: Path  # the edition's built folder
+    docs: Path  # its docs folder
+    root: Path  # the project folder (node_modules, calculators, build/)
+    edition: str  # its label
+    latest: bool  # the edition in force (the one with checklists)
+    serving: bool  # under ``mkdocs serve``
+    marks: dict[str, str] = field(default_factory=dict)  # paragraph id → "changed" | "added"
+    search_entries: dict[str, list[dict]] = field(default_factory=dict)
+    report_items: list[editorial_report.Item] = field(default_factory=list)
+    used_link_keys: set[str] = field(default_factory=set)
+
+    def read_page(self, page_html: str, page_url: str, what_changed: str) -> str:
+        """Collect a page's search entries and editorial items; mark its changed paragraphs."""
+        self.search_entries[page_url] = entries.paragraph_entries(page_html, page_url)
+        self.report_items.extend(editorial_report.page_items(page_html, page_url))
+        self.used_link_keys.update(editorial_report.used_link_keys(page_html))
+        return mark_changes(page_html, self.marks, what_changed) if self.marks else page_html
+
+
+@dataclass(frozen=True)
+class Site:
+    """A complete site: a plain build's folder, or the published site with every edition."""
+
+    folder: Path
+    root: Path
+    search_langs: list[str]
+    layout: service_worker.Layout = field(default_factory=service_worker.Layout)
+
+
+# Edition steps ---------------------------------------------------------------------------------
+
+
+def search_index(build: EditionBuild) -> None:
+    path = build.site / SEARCH_INDEX
+    index = entries.add_entries(json.loads(path.read_text("utf-8")), build.search_entries)
+    write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
+
+def search_worker(build: EditionBuild) -> None:
+    workers = worker_patch.worker_files(build.site)
+    if not workers:
+        raise BuildError("The theme's search worker was not found in the built site.")
+    for worker in workers:
+        write_text(worker, worker_patch.patch_worker(worker.read_text(encoding="utf-8")))
+
+
+def report(build: EditionBuild) -> None:
+    registry = load_registry(build.docs / LINK_REGISTRY)
+    standing = build.docs / EDITORIAL_NOTES
+    items = [
+        *build.report_items,
+        *editorial_report.registry_items(registry, build.used_link_keys),
+        *editorial_report.standing_items(load_toml(standing) if standing.exists() else {}),
+    ]
+    write_text(build.root / REPORT, editorial_report.render(items, build.edition))
+    log.info("Editorial report: %d item(s) in %s", len(items), REPORT)
+
+
+def python_bundle(build: EditionBuild) -> None:
+    worker = build.site / CHECKLIST_WORKER
+    key = bundle.bundle_key(build.root)
+    made = bundle.build_bundle(build.site / PYODIDE_ASSETS / key, root=build.root)
+    write_text(worker, bundle.versioned_worker(worker.read_text("utf-8"), key))
+    log.info("Pyodide bundle: %(key)s/%(wheel)s (cached: %(cached)s, %(seconds).1f s)", made)
+
+
+def self_hosted(build: EditionBuild) -> None:
+    if problems := offsite.scan_site(build.site):
+        listing = "; ".join(f"{page}: {', '.join(found)}" for page, found in problems.items())
+        raise BuildError(f"Assets from another host (every asset must be self-hosted): {listing}")
+
+
+def page_policy(build: EditionBuild) -> None:
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(build.site.rglob("*.html"))}
+    found = {str(p.relative_to(build.site)): csp.unhashable(t) for p, t in pages.items()}
+    if bad := {page: handlers for page, handlers in found.items() if handlers}:
+        raise BuildError(f"Inline scripts no policy hash can allow (move them to a file): {bad}")
+    policy = csp.policy(csp.site_hashes(pages.values()))
+    for page, text in pages.items():
+        write_text(page, csp.with_meta(text, policy))
+    log.info("Content Security Policy on %d pages", len(pages))
+
+
+# Site steps ------------------------------------------------------------------------------------
+
+
+def hosting_headers(site: Site) -> None:
+    pages = (page.read_text(encoding="utf-8") for page in site.folder.rglob("*.html"))
+    policy = csp.policy(csp.site_hashes(pages), header=True)
+    write_text(site.folder / HEADERS_FILE, headers.headers_file(policy))
+    write_text(site.root / NGINX, headers.nginx_snippet(policy))
+
+
+def offline_worker(site: Site) -> None:
+    worker = service_worker.generate(
+        site.folder, root=site.root, search_langs=site.search_langs, layout=site.layout
+    )
+    write_text(site.folder / SERVICE_WORKER, worker.text)
+    log.info("Service worker: %d files (%.1f MB) precached", worker.count, worker.size / 1e6)
+
+
+EditionStep = tuple[str, Callable[[EditionBuild], bool], Callable[[EditionBuild], None]]
+ALWAYS = lambda build: True  # noqa: E731
+EDITION_STEPS: tuple[EditionStep, ...] = (
+    ("search", ALWAYS, search_index),
+    ("search worker", ALWAYS, search_worker),
+    ("editorial report", lambda build: build.latest, report),
+    ("Python bundle", lambda build: build.latest, python_bundle),
+    ("self-hosted", ALWAYS, self_hosted),
+    ("page policy", lambda build: not build.serving, page_policy),
+)
+SITE_STEPS: tuple[tuple[str, Callable[[Site], None]], ...] = (
+    ("hosting headers", hosting_headers),
+    ("offline worker", offline_worker),  # last: it records every file's final revision
+)
+
+
+def run_edition(build: EditionBuild) -> None:
+    """The edition steps, in order; a failing step's ``BuildError`` names the step."""
+    for name, applies, step in EDITION_STEPS:
+        if applies(build):
+            _run(name, step, build)
+
+
+def run_site(site: Site) -> None:
+    """The site steps, in order, once the site is complete."""
+    for name, step in SITE_STEPS:
+        _run(name, step, site)
+
+
+def _run(name: str, step: Callable, target: EditionBuild | Site) -> None:
+    try:
+        step(target)
+    except BuildError as error:
+        raise BuildError(f"{name}: {error}") from error

@@ -1,0 +1,1 @@
+"""The self-hosted Python runtime: Pyodide, a trimmed precompiled stdlib and our wheel."""

@@ -1,0 +1,127 @@
+"""The cases that stand beside each checklist definition, as data, the one checker of a result
+against its case, and every request the bundle is proven with (in CPython, in Pyodide under Node
+with ``run_cases.mjs``, and by ``make stdlib-keep``)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from build_scripts.lib.paths import CALCULATORS, ROOT
+from calculators.boundary import handle
+
+CHECKLISTS = ROOT / CALCULATORS / "checklists"
+RUNNER = Path(__file__).with_name("run_cases.mjs")
+
+
+def all_cases() -> list[tuple[str, dict]]:
+    """(checklist id, case) for every case of every checklist."""
+    found = []
+    for path in sorted(CHECKLISTS.glob("*.cases.toml")):
+        checklist = path.name.removesuffix(".cases.toml")
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            found.append((checklist, case))
+    return found
+
+
+def case_id(pair: tuple[str, dict]) -> str:
+    return f"{pair[0]}: {pair[1]['name']}"
+
+
+def case_mismatches(case: dict, response: dict) -> list[str]:
+    """How a boundary ``evaluate`` response differs from what its case expects (empty: none)."""
+    found = []
+
+    def expect(what: str, got: object, wanted: object) -> None:
+        if got != wanted:
+            found.append(f"{what}: got {got!r}, expected {wanted!r}")
+
+    if "error" in case:
+        expect("ok", response.get("ok"), False)
+        expect("error field", response.get("error", {}).get("field"), case["error"])
+        return found
+    if response.get("ok") is not True:
+        return [f"expected a result, got {response!r}"]
+    expect("prompts", [p["id"] for p in response["prompts"]], case["prompts"])
+    expect("in scope", response["in_scope"], case.get("in_scope", True))
+    if "to_find_out" in case:
+        got = [u["id"] for u in response["to_find_out"]["items"]]
+        expect("to find out", got, case["to_find_out"])
+    if "missing" in case:
+        expect("missing", [m["id"] for m in response["missing"]], case["missing"])
+    if "listed" in case:  # the items a listing prompt names
+        shown = {p["id"]: [i["id"] for i in p["items"]] for p in response["prompts"] if p["items"]}
+        expect("listed", shown, case["listed"])
+    if "statements" in case:
+        expect("statements", response["statements"], case["statements"])
+    return found
+
+
+META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
+
+
+def evaluate_request(checklist: str, case: dict) -> str:
+    """The boundary's evaluate request for one case."""
+    payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
+    return json.dumps({"op": "evaluate", "payload": payload, **META}, ensure_ascii=False)
+
+
+def other_requests() -> list[str]:
+    """Every boundary operation beyond the cases, and its error paths: save and open (round trip,
+    older edition, every refusal), prefill from the other checklists, and bad requests."""
+    cases = all_cases()
+    fullest: dict[str, dict] = {}  # each checklist's valid case with the most answers
+    for checklist, case in cases:
+        if "error" not in case and len(case["answers"]) > len(
+            fullest.get(checklist, {}).get("answers", [None])
+        ):
+            fullest[checklist] = case
+    payloads = {
+        checklist: {"checklist": checklist, "answers": case["answers"], "notes": {}}
+        for checklist, case in fullest.items()
+    }
+    checklist, payload = next(iter(payloads.items()))
+    saved = json.loads(handle(json.dumps({"op": "save", "payload": payload, **META})))["file"]
+    saved_dict = json.loads(saved)
+
+    def opening(text: str, edition_number: object = 2, page: str = checklist) -> str:
+        request = {"op": "open", "text": text, "checklist": page, "edition": "Other"}
+        return json.dumps({**request, "edition_number": edition_number}, ensure_ascii=False)
+
+    requests = [
+        "not JSON",
+        "[]",
+        json.dumps({"op": "unknown"}),
+        json.dumps({"op": "evaluate", "payload": {"checklist": "no-such-checklist"}, **META}),
+        json.dumps({"op": "evaluate", "payload": {**payload, "answers": {"no-such": "yes"}}}),
+        json.dumps({"op": "evaluate", "payload": {**payload, "surplus": 1}, **META}),
+        json.dumps({"op": "evaluate", "payload": payload, **META, "made_at": 3}),
+        json.dumps({"op": "save", "payload": payload, **META, "edition_number": "1"}),
+        opening(saved),
+        opening(saved, edition_number=1),
+        opening(saved, edition_number=0),
+        opening(saved, edition_number=True),
+        opening(saved, page="another-checklist"),
+        opening("not JSON"),
+        opening("[1, 2]"),
+        opening(json.dumps({**saved_dict, "format_version": 9})),
+        opening(json.dumps({**saved_dict, "surplus": 1})),
+        opening(json.dumps({**saved_dict, "answers": {"no-such": "yes"}})),
+        opening("x" * 1_000_001),
+        json.dumps({"op": "open", "checklist": checklist}),
+        json.dumps({"op": "prefill", "checklist": "no-such-checklist", "payloads": []}),
+        json.dumps({"op": "prefill", "checklist": checklist, "payloads": "not a list"}),
+    ]
+    for checklist_id, checklist_payload in payloads.items():
+        requests.append(json.dumps({"op": "save", "payload": checklist_payload, **META}))
+        others = [p for other, p in payloads.items() if other != checklist_id]
+        requests.append(
+            json.dumps({"op": "prefill", "checklist": checklist_id, "payloads": others})
+        )
+    return requests
+
+
+def boundary_requests() -> list[str]:
+    """Every request the Node layer sends: each case, then every other operation."""
+    return [*(evaluate_request(c, case) for c, case in all_cases()), *other_requests()]

@@ -1,0 +1,1 @@
+"""Commands around the build: the local server, the benchmark, the shell helpers."""

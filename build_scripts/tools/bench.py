@@ -1,0 +1,290 @@
+"""`make bench`: load times, transfer sizes and Lighthouse scores of the built site, on loopback.
+
+The site is built into a temporary folder and served as production would serve it: gzip for
+text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable for a year
+(``build_scripts/tools/serve.py`` with ``compress=True``). Headless Debian Chromium, median of
+``BENCH_RUNS`` runs (default 5). It prints:
+
+ (a) checklist ready, cold: navigation to the first Python-evaluated result on the checklist page,
+     fresh browser context; against (b) stock ``loadPyodide()`` on a bare page serving the
+     unmodified npm files, cold. Goal (a)/(b) <= 0.3.
+ (c) the same warm: a second visit in the same context (HTTP cache, and the service worker if
+     the site registers one) against stock's second visit. Goal <= 0.25.
+ (d) the Python runtime's transfer (every Pyodide file fetched, as sent: compressed) against
+     stock's. Goal <= 0.75.
+ (e) page weights of a guidance page (goal <= 150 KB) and the checklist page, first visit.
+ (f) click to updated result, median of 50 (goal <= 16 ms).
+ (g) Lighthouse 12 (mobile, simulated throttling) of a guidance page and the checklist page:
+     performance >= 95, accessibility 100, best practices 100.
+A report, never a test: it says by how much a goal is missed. ``BENCH_LIGHTHOUSE=0`` skips (g);
+Lighthouse's full reports are left in ``build/bench/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from build_scripts.lib.paths import ROOT
+from build_scripts.tools.chromium import CHROMIUM, launch
+from build_scripts.tools.serve import serve_in_thread
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+LIGHTHOUSE_ON = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
+CHECKLIST = "checklists/early-risk-factors/"
+GUIDANCE = "assessment/"
+STOCK = "bench-stock/"
+READY_MARK, STOCK_MARK = "checklist-first-result", "stock-ready"
+OFFLINE_COPY_DONE = """async () => {
+  if (!document.querySelector('meta[name="guidance-offline-worker"]')) return true;  // stock
+  const registration = await navigator.serviceWorker.getRegistration();
+  return registration?.active?.state === 'activated';
+}"""
+# The Python runtime: whatever Pyodide fetches (loader, runtime, stdlib, lock, manifest, wheel).
+RUNTIME = re.compile(r"/pyodide/.*\.(mjs|js|wasm|zip|json|whl)$")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / "build" / "bench"  # Lighthouse's full JSON reports, kept to read
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>stock loadPyodide</title>
+<script type="module">
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("./pyodide/", location.href).href });
+performance.mark("stock-ready");
+</script>"""
+CLICKS = """async () => {
+  const box = document.querySelector(".checklist__prompts");
+  const radios = ["yes", "no"].map(v =>
+    document.querySelector(`input[name="images-of-own-children"][value="${v}"]`));
+  const times = [];
+  for (let i = 0; i < 50; i++) {
+    const changed = new Promise(resolve => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      observer.observe(box, { childList: true, subtree: true });
+    });
+    const start = performance.now();
+    radios[i % 2].click();
+    await changed;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+# Pure functions -----------------------------------------------------------------------------
+
+
+def verdict(value: float, goal: float, *, at_least: bool = False) -> str:
+    """ "met" or how far off the goal (an upper bound, or a lower one with ``at_least``)."""
+    if (value >= goal) if at_least else (value <= goal):
+        return "met"
+    return f"MISSED by {abs(value - goal):.2f}"
+
+
+def ratio_line(label: str, ours: float, stock: float, goal: float, unit: str = "ms") -> str:
+    """One goal line: both values, the ratio and the verdict."""
+    ratio = ours / stock if stock else float("inf")
+    return (
+        f"{label}: {ours:,.0f} {unit} vs stock {stock:,.0f} {unit}: ratio {ratio:.2f} "
+        f"(goal <= {goal}): {verdict(ratio, goal)}"
+    )
+
+
+def lighthouse_scores(report: dict) -> dict[str, float]:
+    """Category scores (0-100) and a few key audits from a Lighthouse JSON report."""
+    scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    audits = report["audits"]
+    for name in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
+        scores[name] = audits[name]["numericValue"]
+    scores["total-byte-weight"] = audits["total-byte-weight"]["numericValue"]
+    blocking = audits["render-blocking-resources"].get("details", {})  # absent when none
+    scores["render-blocking"] = [item["url"] for item in blocking.get("items", [])]
+    return scores
+
+
+# Measuring ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(site: Path, port: int) -> None:
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "PYTHONPATH": str(ROOT)}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    bare = site / STOCK
+    shutil.copytree(ROOT / "node_modules" / "pyodide", bare / "pyodide")
+    (bare / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+
+
+def visit(context, url: str, mark: str) -> tuple[float, dict[str, int]]:
+    """(ms from navigation start to ``mark``, {url: bytes transferred}) of one visit."""
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url)
+    page.wait_for_function(
+        f"() => performance.getEntriesByName('{mark}').length > 0", timeout=180_000
+    )
+    value = page.evaluate(f"performance.getEntriesByName('{mark}')[0].startTime")
+    page.wait_for_load_state("networkidle")
+    # A site with an offline worker: the next visit is "warm" once the worker has its copy (as
+    # it would have, hours later, in real use), not while it is still downloading it.
+    page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)
+    sizes = {}
+    for response in responses:
+        if response.status == 200:  # not 304 (revalidated), not served from the cache
+            sizes[response.url] = response.request.sizes()["responseBodySize"]
+    page.close()
+    return value, sizes
+
+
+def cold_and_warm(browser, url: str, mark: str) -> tuple[float, float, dict[str, int]]:
+    """A first and a second visit in one fresh context: (cold ms, warm ms, cold transfers)."""
+    context = browser.new_context()
+    cold, sizes = visit(context, url, mark)
+    warm, _ = visit(context, url, mark)
+    context.close()
+    return cold, warm, sizes
+
+
+def page_weight(browser, url: str) -> tuple[int, int]:
+    """(bytes transferred by the page itself, by the Python runtime) on a first visit."""
+    context = browser.new_context()
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    if "checklist" in url:
+        page.wait_for_selector("form.checklist[data-evaluated]", timeout=180_000)
+        page.wait_for_load_state("networkidle")
+    own = runtime = 0
+    for response in responses:
+        size = response.request.sizes()["responseBodySize"] if response.status == 200 else 0
+        if RUNTIME.search(response.url):
+            runtime += size
+        else:
+            own += size
+    context.close()
+    return own, runtime
+
+
+def clicks(browser, url: str) -> list[float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("form.checklist[data-evaluated]", timeout=180_000)
+    page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)  # not while it downloads
+    times = page.evaluate(CLICKS)
+    context.close()
+    return times
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float] | str:
+    """Lighthouse's scores for ``url``, or why it could not run."""
+    if not LIGHTHOUSE.exists():
+        return "not installed (npm ci)"
+    done = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+         "--only-categories=performance,accessibility,best-practices",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    if done.returncode != 0 or not out.exists():
+        return f"failed ({done.returncode}): {(done.stderr or done.stdout)[-300:]}"
+    return lighthouse_scores(json.loads(out.read_text(encoding="utf-8")))
+
+
+def kb(size: float) -> str:
+    return f"{size / 1000:,.0f} kB"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site, port = Path(tmp) / "site", free_port()
+        build(site, port)
+        server = serve_in_thread(site, port, compress=True)
+        base = f"http://127.0.0.1:{port}/"
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            ours, stock = [], []
+            for _ in range(RUNS):  # alternately, so that a busy machine slows both alike
+                ours.append(cold_and_warm(browser, base + CHECKLIST, READY_MARK))
+                stock.append(cold_and_warm(browser, base + STOCK, STOCK_MARK))
+            weights = {path: page_weight(browser, base + path) for path in (GUIDANCE, CHECKLIST)}
+            click_times = clicks(browser, base + CHECKLIST)
+            browser.close()
+        scores = {}
+        if LIGHTHOUSE_ON:
+            REPORTS.mkdir(parents=True, exist_ok=True)
+            for path in (GUIDANCE, CHECKLIST):
+                name = path.strip("/").replace("/", "-")
+                scores[path] = lighthouse(base + path, REPORTS / f"lighthouse-{name}.json")
+        server.shutdown()
+
+    def runtime_bytes(sizes: dict[str, int]) -> int:
+        return sum(size for url, size in sizes.items() if RUNTIME.search(url))
+
+    cold, warm = [r[0] for r in ours], [r[1] for r in ours]
+    stock_cold, stock_warm = [r[0] for r in stock], [r[1] for r in stock]
+    runtime, stock_runtime = runtime_bytes(ours[0][2]), runtime_bytes(stock[0][2])
+
+    def runs(values: list[float]) -> str:
+        return ", ".join(f"{v:,.0f}" for v in values)
+
+    print(f"make bench: {RUNS} runs each, headless Chromium, built site on loopback with gzip\n")
+    median = statistics.median
+    print(ratio_line("(a/b) checklist ready, cold", median(cold), median(stock_cold), 0.3))
+    print(f"      ours: {runs(cold)} ms; stock: {runs(stock_cold)} ms")
+    print(ratio_line("(c)   checklist ready, warm", median(warm), median(stock_warm), 0.25))
+    print(f"      ours: {runs(warm)} ms; stock: {runs(stock_warm)} ms")
+    print(
+        f"(d)   Python runtime transfer: {kb(runtime)} vs stock {kb(stock_runtime)}: ratio "
+        f"{runtime / stock_runtime:.2f} (goal <= 0.75): {verdict(runtime / stock_runtime, 0.75)}"
+    )
+    own, _ = weights[GUIDANCE]
+    print(f"(e)   guidance page {GUIDANCE}: {kb(own)} (goal <= 150 kB): {verdict(own, 150_000)}")
+    own, python = weights[CHECKLIST]
+    print(f"      checklist page {CHECKLIST}: {kb(own)} page + {kb(python)} Python runtime")
+    d = median(click_times)
+    print(
+        f"(f)   click to updated result: median {d:.1f} ms, max {max(click_times):.1f} ms "
+        f"(goal <= 16 ms): {verdict(d, 16)}"
+    )
+    goals = {"performance": 95, "accessibility": 100, "best-practices": 100}
+    for path, result in scores.items():
+        if isinstance(result, str):
+            print(f"(g)   Lighthouse {path}: {result}")
+            continue
+        verdicts = ", ".join(
+            f"{name} {result[name]} ({verdict(result[name], goal, at_least=True)})"
+            for name, goal in goals.items()
+        )
+        print(f"(g)   Lighthouse {path}: {verdicts}")
+        print(
+            f"      FCP {result['first-contentful-paint']:,.0f} ms, LCP "
+            f"{result['largest-contentful-paint']:,.0f} ms, TBT "
+            f"{result['total-blocking-time']:,.0f} ms, bytes {kb(result['total-byte-weight'])}, "
+            f"render-blocking: {result['render-blocking'] or 'none'}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Chromium for the end-to-end tests (Debian's build, never skipped) and axe-core."""
+
+from __future__ import annotations
+
+from build_scripts.lib.paths import ROOT
+from build_scripts.tools.chromium import CHROMIUM, launch  # noqa: F401 (the tests' launcher)
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each."""
+    assert AXE.exists(), "axe-core missing: run `npm ci`"
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]

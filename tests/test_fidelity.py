@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from build_scripts.guidance.paragraphs import is_site_words
 from build_scripts.lib.html_tree import Node, parse
 
 SOURCE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
@@ -54,13 +55,6 @@ def joined(words: list[str]) -> str:
     return "\x1f" + "\x1f".join(words) + "\x1f"
 
 
-def is_site_text(node: Node) -> bool:
-    """Elements that are the site's, not the guidance's, or footnote numbering."""
-    return bool(
-        node.classes & {"editorial-note", "footnote-ref", "footnote-backref", "edition-line"}
-    )
-
-
 @cache
 def pages(site: Path) -> dict[str, Node]:
     """Section number → the article element of the built page that has id="section-N"."""
@@ -94,7 +88,7 @@ def test_every_line_of_the_source_is_published_in_order(latest_site):
     position: dict[str, int] = {}
     missing = []
     for line in source_lines():
-        text = joined(tokens(by_section[line.section].text(skip=is_site_text)))
+        text = joined(tokens(by_section[line.section].text(skip=is_site_words)))
         at = text.find(joined(tokens(line.text)), position.get(line.section, 0))
         if at < 0:
             missing.append(f"section {line.section}: {line.text[:90]}")
@@ -120,7 +114,7 @@ def test_each_line_of_a_numbered_paragraph_is_inside_its_anchor(latest_site):
     """The list under 2.9 is part of 2.9: the unit with id 2.9 holds every line of it."""
     by_section = pages(latest_site)
     units = {
-        node.attrs["id"]: joined(tokens(node.text(skip=is_site_text)))
+        node.attrs["id"]: joined(tokens(node.text(skip=is_site_words)))
         for article in by_section.values()
         for node in article.iter()
         if "para" in node.classes

@@ -128,9 +128,7 @@ def generate(
             message = f"could not run Node ({error}); is Node 20 installed?"
             raise BuildError(message) from error
         if done.returncode != 0:
-            raise BuildError(
-                f"Workbox failed (did `npm ci` run?):\n{done.stderr.strip()[-2000:]}"
-            )
+            raise BuildError(f"Workbox failed (did `npm ci` run?):\n{done.stderr.strip()[-2000:]}")
         result = json.loads(done.stdout)
         if result["warnings"]:
             raise BuildError("; ".join(result["warnings"]))

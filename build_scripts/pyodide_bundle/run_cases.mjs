@@ -1,6 +1,6 @@
 // The built wheel in real Pyodide under Node: JSON requests in, JSON responses out.
 //
-// Usage: node tests/node/run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info] [--modules]
+// Usage: node build_scripts/pyodide_bundle/run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info] [--modules]
 //   BUNDLE_DIR     a built site's assets/pyodide/ folder (pyodide.mjs, lock, wheel, bundle.json)
 //   REQUESTS_FILE  one JSON request per line (default: stdin); blank lines are skipped
 //   --info         first print one line describing the runtime: Python and Pyodide versions,

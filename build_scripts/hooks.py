@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from build_scripts import pipeline
 from build_scripts.editions.model import edition_extra, load_editions
 from build_scripts.lib.errors import BuildError
-from build_scripts.lib.paths import EDITIONS_FILE
+from build_scripts.lib.paths import CALCULATORS, EDITIONS_FILE
 from build_scripts.offline.service_worker import search_langs
 
 
@@ -70,7 +70,7 @@ class Hooks:
 
     def on_serve(self, server, config, builder):
         """Live reload also when a checklist definition or the calculators change."""
-        server.watch(str(_root(config) / "calculators"))
+        server.watch(str(_root(config) / CALCULATORS))
         return server
 
 

@@ -11,6 +11,8 @@ from tests.support.browser import axe_violations
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
+# Resolves after the page has handled what is queued: an event to await, not a fixed time.
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
 
 
 def answer(page, item: str, value: str) -> None:
@@ -189,7 +191,8 @@ def test_every_request_is_same_origin_and_answering_makes_none(context, checklis
     page.locator("#q-adult summary").click()
     page.locator("#note-adult").fill("a note")
     page.locator('[data-prompt="risk-factor-present"]').wait_for()
-    page.wait_for_timeout(500)
+    page.locator("#note-adult").press("Tab")  # the note's change is handled: a round trip more
+    page.evaluate(NEXT_FRAME)
     assert context.requests[before:] == []
     assert [u for u in context.requests if not u.startswith(site_root)] == []
     assert any(u.endswith("pyodide.asm.wasm") for u in context.requests)
@@ -223,16 +226,10 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
 def test_leaving_with_answers_not_saved_asks_first(checklist):
     page = checklist
     answer(page, "adult", "yes")
-    asked = []
-
-    def dismiss(dialog):
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    page.get_by_role("link", name="Back to paragraph 2.9 in the guidance").click()
-    page.wait_for_timeout(500)
-    assert asked and "not saved or copied" in asked[0]
+    with page.expect_event("dialog") as asked:
+        page.get_by_role("link", name="Back to paragraph 2.9 in the guidance").click()
+    assert "not saved or copied" in asked.value.message
+    asked.value.dismiss()
     assert page.url.split("#")[0].endswith(PAGE)
     assert page.locator('input[name="adult"][value="yes"]').is_checked()
 
@@ -267,7 +264,7 @@ def test_python_starts_when_the_browser_is_idle_not_before(context):
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
     page.goto(PAGE, wait_until="networkidle")
-    page.wait_for_timeout(500)
+    page.wait_for_function("window.idle.length > 0")  # the start waits for the idle moment
     assert pyodide_requests(context) == []
     assert page.locator(".checklist__status progress").count() == 1
     page.evaluate("idle.forEach((callback) => callback({ didTimeout: false }))")  # now idle

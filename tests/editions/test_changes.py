@@ -8,25 +8,8 @@ import pytest
 
 from build_scripts.editions.changes import compare, word_diff
 from build_scripts.editions.model import Edition
-from build_scripts.guidance.paragraphs import Paragraph, page_paragraphs
+from build_scripts.guidance.paragraphs import Paragraph
 from build_scripts.lib.errors import BuildError
-
-PAGE = """<h1 id="section-4">4. Impact</h1>
-<div class="para" id="4.1"><p><a class="para-num" href="#4.1">4.1</a> During the abuse
-<span class="editorial-note">[site note]</span></p><ul><li>a point</li></ul></div>
-<h2 id="some-slug">Not citable</h2>
-<div class="para" id="4.2"><p><a class="para-num" href="#4.2">4.2</a> During disclosure
-<a class="para-changed" href="#">Changed in this edition</a></p></div>"""
-
-
-def test_citable_units_are_paragraphs_and_section_headings_without_numbers_or_site_notes():
-    assert page_paragraphs(PAGE, "impact/") == [
-        Paragraph("section-4", "impact/", "Impact"),
-        Paragraph("4.1", "impact/", "During the abuse a point"),
-        Paragraph("4.2", "impact/", "During disclosure"),
-    ]
-    assert [p.number for p in page_paragraphs(PAGE, "impact/")] == ["4", "4.1", "4.2"]
-    assert Paragraph("stage-1", "a/", "x").number == "Stage 1"
 
 
 def p(pid: str, text: str = "same words") -> Paragraph:

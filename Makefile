@@ -18,11 +18,11 @@ help:
 	@echo "make bench  measure load times and page weights (not a test)"
 	@echo "make stdlib-keep  find the stdlib modules the Pyodide bundle keeps (by running them)"
 
-$(BIN)/.stamp: requirements.lock pyproject.toml
+$(BIN)/.stamp: requirements.lock requirements-pip.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.13 is required"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-pip.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
 node_modules/.stamp: package.json package-lock.json
@@ -65,13 +65,14 @@ bench: deps chromium
 stdlib-keep: deps
 	$(BIN)/python -m build_scripts.pyodide_bundle.stdlib_keep
 
-# Regenerate exact pins from pyproject's [dev] ranges in a throwaway venv.
+# Regenerate exact pins from pyproject's [dev] ranges in a throwaway venv, with every file's hash.
 lock:
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
 	/tmp/lock-venv/bin/pip install --quiet --upgrade pip
 	/tmp/lock-venv/bin/pip install --quiet ".[dev]"
 	{ echo "# Exact pins for the dev/build environment (make lock regenerates from pyproject's [dev] extra)."; \
 	  /tmp/lock-venv/bin/pip freeze | grep -v guidance-calculators; } > requirements.lock
+	$(PYTHON) -m build_scripts.tools.hash_lock requirements.lock requirements-pip.lock
 
 clean:
 	rm -rf site .site.new build dist reports .pytest_cache

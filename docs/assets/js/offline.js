@@ -7,6 +7,9 @@
 // Where service workers are unavailable (old or locked-down browsers, or blocked), the site works
 // online as before, quietly.
 import { el, onEveryPage } from "./lib/page.js";
+// workbox-window's ES module build from npm (pinned in package.json, the same project and version
+// as workbox-build), copied by `npm run vendor` with its source-map comment removed; MIT licence.
+// tests/test_vendor.py fails while the copy differs from the installed package.
 import { Workbox } from "./vendor/workbox-window-7.4.1.prod.js";
 
 const UPDATE_CHECK_MS = 3600000; // a long-lived tab checks for a new build at most hourly

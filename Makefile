@@ -50,6 +50,7 @@ chromium:
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
 
 test: deps chromium lint
 	$(BIN)/pytest

@@ -1,18 +1,9 @@
 """The one door between the browser and the calculators: JSON text in, JSON text out.
 
-Requests (``op``):
-- ``evaluate``: ``payload`` (see evaluator), ``guidance``, ``edition``, ``made_at`` → the result
-  with its plain-text ``record``;
-- ``save``: the same and ``edition_number`` → ``file``, the text of a saved checklist file;
-- ``open``: ``text`` of a file, the page's ``checklist``, ``edition`` and ``edition_number``
-  (and ``changes``, the site's ``edition-changes.json``) → its ``answers`` and ``notes``,
-  checked; a file from a newer edition than the site's is refused; from an older one, a
-  ``notice``, the answered items whose paragraph changed since (``changed_items``, kept) and
-  those this checklist no longer has (``removed_items``, left out; see ``carry``);
-- ``prefill``: a ``checklist`` and the ``payloads`` of other checklists answered in the tab →
-  ``prefill``, the starting text of its pre-filled note items, by target.
-Every response is ``{"ok": true, …}`` or ``{"ok": false, "error": {"field", "message"}}``: a bad
-request never raises across the boundary.
+Each operation (``op``) and its request and response are typed in ``calculators.contract``.
+A file from a newer edition than the site's is refused; from an older one, ``open`` keeps what
+still applies and says what to re-check (see ``carry``). Every response is ``{"ok": true, …}`` or
+``{"ok": false, "error": {"field", "message"}}``: a bad request never raises across the boundary.
 """
 
 from __future__ import annotations
@@ -21,24 +12,25 @@ import json
 
 from calculators import load_checklist
 from calculators.carry import carry, edition_since
+from calculators.contract import (
+    AssessmentRecordResponse,
+    EvaluateResponse,
+    LimitsResponse,
+    OpenResponse,
+    PrefillResponse,
+    SavedFile,
+    SaveResponse,
+)
 from calculators.errors import ChecklistError
 from calculators.evaluator import check_payload, evaluate
 from calculators.prefill import prefill
-from calculators.record import record_text
+from calculators.record import assessment_record_text, guidance_order, record_text
 
 FILE_FORMAT = "guidance-checklist"
 FILE_VERSION = 1
-FILE_KEYS = {
-    "format",
-    "format_version",
-    "checklist",
-    "edition",
-    "edition_number",
-    "saved_at",
-    "answers",
-    "notes",
-}
-MAX_FILE = 1_000_000
+FILE_KEYS = SavedFile.__required_keys__ | SavedFile.__optional_keys__
+MAX_FILE = 1_000_000  # characters of a saved file; the page checks a file's bytes against it
+TOO_LARGE = f"is larger than {MAX_FILE // 1_000_000} MB: it cannot be a saved checklist"
 
 
 def _text(request: dict, key: str) -> str:
@@ -54,15 +46,23 @@ def _edition_number(value: object, field: str) -> int:
     return value
 
 
-def _evaluate(request: dict) -> dict:
+def _heading(request: dict) -> tuple[str, str, str]:
+    """A record's heading fields: the guidance, its edition, when the record was made."""
+    return _text(request, "guidance"), _text(request, "edition"), _text(request, "made_at")
+
+
+def _limits(request: dict) -> LimitsResponse:
+    return {"ok": True, "max_file_bytes": MAX_FILE, "file_too_large": TOO_LARGE}
+
+
+def _evaluate(request: dict) -> EvaluateResponse:
     result = evaluate(request.get("payload"))
-    meta = (_text(request, "guidance"), _text(request, "edition"), _text(request, "made_at"))
-    return {**result, "record": record_text(result, *meta)}
+    return {"ok": True, **result, "record": record_text(result, *_heading(request))}
 
 
-def _save(request: dict) -> dict:
+def _save(request: dict) -> SaveResponse:
     checklist, answers, notes = check_payload(request.get("payload"))
-    saved = {
+    saved: SavedFile = {
         "format": FILE_FORMAT,
         "format_version": FILE_VERSION,
         "checklist": checklist.id,
@@ -72,10 +72,10 @@ def _save(request: dict) -> dict:
         "answers": answers,
         "notes": notes,
     }
-    return {"file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
+    return {"ok": True, "file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
 
 
-def _open(request: dict) -> dict:
+def _open(request: dict) -> OpenResponse:
     text, expected, edition = (
         _text(request, "text"),
         _text(request, "checklist"),
@@ -83,7 +83,7 @@ def _open(request: dict) -> dict:
     )
     number = _edition_number(request.get("edition_number"), "edition_number")
     if len(text) > MAX_FILE:
-        raise ChecklistError("file", "is larger than 1 MB: it cannot be a saved checklist")
+        raise ChecklistError("file", TOO_LARGE)
     try:
         saved = json.loads(text)
     except ValueError:
@@ -114,11 +114,11 @@ def _open(request: dict) -> dict:
     payload = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
     if saved_number == number:
         _, answers, notes = check_payload(payload)
-        return {"answers": answers, "notes": notes, "notice": ""}
+        return {"ok": True, "answers": answers, "notes": notes, "notice": ""}
     return _from_older(payload, saved, edition, request.get("changes"))
 
 
-def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> dict:
+def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> OpenResponse:
     """A file from an older edition: keep what still applies and say what to re-check."""
     checklist = load_checklist(payload["checklist"])
     since = None if changes is None else edition_since(changes, saved["edition_number"])
@@ -137,6 +137,7 @@ def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> di
     if removed:
         notice.append(f"Not kept, as this checklist no longer has them: {', '.join(removed)}.")
     return {
+        "ok": True,
         "answers": answers,
         "notes": notes,
         "notice": " ".join(notice),
@@ -145,11 +146,39 @@ def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> di
     }
 
 
-def _prefill(request: dict) -> dict:
-    return {"prefill": prefill(request.get("checklist"), request.get("payloads"))}
+def _prefill(request: dict) -> PrefillResponse:
+    return {"ok": True, "prefill": prefill(request.get("checklist"), request.get("payloads"))}
 
 
-OPERATIONS = {"evaluate": _evaluate, "save": _save, "open": _open, "prefill": _prefill}
+def _assessment_record(request: dict) -> AssessmentRecordResponse:
+    """Every checklist answered in the tab, evaluated, in the guidance's order, as one text."""
+    payloads = request.get("payloads")
+    if not isinstance(payloads, list) or not payloads:
+        raise ChecklistError("payloads", "expected a list of one or more answered checklists")
+    by_id: dict[str, object] = {}
+    for payload in payloads:
+        checklist, _, _ = check_payload(payload)
+        if checklist.id in by_id:
+            raise ChecklistError("payloads", f"has checklist {checklist.id!r} more than once")
+        by_id[checklist.id] = payload
+    heading = _heading(request)
+    ordered = guidance_order([load_checklist(i) for i in by_id])
+    records = [record_text(evaluate(by_id[c.id]), *heading) for c in ordered]
+    return {
+        "ok": True,
+        "record": assessment_record_text(records, *heading),
+        "checklists": [c.id for c in ordered],
+    }
+
+
+OPERATIONS = {
+    "limits": _limits,
+    "evaluate": _evaluate,
+    "save": _save,
+    "open": _open,
+    "prefill": _prefill,
+    "assessment_record": _assessment_record,
+}
 
 
 def handle(request_text: str) -> str:
@@ -161,6 +190,6 @@ def handle(request_text: str) -> str:
             raise ChecklistError("request", "is not JSON text") from None
         if not isinstance(request, dict) or request.get("op") not in OPERATIONS:
             raise ChecklistError("op", f"expected one of {sorted(OPERATIONS)}")
-        return json.dumps({"ok": True, **OPERATIONS[request["op"]](request)}, ensure_ascii=False)
+        return json.dumps(OPERATIONS[request["op"]](request), ensure_ascii=False)
     except ChecklistError as error:
         return json.dumps({"ok": False, "error": error.as_dict()}, ensure_ascii=False)

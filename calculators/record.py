@@ -1,10 +1,16 @@
-"""The plain-text record of a checklist: for pasting into a case system, printing, keeping."""
+"""Plain-text records: of one checklist, and the assessment record gathering every checklist
+answered in a tab, in the guidance's order. For pasting into a case system, printing, keeping."""
 
 from __future__ import annotations
 
+from calculators.model import Checklist
+
+DISCLAIMER_PARAGRAPHS = ("1.8", "2.2")  # every record and form cites them
 DISCLAIMER = (
-    "This record supports, and does not replace, professional judgement (paragraphs 1.8, 2.2)."
+    "This record supports, and does not replace, professional judgement "
+    f"(paragraphs {', '.join(DISCLAIMER_PARAGRAPHS)})."
 )
+RULE = "=" * 60  # between the assessment record's heading and each checklist's record
 
 
 def _answer_lines(answer: dict, number: str) -> list[str]:
@@ -64,3 +70,21 @@ def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
         lines += [f"- {u['text']} (paragraph {u['paragraph']})" for u in unknown]
     lines += ["", DISCLAIMER]
     return "\n".join(lines) + "\n"
+
+
+def guidance_order(checklists: list[Checklist]) -> list[Checklist]:
+    """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
+    return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))
+
+
+def assessment_record_text(records: list[str], guidance: str, edition: str, made_at: str) -> str:
+    """The assessment record: a heading, then each checklist's record (already in order)."""
+    heading = [
+        "Assessment record",
+        f"Guidance: {guidance}",
+        f"Edition: {edition}",
+        f"Made: {made_at}",
+        f"Checklists: {len(records)}",
+    ]
+    rule = f"\n{RULE}\n\n"
+    return "\n".join(heading) + rule + rule.join(records)

@@ -153,3 +153,46 @@ def test_wrong_types_in_an_older_file_are_still_refused():
 def test_a_note_of_the_wrong_type_in_an_older_file_is_refused_not_crashed_on():
     opened = open_older(saved_file(notes={"images-of-own-children": 7}))
     assert not opened["ok"] and opened["error"]["field"] == "notes.images-of-own-children"
+
+
+STRATEGY = {"checklist": "strategy-discussion", "answers": {"adult": "yes"}}
+
+
+def test_the_assessment_record_gathers_the_tab_in_the_guidances_order():
+    response = call(op="assessment_record", payloads=[PAYLOAD, STRATEGY], **META)
+    assert response["ok"] and response["checklists"] == [
+        "strategy-discussion",
+        "early-risk-factors",
+    ]
+    record = response["record"]
+    assert record.startswith(
+        "Assessment record\nGuidance: The guidance\nEdition: Edition 1\n"
+        "Made: 28 November 2026, 10:00\nChecklists: 2\n" + "=" * 60 + "\n\n"
+    )
+    assert record.index("Strategy discussion: checklist record") < record.index(
+        "Early risk factors: checklist record"
+    )
+    one = call(op="evaluate", payload=PAYLOAD, **META)["record"]
+    assert record.endswith("=" * 60 + "\n\n" + one)
+
+
+@pytest.mark.parametrize(
+    ("payloads", "field"),
+    [
+        ([], "payloads"),
+        ("not a list", "payloads"),
+        ([PAYLOAD, PAYLOAD], "payloads"),
+        ([{}], "checklist"),
+    ],
+)
+def test_a_bad_assessment_record_request_gets_a_clear_error(payloads, field):
+    response = call(op="assessment_record", payloads=payloads, **META)
+    assert response["ok"] is False and response["error"]["field"] == field
+
+
+def test_the_limits_name_the_largest_file():
+    assert call(op="limits") == {
+        "ok": True,
+        "max_file_bytes": 1_000_000,
+        "file_too_large": "is larger than 1 MB: it cannot be a saved checklist",
+    }

@@ -18,7 +18,6 @@ API.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable
 
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
@@ -26,7 +25,9 @@ from pymdownx.blocks.block import Block
 
 from build_scripts.mdx._html import el, paragraph_href
 from calculators import checklist_ids, load_checklist
+from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question
+from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
 
 
 def _record(parent: etree.Element, label: str, **attrs: str) -> etree.Element:
@@ -54,7 +55,12 @@ def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> Non
 def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
     el(parent, "label", label, for_=f"note-{q.id}", class_="checklist-q__note-label")
     area = el(
-        parent, "textarea", id=f"note-{q.id}", name=f"note:{q.id}", rows=rows, maxlength="4000"
+        parent,
+        "textarea",
+        id=f"note-{q.id}",
+        name=f"note:{q.id}",
+        rows=rows,
+        maxlength=str(MAX_NOTE),
     )
     if q.prefill:
         area.set("data-prefill", q.prefill)
@@ -152,7 +158,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     listing = el(sources, "ul", class_="checklist__paragraphs")
     cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
     prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
-    cited |= {c.paragraph for p in prompts for c in p.cites} | {"1.8", "2.2"}
+    cited |= {c.paragraph for p in prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
     for number in sorted(cited, key=lambda n: tuple(int(x) for x in n.split("."))):
         item = el(listing, "li")
         el(item, "a", f"Paragraph {number}", href=paragraph_href(number, docs), data_para=number)
@@ -187,12 +193,6 @@ class UseChecklistBlock(Block):
         return box
 
 
-def guidance_order(ids: Iterable[str]) -> list[Checklist]:
-    """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
-    checklists = [load_checklist(i) for i in ids]
-    return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))
-
-
 class AssessmentRecordBlock(Block):
     """``/// assessment-record``: one record of every checklist answered in this browser tab."""
 
@@ -209,7 +209,7 @@ class AssessmentRecordBlock(Block):
             class_="checklist__nojs",
         )
         listing = el(box, "ol", class_="assessment-record__checklists")
-        for checklist in guidance_order(checklist_ids()):
+        for checklist in guidance_order([load_checklist(i) for i in checklist_ids()]):
             item = el(listing, "li", data_checklist=checklist.id)
             el(item, "a", checklist.title, href=f"/checklists/{checklist.id}.md")
             el(item, "span", f" (Stage {checklist.stage}, paragraph {checklist.serves})")

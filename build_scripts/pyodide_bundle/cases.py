@@ -69,7 +69,8 @@ def evaluate_request(checklist: str, case: dict) -> str:
 
 def other_requests() -> list[str]:
     """Every boundary operation beyond the cases, and its error paths: save and open (round trip,
-    older edition, every refusal), prefill from the other checklists, and bad requests."""
+    older edition, every refusal), prefill from the other checklists, the limits, the assessment
+    record of every checklist, and bad requests."""
     cases = all_cases()
     fullest: dict[str, dict] = {}  # each checklist's valid case with the most answers
     for checklist, case in cases:
@@ -112,6 +113,10 @@ def other_requests() -> list[str]:
         json.dumps({"op": "open", "checklist": checklist}),
         json.dumps({"op": "prefill", "checklist": "no-such-checklist", "payloads": []}),
         json.dumps({"op": "prefill", "checklist": checklist, "payloads": "not a list"}),
+        json.dumps({"op": "limits"}),
+        json.dumps({"op": "assessment_record", "payloads": list(payloads.values()), **META}),
+        json.dumps({"op": "assessment_record", "payloads": [], **META}),
+        json.dumps({"op": "assessment_record", "payloads": [payload, payload], **META}),
     ]
     for checklist_id, checklist_payload in payloads.items():
         requests.append(json.dumps({"op": "save", "payload": checklist_payload, **META}))

@@ -4,8 +4,8 @@ Builds an untrimmed bundle, runs every checklist case and every boundary operati
 error paths) in Pyodide under Node (``run_cases.mjs --modules``), and writes the zip members
 that were imported to ``stdlib-keep.txt`` beside it, which the bundle builder keeps.
 Run it again after changing the calculators, their imports or Pyodide's version;
-``tests/test_pyodide_node.py`` runs everything against the trimmed bundle, so a module missing
-from the list fails ``make test``.
+``tests/pyodide_bundle/test_node.py`` runs everything against the trimmed bundle, so a module
+missing from the list fails ``make test``.
 """
 
 from __future__ import annotations

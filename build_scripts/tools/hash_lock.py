@@ -48,7 +48,7 @@ def hashed(text: str) -> str:
     lines = []
     for line in text.splitlines():
         line = line.split(" \\")[0] if PIN.match(line) else line
-        if line.lstrip().startswith("--hash") or not line.strip() and lines and lines[-1] == "":
+        if line.lstrip().startswith("--hash") or (not line.strip() and lines and lines[-1] == ""):
             continue
         match = PIN.match(line)
         if not match:

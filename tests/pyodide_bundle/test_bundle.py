@@ -1,5 +1,5 @@
 """The bundle builder's pure parts: the worker's versioned folder. (The stdlib trimming is tested
-in test_stdlib_trim.py, the built bundle in test_pyodide_node.py.)"""
+in test_stdlib_trim.py, the built bundle in test_node.py.)"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Trimming the stdlib zip: the keep list, the STORED trimmed zip, flat line tables. (The trimmed
-bundle running every checklist is tested in test_pyodide_node.py.)"""
+bundle running every checklist is tested in test_node.py.)"""
 
 from __future__ import annotations
 

@@ -4,69 +4,65 @@
 //    JavaScript, or if edition-map.json cannot be read, it links to the same page in the latest.
 // 2. The theme's version selector names its button "Select version" while showing the edition's
 //    label: give it a name that includes what it shows (WCAG 2.5.3, label in name).
-(function () {
-  "use strict";
+import { el, onEveryPage } from "./lib/page.js";
 
-  function nameSelector() {
-    document.querySelectorAll(".md-version__current").forEach(function (button) {
-      var label = button.textContent.trim() + ": choose another edition";
-      if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
-    });
+function nameSelector() {
+  document.querySelectorAll(".md-version__current").forEach((button) => {
+    const label = `${button.textContent.trim()}: choose another edition`;
+    if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+  });
+}
+// The theme adds the selector when versions.json arrives, after this script has run.
+new MutationObserver(nameSelector).observe(document.documentElement, { childList: true, subtree: true });
+
+const maps = new Map(); // edition-map.json by URL: read once per edition
+
+function readMap(url) {
+  if (!maps.has(url)) {
+    const reading = fetch(url, { credentials: "same-origin" })
+      .then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .catch(() => {
+        maps.delete(url);
+        return null;
+      });
+    maps.set(url, reading);
   }
-  // The theme adds the selector when versions.json arrives, after this script has run.
-  new MutationObserver(nameSelector).observe(document.documentElement, { childList: true, subtree: true });
+  return maps.get(url);
+}
 
-  var maps = {}; // edition-map.json by URL: read once per edition
-
-  function readMap(url) {
-    if (!maps[url]) {
-      maps[url] = fetch(url, { credentials: "same-origin" })
-        .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
-        .catch(function () { delete maps[url]; return null; });
+function update() {
+  const banner = document.querySelector(".edition-banner[data-map]");
+  const link = banner && banner.querySelector(".edition-banner__link");
+  if (!link) return;
+  if (!link.hasAttribute("data-page-href")) {
+    // the build's link: to the same page
+    link.setAttribute("data-page-href", link.getAttribute("href"));
+    link.setAttribute("data-page-text", link.textContent);
+  }
+  const hash = location.hash;
+  const id = decodeURIComponent(hash.slice(1));
+  banner.querySelector(".edition-banner__removed")?.remove();
+  link.setAttribute("href", link.getAttribute("data-page-href"));
+  link.textContent = link.getAttribute("data-page-text");
+  if (!id) return;
+  const mapUrl = new URL(banner.getAttribute("data-map"), location.href).href;
+  const latest = new URL(banner.getAttribute("data-latest"), location.href);
+  readMap(mapUrl).then((map) => {
+    const entry = map && map.paragraphs && map.paragraphs[id];
+    if (!entry || location.hash !== hash) return; // not a paragraph, or the address moved on
+    if (entry.removed) {
+      link.before(el("span", { class: "edition-banner__removed" }, `Paragraph ${id} is not in ${map.latest}. `));
+      link.textContent = `Read ${map.latest}`;
+      link.href = latest.href;
+      return;
     }
-    return maps[url];
-  }
+    link.href = new URL(`${entry.page}#${entry.id}`, latest).href;
+    link.textContent = `Read paragraph ${entry.number} in ${map.latest}`;
+  });
+}
 
-  function update() {
-    var banner = document.querySelector(".edition-banner[data-map]");
-    var link = banner && banner.querySelector(".edition-banner__link");
-    if (!link) return;
-    if (!link.hasAttribute("data-page-href")) {  // the build's link: to the same page
-      link.setAttribute("data-page-href", link.getAttribute("href"));
-      link.setAttribute("data-page-text", link.textContent);
-    }
-    var hash = location.hash;
-    var id = decodeURIComponent(hash.slice(1));
-    var note = banner.querySelector(".edition-banner__removed");
-    if (note) note.remove();
-    link.setAttribute("href", link.getAttribute("data-page-href"));
-    link.textContent = link.getAttribute("data-page-text");
-    if (!id) return;
-    var mapUrl = new URL(banner.getAttribute("data-map"), location.href).href;
-    var latest = new URL(banner.getAttribute("data-latest"), location.href);
-    readMap(mapUrl).then(function (map) {
-      var entry = map && map.paragraphs && map.paragraphs[id];
-      if (!entry || location.hash !== hash) return;  // not a paragraph, or the address moved on
-      if (entry.removed) {
-        note = document.createElement("span");
-        note.className = "edition-banner__removed";
-        link.parentNode.insertBefore(note, link);
-        note.textContent = "Paragraph " + id + " is not in " + map.latest + ". ";
-        link.textContent = "Read " + map.latest;
-        link.href = latest.href;
-        return;
-      }
-      link.href = new URL(entry.page + "#" + entry.id, latest).href;
-      link.textContent = "Read paragraph " + entry.number + " in " + map.latest;
-    });
-  }
-
-  window.addEventListener("hashchange", update);
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(update); // Material's instant navigation: every page swap
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
-  } else {
-    update();
-  }
-})();
+window.addEventListener("hashchange", update);
+onEveryPage(update);

@@ -4,176 +4,170 @@
 // the reader's choice: a checklist keeps its answers only in this tab's memory, so the notice
 // never reloads by itself, and the checklist's own leave guard still asks before a reload that
 // would lose answers not saved or copied.
-(function () {
-  "use strict";
+// Where service workers are unavailable (old or locked-down browsers, or blocked), the site works
+// online as before, quietly.
+import { el, onEveryPage } from "./lib/page.js";
+// workbox-window's ES module build from npm (pinned in package.json, the same project and version
+// as workbox-build), copied by `npm run vendor` with its source-map comment removed; MIT licence.
+// tests/test_vendor.py fails while the copy differs from the installed package.
+import { Workbox } from "./vendor/workbox-window-7.4.1.prod.js";
 
-  if (!("serviceWorker" in navigator) || window.__guidanceOffline) return;
-  window.__guidanceOffline = true;
+const UPDATE_CHECK_MS = 3600000; // a long-lived tab checks for a new build at most hourly
+const PYTHON_WAIT_MS = 20000; // on a checklist page, the longest the offline copy waits for Python
 
-  // The "not found" page, given by the worker for a page not saved on this device while there is
-  // no connection: say so, rather than that the page does not exist.
-  var offlineNote = document.querySelector("[data-offline-note]");
-  if (offlineNote && navigator.onLine === false) {
-    var heading = document.querySelector("h1[data-offline-title]");
-    if (heading) {
-      heading.textContent = heading.getAttribute("data-offline-title");
-      document.title = heading.textContent + " - " + document.title;
-    }
-    offlineNote.hidden = false;
+// This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
+// says where the worker is, relative to that folder: "sw.js" when the site is one edition,
+// "../sw.js" in the published layout, whose one worker at the root serves every edition.
+// Relative, so the same file works wherever the site is served.
+const edition = new URL("../../", import.meta.url);
+const named = document.querySelector('meta[name="guidance-offline-worker"]');
+const workerUrl = new URL((named && named.content) || "sw.js", edition);
+const scope = new URL("./", workerUrl);
+
+// The "not found" page, given by the worker for a page not saved on this device while there is
+// no connection: say so, rather than that the page does not exist.
+function explainOffline() {
+  const note = document.querySelector("[data-offline-note]");
+  if (!note || navigator.onLine !== false) return;
+  const heading = document.querySelector("h1[data-offline-title]");
+  if (heading) {
+    heading.textContent = heading.getAttribute("data-offline-title");
+    document.title = `${heading.textContent} - ${document.title}`;
   }
+  note.hidden = false;
+}
 
-  // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
-  // says where the worker is, relative to that folder: "sw.js" when the site is one edition,
-  // "../sw.js" in the published layout, whose one worker at the root serves every edition.
-  // Relative, so the same file works wherever the site is served.
-  var edition = new URL("../../", document.currentScript.src);
-  var named = document.querySelector('meta[name="guidance-offline-worker"]');
-  var workerUrl = new URL((named && named.content) || "sw.js", edition);
-  var scope = new URL("./", workerUrl);
-  var reloadAsked = false;
-  var notice = null;
+// The update notice. Its live region exists (empty) before anything is announced, so screen
+// readers hear it; early in the tab order: one Tab from the top of the page.
+let notice = null;
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    if (className) node.className = className;
+function prepareNotice() {
+  if (notice) return;
+  notice = el("div", { class: "update-notice", role: "status" });
+  document.body.prepend(notice);
+}
+
+function hideNotice() {
+  notice.classList.remove("update-notice--shown");
+  notice.replaceChildren();
+  document.documentElement.classList.remove("has-update-notice");
+}
+
+function showNotice(reload) {
+  prepareNotice();
+  if (notice.classList.contains("update-notice--shown")) return;
+  const button = (label, className, onClick) => {
+    const node = el("button", { type: "button", class: className }, label);
+    node.addEventListener("click", onClick);
     return node;
-  }
+  };
+  notice.append(
+    el("p", { class: "update-notice__text" }, "An updated version of this guidance is ready."),
+    button("Reload to use it", "md-button md-button--primary update-notice__reload", reload),
+    button("Not now", "md-button update-notice__later", hideNotice),
+  );
+  notice.classList.add("update-notice--shown");
+  document.documentElement.classList.add("has-update-notice");
+}
 
-  // The live region exists (empty) before anything is announced, so screen readers hear it.
-  function prepare() {
-    if (notice) return;
-    notice = el("div", "", "update-notice");
-    notice.setAttribute("role", "status");
-    document.body.prepend(notice); // early in the tab order: one Tab from the top of the page
+// The worker keeps an older edition's pages as they are visited, but it did not see this page
+// load, which happened before it took control: fetch the page and its files again through it.
+// Only an older edition's pages (they carry its banner) need it: the latest edition is precached
+// (its permanent folder is answered from that copy).
+function keepThisPage() {
+  if (edition.href === scope.href || !document.querySelector(".edition-banner")) return;
+  const urls = [location.href.split("#")[0]];
+  for (const entry of performance.getEntriesByType("resource")) {
+    if (entry.name.startsWith(edition.href)) urls.push(entry.name);
   }
+  for (const url of urls) fetch(url).catch(() => {}); // offline already: nothing to keep
+}
 
-  function show(registration) {
-    prepare();
-    if (notice.classList.contains("update-notice--shown")) return;
-    var text = el("p", "An updated version of this guidance is ready.", "update-notice__text");
-    var reload = el("button", "Reload to use it", "md-button md-button--primary update-notice__reload");
-    var later = el("button", "Not now", "md-button update-notice__later");
-    reload.type = "button";
-    later.type = "button";
-    reload.addEventListener("click", function () {
-      reloadAsked = true;
-      // The newest waiting worker (a later build may have replaced the one first announced).
-      var waiting = registration.waiting;
-      if (waiting) waiting.postMessage({ type: "SKIP_WAITING" }); // then "controllerchange" reloads
-      else location.reload(); // another tab has already switched to it
-    });
-    later.addEventListener("click", hide);
-    notice.append(text, reload, later);
-    notice.classList.add("update-notice--shown");
-    document.documentElement.classList.add("has-update-notice");
-  }
-
-  function hide() {
-    notice.classList.remove("update-notice--shown");
-    notice.replaceChildren();
-    document.documentElement.classList.remove("has-update-notice");
-  }
-
-  var hadController = Boolean(navigator.serviceWorker.controller);
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
+async function registerWorker() {
+  const workbox = new Workbox(workerUrl.href, { scope: scope.pathname });
+  let reloadAsked = false;
+  let hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
     // Only when the reader asked: the first worker also takes control (to work offline at once),
     // and another tab may switch workers; neither reloads this tab.
     if (reloadAsked) location.reload();
     else if (!hadController) keepThisPage();
     hadController = true;
   });
-
-  // The worker keeps an older edition's pages as they are visited, but it did not see this page
-  // load, which happened before it took control: fetch the page and its files again through it.
-  // Only an older edition's pages (they carry its banner) need it: the latest edition is precached
-  // (its permanent folder is answered from that copy).
-  function keepThisPage() {
-    if (edition.href === scope.href || !document.querySelector(".edition-banner")) return;
-    var urls = [location.href.split("#")[0]];
-    performance.getEntriesByType("resource").forEach(function (entry) {
-      if (entry.name.indexOf(edition.href) === 0) urls.push(entry.name);
-    });
-    urls.forEach(function (url) {
-      fetch(url).catch(function () {}); // offline already: nothing to keep
-    });
+  let registration;
+  const reload = () => {
+    reloadAsked = true;
+    // The newest waiting worker (a later build may have replaced the one first announced) takes
+    // over, then "controllerchange" reloads; none waiting: another tab has already switched.
+    if (registration && registration.waiting) workbox.messageSkipWaiting();
+    else location.reload();
+  };
+  // A waiting worker with a controlling one is an update (the very first install has none).
+  workbox.addEventListener("waiting", () => {
+    if (navigator.serviceWorker.controller) showNotice(reload);
+  });
+  try {
+    registration = await workbox.register({ immediate: true });
+  } catch {
+    return; // no worker here, offline, or service workers blocked: the site works online
   }
+  if (!registration) return; // blocked without saying so (some browsers, test harnesses)
+  // The theme's instant navigation never reloads the page, so the browser's own update check
+  // (on navigation) would not run in a long-lived tab: check at most hourly on page changes.
+  let lastCheck = Date.now();
+  onEveryPage(() => {
+    if (Date.now() - lastCheck <= UPDATE_CHECK_MS) return;
+    lastCheck = Date.now();
+    workbox.update().catch(() => {}); // offline: try again later
+  });
+}
 
-  function watch(registration) {
-    // A waiting worker with a controlling one is an update (the very first install has none).
-    if (registration.waiting && navigator.serviceWorker.controller) show(registration);
-    registration.addEventListener("updatefound", function () {
-      var installing = registration.installing;
-      if (!installing) return;
-      installing.addEventListener("statechange", function () {
-        if (installing.state === "installed" && navigator.serviceWorker.controller) show(registration);
-      });
-    });
-    // The theme's instant navigation never reloads the page, so the browser's own update check
-    // (on navigation) would not run in a long-lived tab: check at most hourly on page changes.
-    var lastCheck = Date.now();
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(function () {
-        if (Date.now() - lastCheck > 3600000) {
-          lastCheck = Date.now();
-          registration.update().catch(function () {}); // offline: try again later
-        }
-      });
-    }
-  }
+// A build served without a worker (`mkdocs serve`) at an address where an earlier build left
+// one: remove it, or it would keep serving that build's pages. Registering again would revive
+// it, so when a worker controls this page, first ask whether sw.js is still there (offline the
+// question fails, and nothing changes).
+async function removeStaleWorker() {
+  const registration = await navigator.serviceWorker.getRegistration(scope.href);
+  if (registration && registration.scope === scope.href) await registration.unregister();
+}
 
-  // A build served without a worker (`mkdocs serve`) at an address where an earlier build left
-  // one: remove it, or it would keep serving that build's pages. Registering again would revive
-  // it, so when a worker controls this page, first ask whether sw.js is still there (offline the
-  // question fails, and nothing changes).
-  function removeStaleWorker() {
-    return navigator.serviceWorker.getRegistration(scope.href).then(function (registration) {
-      if (registration && registration.scope === scope.href) return registration.unregister();
-    });
-  }
-
-  function registerWorker() {
-    navigator.serviceWorker
-      .register(workerUrl.href, { scope: scope.pathname })
-      .then(watch, function () {}); // no worker here (or offline): the site works online as before
-  }
-
-  function register() {
-    prepare();
-    if (!navigator.serviceWorker.controller) {
-      registerWorker();
+async function register() {
+  prepareNotice();
+  if (navigator.serviceWorker.controller) {
+    // Offline the question fails: register as before (the worker answers).
+    const response = await fetch(workerUrl, { method: "HEAD", cache: "no-store" }).catch(() => null);
+    if (response && response.status === 404) {
+      await removeStaleWorker().catch(() => {});
       return;
     }
-    fetch(workerUrl, { method: "HEAD", cache: "no-store" }).then(
-      function (response) {
-        if (response.status === 404) removeStaleWorker().catch(function () {});
-        else registerWorker();
-      },
-      registerWorker,
-    );
   }
+  await registerWorker();
+}
 
-  // After the page has loaded, so that precaching never competes with the page itself; on a
-  // checklist page, after Python has loaded too (the download of the offline copy would slow it,
-  // and then finds Python's files in the browser's cache), or 20 s at the latest.
-  function whenPythonSettles(then) {
-    if (!document.querySelector("form.checklist") || document.documentElement.dataset.pythonSettled) {
-      then();
-      return;
-    }
-    var done = false;
-    function once() {
-      if (!done) then();
-      done = true;
-    }
-    document.addEventListener("guidance:python-settled", once);
-    setTimeout(once, 20000);
+// After the page has loaded, so that precaching never competes with the page itself; on a
+// checklist page, after Python has loaded too (the download of the offline copy would slow it,
+// and then finds Python's files in the browser's cache), or 20 s at the latest.
+function whenPythonSettles(then) {
+  if (!document.querySelector("form.checklist") || document.documentElement.dataset.pythonSettled) {
+    then();
+    return;
   }
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  document.addEventListener("guidance:python-settled", once);
+  setTimeout(once, PYTHON_WAIT_MS);
+}
 
-  function start() {
-    whenPythonSettles(register);
-  }
+function start() {
+  whenPythonSettles(() => register().catch(() => {}));
+}
 
+if ("serviceWorker" in navigator && !window.__guidanceOffline) {
+  window.__guidanceOffline = true;
+  explainOffline();
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
-})();
+}

@@ -6,70 +6,67 @@
 // from a search result (?h=…, highlighted by the theme) loads them at once.
 // The theme's own code is unchanged: it still makes its request and its worker; they just start
 // later. Nothing else on the page is affected (other URLs and workers pass straight through).
-(function () {
-  "use strict";
+// A classic script, not a module like the others: it must run before the theme's bundle, and a
+// module would run after it. It needs nothing from lib/page.js.
+{
+  const INDEX = /\/search\/search_index\.json$/;
+  const SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
+  let wanted = false;
+  const waiting = [];
 
-  var INDEX = /\/search\/search_index\.json$/;
-  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
-  var wanted = false;
-  var waiting = [];
-
-  function want() {
+  const want = () => {
     if (wanted) return;
     wanted = true;
-    waiting.splice(0).forEach(function (start) { start(); });
-  }
+    waiting.splice(0).forEach((start) => start());
+  };
 
-  function pathOf(url) {
+  const pathOf = (url) => {
     try {
       return new URL(String(url), document.baseURI).pathname;
-    } catch (error) {
+    } catch {
       return "";
     }
-  }
+  };
 
   // The index: the theme's XMLHttpRequest is sent only once search is wanted.
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function (method, url) {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     this.searchIndexRequest = INDEX.test(pathOf(url));
-    return open.apply(this, arguments);
+    return open.call(this, method, url, ...rest);
   };
-  XMLHttpRequest.prototype.send = function () {
-    var request = this;
-    var args = arguments;
-    if (request.searchIndexRequest && !wanted) {
-      waiting.push(function () { send.apply(request, args); });
+  XMLHttpRequest.prototype.send = function (...args) {
+    if (this.searchIndexRequest && !wanted) {
+      waiting.push(() => send.apply(this, args));
       return undefined;
     }
-    return send.apply(request, args);
+    return send.apply(this, args);
   };
 
   // The worker: a stand-in that takes the theme's listeners and messages, and starts the real
   // worker (fetching its script) when search is wanted.
-  var RealWorker = window.Worker;
+  const RealWorker = window.Worker;
   if (typeof RealWorker === "function" && typeof EventTarget === "function") {
-    var LazySearchWorker = function (url, options) {
-      var target = new EventTarget();
-      var queue = [];
-      var real = null;
-      var start = function () {
+    const lazySearchWorker = (url, options) => {
+      const target = new EventTarget();
+      const queue = [];
+      let real = null;
+      const start = () => {
         real = new RealWorker(url, options);
-        ["message", "messageerror", "error"].forEach(function (type) {
-          real.addEventListener(type, function (event) {
-            var copy = type === "error"
-              ? new ErrorEvent("error", { message: event.message })
-              : new MessageEvent(type, { data: event.data });
+        for (const type of ["message", "messageerror", "error"]) {
+          real.addEventListener(type, (event) => {
+            const copy =
+              type === "error" ? new ErrorEvent("error", { message: event.message }) : new MessageEvent(type, { data: event.data });
             target.dispatchEvent(copy);
           });
-        });
-        queue.splice(0).forEach(function (args) { real.postMessage.apply(real, args); });
+        }
+        queue.splice(0).forEach((args) => real.postMessage(...args));
       };
-      target.postMessage = function () {
-        if (real) real.postMessage.apply(real, arguments);
-        else queue.push(arguments);
+      target.postMessage = (...args) => {
+        if (real) real.postMessage(...args);
+        else queue.push(args);
       };
-      target.terminate = function () {
+      target.terminate = () => {
         if (real) real.terminate();
         queue.length = 0;
       };
@@ -78,7 +75,7 @@
       return target;
     };
     window.Worker = function (url, options) {
-      if (SEARCH_WORKER.test(pathOf(url))) return new LazySearchWorker(url, options);
+      if (SEARCH_WORKER.test(pathOf(url))) return lazySearchWorker(url, options);
       return new RealWorker(url, options);
     };
     window.Worker.prototype = RealWorker.prototype;
@@ -86,16 +83,8 @@
 
   // What says search is wanted.
   if (new URLSearchParams(location.search).has("h")) want();
-  function isSearch(target) {
-    return !!(target && target.closest && target.closest(".md-search, label[for='__search']"));
-  }
-  document.addEventListener("pointerover", function (event) {
-    if (isSearch(event.target)) want();
-  }, true);
-  document.addEventListener("focusin", function (event) {
-    if (isSearch(event.target)) want();
-  }, true);
-  document.addEventListener("change", function (event) {
-    if (event.target && event.target.id === "__search") want();
-  }, true);
-})();
+  const isSearch = (target) => Boolean(target && target.closest && target.closest(".md-search, label[for='__search']"));
+  document.addEventListener("pointerover", (event) => isSearch(event.target) && want(), true);
+  document.addEventListener("focusin", (event) => isSearch(event.target) && want(), true);
+  document.addEventListener("change", (event) => event.target && event.target.id === "__search" && want(), true);
+}

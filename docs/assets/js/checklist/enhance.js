@@ -1,0 +1,140 @@
+// One checklist form on the page: its answers evaluated by Python as they change, kept in the
+// tab, pre-filled from the tab, with its record controls and leave guard.
+import { el } from "../lib/page.js";
+import { apply, buttonsOf, collect, heading } from "./form.js";
+import { guardLeaving, whenRemoved } from "./leave-guard.js";
+import { wireRecordActions } from "./record-actions.js";
+import { render } from "./render.js";
+import { forget, keep, kept, markClean, payloads } from "./tab-memory.js";
+import { ask, onWorkerState, startWorker, workerProblem, workerState } from "./worker-client.js";
+
+function showState(status, buttons, progress) {
+  const state = workerState();
+  if (state === "loading") {
+    const waiting = `${progress || "Loading Python…"} Answers you give now are kept and will be read as soon as it is ready.`;
+    status.replaceChildren(el("progress", { "aria-label": "Loading Python" }), el("span", {}, waiting));
+  } else if (state === "failed") {
+    const why = `The checklist cannot show what the guidance says here: ${workerProblem()}. Your answers are kept; you can still fill in and print the form.`;
+    status.replaceChildren(el("span", {}, why));
+    status.dataset.kind = "error";
+  } else {
+    status.replaceChildren();
+  }
+  for (const name of ["copy", "show", "save", "open"]) buttons[name].disabled = state !== "ready";
+}
+
+/** Enhance one build-time checklist form (once). */
+export function enhance(form) {
+  if (form.dataset.enhanced) return;
+  form.dataset.enhanced = "true";
+  form.classList.add("checklist--enhanced");
+  const id = form.dataset.checklist;
+  const status = form.querySelector(".checklist__status");
+  const message = form.querySelector(".checklist__message");
+  const buttons = buttonsOf(form);
+  let latest = null;
+  let sequence = 0;
+  let dirty = false;
+
+  const say = (text, kind = "info") => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+  const clean = () => {
+    dirty = false;
+    markClean(id);
+  };
+
+  const evaluate = async () => {
+    if (workerState() !== "ready") return;
+    const mine = ++sequence;
+    try {
+      const response = await ask({ op: "evaluate", payload: collect(form), ...heading() });
+      if (mine !== sequence) return;
+      if (!response.ok) {
+        say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");
+        return;
+      }
+      latest = response;
+      if (response.answered) keep(id, collect(form), dirty);
+      else forget(id);
+      render(form, response);
+      form.querySelector(".checklist__record").textContent = response.record;
+      if (!form.dataset.evaluated) performance.mark("checklist-first-result"); // read by make bench
+      form.dataset.evaluated = String(mine);
+    } catch (error) {
+      say(`Could not read these answers: ${error.message}.`, "error");
+    }
+  };
+
+  // Back on this page in the same tab: carry on where the practitioner was.
+  const before = kept(id);
+  if (before) {
+    apply(form, before.payload.answers, before.payload.notes);
+    dirty = before.dirty;
+    say("Your answers from earlier in this tab are back. They are kept until you close or reload the tab.");
+  }
+
+  // Note items that start from other checklists answered in this tab (editable).
+  const prefill = async () => {
+    const empty = [...form.querySelectorAll("textarea[data-prefill]")].filter((area) => !area.value.trim());
+    const others = payloads(id);
+    if (!empty.length || !others.length) return;
+    const response = await ask({ op: "prefill", checklist: id, payloads: others });
+    if (!response.ok) return;
+    let filled = 0;
+    for (const area of empty) {
+      const text = response.prefill[area.dataset.prefill];
+      if (text && !area.value.trim()) {
+        area.value = text;
+        filled += 1;
+      }
+    }
+    if (filled) say("Some lists start from the checklists you answered in this tab. Edit them freely.");
+  };
+
+  const stopListening = onWorkerState(async (progress) => {
+    showState(status, buttons, progress);
+    if (workerState() === "ready") {
+      await prefill();
+      evaluate();
+    }
+  });
+  showState(status, buttons);
+  if (workerState() === "ready") prefill().then(evaluate);
+
+  // Touching the form starts Python at once, if the browser has not been idle yet.
+  for (const type of ["pointerdown", "focusin", "keydown"]) form.addEventListener(type, startWorker);
+
+  let typing = null;
+  form.addEventListener("input", (event) => {
+    dirty = true;
+    if (event.target.tagName === "TEXTAREA") {
+      clearTimeout(typing);
+      typing = setTimeout(evaluate, 250);
+    } else {
+      evaluate();
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  wireRecordActions({
+    form,
+    buttons,
+    say,
+    evaluate,
+    record: () => (latest ? latest.record : null),
+    markClean: clean,
+    cleared: () => {
+      clean();
+      forget(id);
+    },
+  });
+
+  const stopGuarding = guardLeaving(form, () => dirty, () => (dirty = false));
+  // When the theme swaps this page out, stop listening for it.
+  whenRemoved(form, () => {
+    stopListening();
+    stopGuarding();
+  });
+}

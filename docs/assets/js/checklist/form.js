@@ -1,0 +1,46 @@
+// Reading and writing a checklist form, and what every request says of the page.
+import { meta, readableDate } from "../lib/page.js";
+
+/** The form's answers and notes, as the boundary's payload. */
+export function collect(form) {
+  const answers = {};
+  const notes = {};
+  for (const input of form.querySelectorAll("input[type=radio]:checked")) answers[input.name] = input.value;
+  for (const area of form.querySelectorAll("textarea[name^='note:']")) {
+    if (area.value.trim()) notes[area.name.slice(5)] = area.value;
+  }
+  return { checklist: form.dataset.checklist, answers, notes };
+}
+
+/** Put answers and notes back into the form (after clearing it). */
+export function apply(form, answers, notes) {
+  form.reset();
+  for (const [id, value] of Object.entries(answers)) {
+    for (const input of form.querySelectorAll("input[type=radio]")) {
+      if (input.name === id && input.value === value) input.checked = true;
+    }
+  }
+  for (const [id, text] of Object.entries(notes)) {
+    const area = form.querySelector(`textarea[id="note-${CSS.escape(id)}"]`);
+    if (area) {
+      area.value = text;
+      const details = area.closest("details");
+      if (details) details.open = true;
+    }
+  }
+}
+
+/** The page's edition, as requests carry it. */
+export function edition() {
+  return { edition: meta("guidance-edition"), edition_number: Number(meta("guidance-edition-number")) };
+}
+
+/** What a record's heading names: the guidance, its edition, and now. */
+export function heading() {
+  return { guidance: meta("guidance-title"), ...edition(), made_at: readableDate() };
+}
+
+/** The buttons in `root` by their `data-action`. */
+export function buttonsOf(root) {
+  return Object.fromEntries([...root.querySelectorAll("button[data-action]")].map((b) => [b.dataset.action, b]));
+}

@@ -1,0 +1,110 @@
+// A checklist's record controls: show, print, clear, copy, save to a file, open a saved file.
+import { copyText, fileStamp } from "../lib/page.js";
+import { apply, collect, edition, heading } from "./form.js";
+import { ask, pageLimits } from "./worker-client.js";
+
+// What changed since each older edition (written by the build at the edition's root): a file
+// saved under an older edition then says which answered items to check. Missing (make serve,
+// or no network without the offline cache): the file still opens, with a notice saying so.
+const CHANGES_URL = new URL("../../../edition-changes.json", import.meta.url);
+
+async function editionChanges() {
+  try {
+    const response = await fetch(CHANGES_URL, { credentials: "same-origin" });
+    return response.ok ? await response.json() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function download(text, name) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/**
+ * Wire the record controls of one checklist. `checklist` gives the form, its buttons, and
+ * `say(text, kind)`, `evaluate()`, `record()` (the latest record text, or null),
+ * `markClean()` and `cleared()`.
+ */
+export function wireRecordActions(checklist) {
+  const { form, buttons } = checklist;
+  const say = checklist.say;
+  const record = form.querySelector(".checklist__record");
+  const fileInput = form.querySelector(".checklist__file");
+
+  buttons.print.disabled = false;
+  buttons.clear.disabled = false;
+  buttons.show.setAttribute("aria-controls", record.id);
+  buttons.show.setAttribute("aria-expanded", "false");
+  buttons.show.addEventListener("click", () => {
+    record.hidden = !record.hidden;
+    buttons.show.setAttribute("aria-expanded", String(!record.hidden));
+    buttons.show.textContent = record.hidden ? "Show the record" : "Hide the record";
+  });
+  // Printing prints the record once Python has made one; before that, the form itself.
+  buttons.print.addEventListener("click", () => window.print());
+  buttons.clear.addEventListener("click", () => {
+    if (!window.confirm("Clear all answers and notes? This cannot be undone.")) return;
+    form.reset();
+    checklist.cleared();
+    say("All answers cleared.");
+    checklist.evaluate();
+  });
+  buttons.copy.addEventListener("click", async () => {
+    await checklist.evaluate();
+    const text = checklist.record();
+    if (text === null) return;
+    try {
+      await copyText(text);
+      checklist.markClean();
+      say("Record copied. Paste it into your case record.");
+    } catch {
+      say("Could not copy the record: this browser does not allow it here. Use Save to a file or Print instead.", "error");
+    }
+  });
+  buttons.save.addEventListener("click", async () => {
+    const response = await ask({ op: "save", payload: collect(form), ...heading() });
+    if (!response.ok) {
+      say(`Could not save: ${response.error.message}.`, "error");
+      return;
+    }
+    download(response.file, `${form.dataset.checklist}-${fileStamp()}.json`);
+    checklist.markClean();
+    say("Saved to a file on this device. Open it here later to carry on.");
+  });
+  buttons.open.addEventListener("click", () => fileInput.click());
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files[0];
+    fileInput.value = "";
+    if (!file) return;
+    const keep = "Your current answers have not been changed.";
+    const limits = await pageLimits();
+    if (file.size > limits.max_file_bytes) {
+      say(`Could not open “${file.name}”: the file ${limits.file_too_large}. ${keep}`, "error");
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      say(`Could not read “${file.name}”. ${keep}`, "error");
+      return;
+    }
+    const changes = await editionChanges();
+    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
+    if (!response.ok) {
+      say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
+      return;
+    }
+    apply(form, response.answers, response.notes);
+    checklist.markClean();
+    say(`Opened “${file.name}”. ${response.notice}`.trim());
+    checklist.evaluate();
+  });
+}

@@ -1,0 +1,70 @@
+// What every page script needs: run on every page, build elements, copy to the clipboard, dates.
+// Text is only ever set as text (textContent and Text nodes), never parsed as HTML.
+
+/** Run `setUp` on this page and, with the theme's instant navigation, on every page it swaps in. */
+export function onEveryPage(setUp) {
+  const start = () => {
+    const pages = window.document$; // Material's observable of each page; absent without the theme
+    if (pages && typeof pages.subscribe === "function") pages.subscribe(() => setUp());
+    else setUp();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+}
+
+/** The content of `<meta name="…">`, or "". */
+export function meta(name) {
+  const tag = document.querySelector(`meta[name="${name}"]`);
+  return tag ? tag.getAttribute("content") : "";
+}
+
+/**
+ * An element: `el("p", { class: "note", dataset: { id: "2.9" } }, "text", child)`.
+ * `class` sets the class, `dataset` data attributes, any other key an attribute (false or null
+ * leaves it out); strings among the children become text.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") node.className = value;
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  if (children.length === 1 && typeof children[0] === "string") node.textContent = children[0];
+  else node.append(...children.filter((child) => child !== "" && child !== null && child !== undefined));
+  return node;
+}
+
+/** Copy text to the clipboard: the Clipboard API, or a hidden textarea and the copy command. */
+export function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // Older browsers and plain-http hosts.
+  return new Promise((resolve, reject) => {
+    const area = el("textarea", { readonly: true });
+    area.value = text;
+    area.style.position = "fixed"; // the style object, not an attribute: the policy allows it
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    let ok;
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    if (ok) resolve();
+    else reject(new Error("copy not allowed"));
+  });
+}
+
+/** A date and time as people read it: "28 November 2026 at 10:00". */
+export function readableDate(date = new Date()) {
+  return date.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
+}
+
+/** A date and time for a file name: "202611281000" (UTC). */
+export function fileStamp(date = new Date()) {
+  return date.toISOString().slice(0, 16).replace(/[-:T]/g, "");
+}

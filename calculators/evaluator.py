@@ -109,7 +109,9 @@ class _State:
         values = value if isinstance(value, list) else [value]
         return bool(q.answers.not_known) and q.answers.not_known in values
 
-    def match(self, q: Question, values: frozenset[str]) -> Truth:
+    def match(
+        self, q: Question, values: frozenset[str], maybe: frozenset[str] = frozenset()
+    ) -> Truth:
         """Whether the item's answer is among values: True, False, or None (unknown)."""
         if q.kind in ("words", "note"):
             return None  # the tool never interprets words
@@ -117,12 +119,15 @@ class _State:
         chosen = set(given if isinstance(given, list) else [given] if given else [])
         if chosen & values:
             return True
-        return None if self.unknown(q) else False
+        return None if self.unknown(q) or chosen & maybe else False
 
     def holds(self, condition: Condition) -> Truth:
         if condition.quantifier == "noted":
             return any(self.written(i) for i in condition.items)
-        truths = [self.match(self.checklist.question(i), condition.values) for i in condition.items]
+        truths = [
+            self.match(self.checklist.question(i), condition.values, condition.maybe)
+            for i in condition.items
+        ]
         if condition.quantifier == "all":
             return False if False in truths else None if None in truths else True
         found = True if True in truths else None if None in truths else False
@@ -139,7 +144,11 @@ class _State:
         ids: list[str] = []
         for c in conditions:
             if self.holds(c) is None:
-                ids += [i for i in c.items if self.unknown(self.checklist.question(i))]
+                ids += [
+                    i
+                    for i in c.items
+                    if self.match(self.checklist.question(i), c.values, c.maybe) is None
+                ]
         return list(dict.fromkeys(ids))
 
 

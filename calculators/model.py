@@ -87,7 +87,7 @@ KEYS = {
         "for_adults",
     },
     "lead": {"when", "lead"},
-    "condition": {"items", *QUANTIFIERS},
+    "condition": {"items", "maybe", *QUANTIFIERS},
     "list": {"items", "values"},
     "cite": {"paragraph", "quote", "note"},
     "statement": {"template"},
@@ -108,6 +108,7 @@ class Condition:
     items: tuple[str, ...]
     quantifier: str  # any | all | none (answers in values) | noted (a note was written)
     values: frozenset[str]
+    maybe: frozenset[str] = frozenset()  # answers that leave it unknown (e.g. "other contact")
 
 
 @dataclass(frozen=True)
@@ -342,12 +343,16 @@ class _Reader:
                 raise self.fail(f"{where}.noted", f"expected true, got {data['noted']!r}")
             return Condition(tuple(ids), "noted", frozenset())
         values = frozenset(self.strings(data, found[0], where))
+        maybe = frozenset(self.strings(data, "maybe", where))
         allowed = {v for i in ids for v in questions[i].answers.labels}
-        if not values or not values <= allowed:
-            raise self.fail(
-                f"{where}.{found[0]}", f"unknown answer values {sorted(values - allowed)}"
-            )
-        return Condition(tuple(ids), found[0], values)
+        for key, given in ((found[0], values), ("maybe", maybe)):
+            if (key != "maybe" and not given) or not given <= allowed:
+                raise self.fail(
+                    f"{where}.{key}", f"unknown answer values {sorted(given - allowed)}"
+                )
+        if values & maybe:
+            raise self.fail(f"{where}.maybe", f"{sorted(values & maybe)} cannot be both")
+        return Condition(tuple(ids), found[0], values, maybe)
 
     def conditions(self, data: dict, where: str, groups: dict, questions: dict):
         return tuple(

@@ -102,9 +102,9 @@ class _State:
         return q.id in self.answers and self.answers[q.id] != []
 
     def unknown(self, q: Question) -> bool:
-        """Not answered, or answered Not known."""
+        """Not answered, or answered Not known (a planner's unmarked entry is not unknown)."""
         if not self.answered(q):
-            return True
+            return q.kind in ("words", "note") or bool(q.answers.not_known)
         value = self.answers.get(q.id)
         values = value if isinstance(value, list) else [value]
         return bool(q.answers.not_known) and q.answers.not_known in values
@@ -115,7 +115,7 @@ class _State:
         """Whether the item's answer is among values: True, False, or None (unknown)."""
         if q.kind in ("words", "note"):
             return None  # the tool never interprets words
-        given = self.answers.get(q.id)
+        given = self.answers.get(q.id, q.answers.unmarked)
         chosen = set(given if isinstance(given, list) else [given] if given else [])
         if chosen & values:
             return True

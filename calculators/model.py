@@ -56,7 +56,7 @@ KEYS = {
         "out_of_scope",
         "adult_label",
     },
-    "answers": {"labels", "to_find_out", "not_known", "exclusive"},
+    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked"},
     "question": {
         "id",
         "text",
@@ -136,6 +136,7 @@ class AnswerSet:
     not_known: str  # the value that means Not known ("" for none)
     to_find_out: frozenset[str]  # values listed as information still to gather
     exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
+    unmarked: str = ""  # a planner's task not yet marked counts as this (e.g. "todo")
 
     @property
     def unanswered(self) -> str:
@@ -260,9 +261,9 @@ class _Reader:
         labels = self.get(data, "labels", dict, where)
         if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
             raise self.fail(f"{where}.labels", 'expected value = "Label" pairs')
-        for key in ("to_find_out", "not_known"):
+        for key in ("to_find_out", "not_known", "unmarked"):
             values = self.strings(data, key, where) if key == "to_find_out" else None
-            if key == "not_known":
+            if key != "to_find_out":
                 values = [v] if (v := self.get(data, key, str, where, "")) else []
             if unknown := [v for v in values if v not in labels]:
                 raise self.fail(f"{where}.{key}", f"{unknown} not among {list(labels)}")
@@ -277,6 +278,7 @@ class _Reader:
             data.get("not_known", ""),
             frozenset(data.get("to_find_out", [])),
             tuple(exclusive),
+            data.get("unmarked", ""),
         )
 
     def question(self, data: object, where: str, answers: AnswerSet, scope: bool) -> Question:

@@ -22,7 +22,6 @@ raises across the boundary. Nothing is coerced: unknown or mistyped fields are r
 
 from typing import Literal, NotRequired, TypedDict
 
-
 AnswerValue = str | list[str]
 """One answer: a value, or a list of values for an item of kind "several"."""
 

@@ -22,12 +22,15 @@ raises across the boundary. Nothing is coerced: unknown or mistyped fields are r
 
 from typing import Literal, NotRequired, TypedDict
 
+AnswerValue = str | list[str]
+"""One answer: a value, or a list of values for an item of kind "several"."""
+
 
 class Payload(TypedDict):
     """One checklist's answers: item id → answer value, and item id → note text."""
 
     checklist: str
-    answers: dict[str, str]
+    answers: dict[str, AnswerValue]
     notes: NotRequired[dict[str, str]]
 
 
@@ -105,23 +108,37 @@ class Brief(TypedDict):
 class Cite(TypedDict):
     paragraph: str
     quote: str
+    note: str  # the site's editorial note on the quoted paragraph ("" for none)
 
 
 class Prompt(TypedDict):
+    """A prompt: ``pinned`` (first, whole), ``follows`` from the answers, ``standing`` guidance,
+    or, in ``if_so``, what would follow if the unknowns it ``depends_on`` are so."""
+
     id: str
     lead: str
     cites: list[Cite]
     items: list[Brief]
+    group: Literal["pinned", "follows", "standing", "if-so"]
+    adult_flag: str  # the 1.7 label where the prompt is written for adults ("" otherwise)
+    depends_on: NotRequired[list[Brief]]  # in if_so only
 
 
 class Answer(Brief):
     title: str
     kind: str
     scope: bool
-    answer: str
-    label: str
+    answer: AnswerValue  # "" when not answered; a list for kind "several"
+    label: str  # "" when not answered; a several item's labels joined with "; "
     given: bool
     note: str
+    status: Literal["answered", "not-known", "not-answered"]
+    parent: str  # a sub-item: the id of the item it sits under
+    why: str  # a scoping question: why the site asks it
+    shared: bool  # one answer for every checklist of the tab that asks it
+    caution: bool  # information in place, never marked
+    note_label: str  # kind "both": the label of the words box
+    adult_flag: str
 
 
 class ToFindOut(TypedDict):
@@ -141,7 +158,10 @@ class Result(TypedDict):
     to_find_out: ToFindOut
     missing: list[Brief]
     statements: list[str]
-    prompts: list[Prompt]
+    prompts: list[Prompt]  # pinned, then follows, then standing
+    if_so: list[Prompt]
+    scope_not_answered: list[Brief]  # the site's questions not yet answered
+    adult_flag: str  # the 1.7 label when the age answer is No or Not known ("" otherwise)
 
 
 class ChangedItem(TypedDict):
@@ -159,7 +179,7 @@ class SavedFile(TypedDict):
     edition: str
     edition_number: int
     saved_at: str
-    answers: dict[str, str]
+    answers: dict[str, AnswerValue]
     notes: dict[str, str]
 
 
@@ -180,7 +200,7 @@ class SaveResponse(OkResponse):
 
 
 class OpenResponse(OkResponse):
-    answers: dict[str, str]
+    answers: dict[str, AnswerValue]
     notes: dict[str, str]
     notice: str
     changed_items: NotRequired[list[ChangedItem]]  # from an older edition only

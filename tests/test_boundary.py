@@ -26,7 +26,11 @@ def call(**request):
 
 def test_evaluate_returns_the_result_with_its_record():
     response = call(op="evaluate", payload=PAYLOAD, **META)
-    assert response["ok"] and response["prompts"][0]["id"] == "risk-factor-present"
+    assert response["ok"] and response["prompts"][0]["id"] == "safeguards-first"
+    assert response["prompts"][0]["group"] == "pinned"
+    follows = [p["id"] for p in response["prompts"] if p["group"] == "follows"]
+    assert follows == ["risk-factor-present"]
+    assert "Paragraph 2.12: “" in response["record"]
     assert "Paragraph 2.10: “If any of these risk factors" in response["record"]
 
 

@@ -60,7 +60,7 @@ def test_the_2_10_prompt_links_to_the_paragraph_and_the_copied_record_holds_it(c
     page.wait_for_url(re.compile(r"/assessment/#2\.10$"))
 
 
-def test_all_no_shows_2_2_and_2_12_and_regular_contact_shows_2_16(checklist):
+def test_all_no_shows_2_12_first_2_2_always_and_regular_contact_shows_2_16(checklist):
     page = checklist
     wait_for_python(page)
     for item in [
@@ -69,15 +69,32 @@ def test_all_no_shows_2_2_and_2_12_and_regular_contact_shows_2_16(checklist):
         "images-of-own-children",
         "partner-capacity",
         "absence-of-cooperation",
-        "own-child-at-risk",
         "abuse-neglect-risk-factors",
         "criminal-lifestyle",
     ]:
         answer(page, item, "no")
-    answer(page, "lives-with-children", "yes")
+    # An open question: a text box, and Not known as the only choice (no Yes / No).
+    assert page.locator("#q-own-child-at-risk input[type=radio]").evaluate_all(
+        "els => els.map(e => e.value)"
+    ) == ["unknown"]
+    page.locator("#note-own-child-at-risk").fill("Mother says she has no concerns")
+    page.locator('input[name="contact"][value="regular"]').check()
     page.locator('[data-prompt="conference"]').wait_for()
-    prompts = page.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.prompt)")
-    assert prompts == ["no-factor-present", "conference"]
+    prompts = page.locator("[data-prompt]").evaluate_all(
+        "els => els.map(e => [e.dataset.prompt, e.dataset.group])"
+    )
+    assert prompts == [
+        ["safeguards-first", "pinned"],
+        ["conference", "follows"],
+        ["young-people", "if-so"],  # the age is not answered: 1.7 if under 18
+        ["risk-factor-present", "if-so"],  # words are never read as a No: 2.10 if so
+        ["starting-point", "standing"],
+    ]
+    if_so = page.locator('[data-prompt="risk-factor-present"]')
+    assert "understanding concerns that own child may be at risk" in if_so.inner_text()
+    assert "If any of these risk factors are present" not in if_so.inner_text()  # folded
+    if_so.locator("summary").click()
+    assert "If any of these risk factors are present" in if_so.inner_text()  # whole, on demand
 
 
 def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
@@ -86,6 +103,9 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
     answer(page, "adult", "yes")
     answer(page, "previous-history", "no")
     answer(page, "images-of-own-children", "unknown")
+    answer(page, "contact", "regular")  # checkboxes: a list of answers
+    answer(page, "contact", "other")
+    page.locator("#note-own-child-at-risk").fill("Not discussed yet")
     page.locator("#q-previous-history summary").click()
     page.locator("#note-previous-history").fill("Checked with the team <b>today</b>")
     with page.expect_download() as download:
@@ -93,10 +113,11 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
     saved = tmp_path / "saved.json"
     download.value.save_as(saved)
     assert json.loads(saved.read_text())["answers"]["previous-history"] == "no"
+    assert json.loads(saved.read_text())["answers"]["contact"] == ["regular", "other"]
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear all answers").click()
-    assert page.locator("input[type=radio]:checked").count() == 0
+    assert page.locator("input[type=radio]:checked, input[type=checkbox]:checked").count() == 0
 
     page.locator(".checklist__file").set_input_files(saved)
     page.get_by_text("Opened “saved.json”").wait_for()
@@ -108,6 +129,11 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
         "previous-history": "no",
         "images-of-own-children": "unknown",
     }
+    ticked = page.locator('input[name="contact"]:checked').evaluate_all(
+        "els => els.map(e => e.value)"
+    )
+    assert ticked == ["regular", "other"]
+    assert page.locator("#note-own-child-at-risk").input_value() == "Not discussed yet"
     assert (
         page.locator("#note-previous-history").input_value() == "Checked with the team <b>today</b>"
     )
@@ -280,3 +306,65 @@ def test_touching_the_form_starts_python_at_once(context):
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
     assert pyodide_requests(context)
+
+
+STRATEGY = "checklists/strategy-discussion/"
+
+
+def test_strategy_discussion_with_nothing_answered_shows_2_12_once_python_is_ready(page):
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    first = page.locator("[data-prompt]").first
+    assert first.get_attribute("data-prompt") == "safeguards-first"
+    assert first.get_attribute("data-group") == "pinned"
+    assert page.locator('[data-prompt="safeguards-first"]').count() == 1
+    assert "People who look at these images may do so" in first.inner_text()  # whole
+    assert first.get_by_role("link", name="Paragraph 2.12").count() == 1
+    # Nothing is hidden: what would follow if so, and the site's questions not answered.
+    assert page.locator('[data-group="if-so"]').count() > 0
+    assert page.locator('[data-group="standing"]').count() > 0
+    scope = page.locator(".checklist__scope-not-answered li")
+    assert scope.count() == 4
+    assert page.locator("#q-immediate-risk .checklist-q__state").inner_text() == "Not answered"
+
+
+def test_an_open_question_has_a_text_box_and_no_yes_or_no(page):
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    question = page.locator("#q-impact-on-child")
+    values = question.locator("input").evaluate_all("els => els.map(e => e.value)")
+    assert values == ["unknown"]  # Not known, the only choice
+    assert question.get_by_label("Not known").count() == 1
+    box = question.get_by_role("textbox", name="Your answer")
+    box.fill("Nightmares since the arrest")  # by keyboard, as typed
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert "in terms of risks and their needs? (paragraph 2.6):\n   Nightmares since" in record
+    assert "Yes" not in record.split("in terms of risks and their needs?", 1)[1].split("\n3.")[0]
+
+
+def test_the_contact_question_is_ticked_by_keyboard_and_under_18_labels_and_goes_on(page):
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    page.locator('input[name="adult"][value="no"]').focus()
+    page.keyboard.press("Space")
+    regular = page.locator('input[name="contact"][value="regular"]')
+    regular.focus()
+    page.keyboard.press("Space")
+    page.locator('input[name="contact"][value="none"]').focus()
+    page.keyboard.press("Space")  # No contact unticks Regular contact
+    page.locator('[data-prompt="young-people"][data-group="follows"]').wait_for()
+    assert not regular.is_checked()
+    regular.focus()
+    page.keyboard.press("Space")
+    page.locator('[data-prompt="conference"][data-group="follows"]').wait_for()
+    first = page.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.prompt)")
+    assert first[:2] == ["young-people", "safeguards-first"]
+    flag = "Written for adult perpetrators: see 1.7."
+    assert page.locator('[data-prompt="conference"] .checklist__adult-flag').inner_text() == flag
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert "\n1.7: specialist advice should be sought.\n" in record
+    assert "(paragraph 2.16): Regular contact\n" in record

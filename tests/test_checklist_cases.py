@@ -5,7 +5,7 @@ import json
 import pytest
 
 from build_scripts.pyodide_bundle.cases import all_cases, case_id, case_mismatches, evaluate_request
-from calculators import checklist_ids, load_checklist
+from calculators import checklist_ids, evaluate, load_checklist
 from calculators.boundary import handle
 
 CASES = all_cases()
@@ -21,10 +21,24 @@ def test_case(pair):
 @pytest.mark.parametrize("checklist", checklist_ids())
 def test_every_prompt_has_a_case_that_shows_it_and_one_that_does_not(checklist):
     definition = load_checklist(checklist)
-    shown = [set(c["prompts"]) for cid, c in CASES if cid == checklist and "prompts" in c]
+    shown = [
+        set(c["prompts"]) | set(c.get("if_so", {}))
+        for cid, c in CASES
+        if cid == checklist and "prompts" in c
+    ]
     prompts = [p.id for p in definition.prompts]
     if definition.out_of_scope:
         prompts.append(definition.out_of_scope.id)
+    always = {p.id for p in definition.prompts if not p.when}
     for prompt in prompts:
         assert any(prompt in s for s in shown), f"no case shows {prompt}"
-        assert any(prompt not in s for s in shown), f"every case shows {prompt}"
+        if prompt not in always:
+            assert any(prompt not in s for s in shown), f"every case shows {prompt}"
+
+
+@pytest.mark.parametrize("checklist", checklist_ids())
+def test_every_prompt_always_shown_is_shown_with_nothing_answered(checklist):
+    definition = load_checklist(checklist)
+    shown = [p["id"] for p in evaluate({"checklist": checklist, "answers": {}})["prompts"]]
+    always = [p.id for p in definition.prompts if not p.when]
+    assert [i for i in shown if i in always] == always

@@ -2,7 +2,7 @@
 
 import pytest
 
-from calculators import ChecklistError, evaluate
+from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
 
 OK = {"checklist": "early-risk-factors", "answers": {}}
 
@@ -45,10 +45,13 @@ def test_bad_payloads_raise_one_error_type_naming_the_field(payload, field, mess
     assert message in raised.value.message
 
 
-def test_unanswered_counts_as_not_known_never_as_no():
+def test_unanswered_is_not_answered_never_not_known_nor_no():
     result = evaluate(OK)
-    assert {a["answer"] for a in result["answers"]} == {"unknown"}
-    assert all(not a["given"] for a in result["answers"])
+    assert {a["answer"] for a in result["answers"]} == {""}
+    assert {a["status"] for a in result["answers"]} == {"not-answered"}
+    assert all(not a["given"] and not a["label"] for a in result["answers"])
+    known = evaluate({**OK, "answers": {"previous-history": "unknown"}})["answers"]
+    assert next(a for a in known if a["id"] == "previous-history")["status"] == "not-known"
 
 
 def test_notes_are_returned_as_given_data_never_interpreted():
@@ -70,6 +73,9 @@ def test_no_result_carries_a_score_or_verdict():
         "to_find_out",
         "missing",
         "statements",
+        "if_so",
+        "scope_not_answered",
+        "adult_flag",
     }
     assert not {"score", "risk", "level", "verdict", "safe"} & set(result)
 
@@ -88,5 +94,23 @@ def test_a_note_item_is_answered_in_words_only():
             {"id": "impact", "text": "x", "paragraph": "2.23", "kind": "note", "required": True}
         ],
     }
-    checklist = parse_checklist(definition)
+    checklist = parse_checklist(definition, "t.checklist.toml")
     assert checklist.items[0].answers.labels == {}
+
+
+LEADS = [
+    (checklist_id, prompt.id, lead)
+    for checklist_id in checklist_ids()
+    for prompt in load_checklist(checklist_id).prompts
+    for lead in (prompt.lead, prompt.if_so_lead, *(x.lead for x in prompt.leads))
+    if lead
+]
+
+
+@pytest.mark.parametrize(("checklist_id", "prompt_id", "lead"), LEADS)
+def test_every_lead_a_practitioner_reads_is_a_plain_sentence(checklist_id, prompt_id, lead):
+    """Issue 17 item 3: a lead ends as a sentence (never "They are what:"), starts with a
+    capital or a paragraph number, and has no dangling colon."""
+    assert lead[0].isupper() or lead[0].isdigit(), lead
+    assert lead.endswith((".", "?")), f"{checklist_id} {prompt_id}: {lead!r}"
+    assert not lead.rstrip(".").endswith(":"), lead

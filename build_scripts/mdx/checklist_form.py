@@ -50,6 +50,8 @@ def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> Non
     link.set("aria-label", f"paragraph {q.paragraph}")
     if q.required:
         el(legend, "span", "(required)", class_="checklist-q__required")
+    if not q.verbatim:
+        el(legend, "span", "(the site's question)", class_="checklist-q__site")
 
 
 def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
@@ -67,21 +69,68 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
     area.text = ""
 
 
-def _question(parent: etree.Element, q: Question, number: str, docs: str) -> None:
+def _choices(parent: etree.Element, q: Question, values: dict[str, str]) -> None:
+    """The answers to choose from: checkboxes for kind "several", radio buttons otherwise."""
+    several = q.kind == "several"
+    answers = el(parent, "div", class_="checklist-q__answers")
+    for value, label in values.items():
+        wrapper = el(answers, "label", class_="checklist-q__answer")
+        box = el(wrapper, "input", type="checkbox" if several else "radio", name=q.id, value=value)
+        excludes = sorted(
+            {v for group in q.answers.exclusive if value in group for v in group} - {value}
+        )
+        if several and excludes:
+            box.set("data-excludes", " ".join(excludes))
+        wrapper[0].tail = f" {label}"
+
+
+def _marks(fieldset: etree.Element, q: Question) -> None:
+    """What the site says of its own questions: that they are the site's, why, and if shared."""
+    if q.why:
+        el(fieldset, "p", q.why, class_="checklist-q__why", atomic=True)
+    if q.shared:
+        el(
+            fieldset,
+            "p",
+            "The same question is asked in other checklists.",
+            class_="checklist-q__shared",
+        )
+
+
+def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etree.Element:
     kind = "scope" if not q.verbatim else "item"
+    if q.caution:  # information in place, not a task: text only, never marked
+        box = el(parent, "div", class_="checklist-q checklist-q--caution", id=f"q-{q.id}")
+        text = el(box, "p", class_="checklist-q__legend")
+        if number:
+            el(text, "span", number, class_="checklist-q__number")
+        el(text, "span", q.text, class_="checklist-q__text")
+        el(
+            text,
+            "a",
+            q.paragraph,
+            class_="checklist-q__para",
+            href=paragraph_href(q.paragraph, docs),
+        )
+        return box
     fieldset = el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
     _legend(fieldset, q, number, docs)
+    _marks(fieldset, q)
     if q.kind == "note":  # answered in words: the text box is the answer
         _note(fieldset, q, "Your answer" if not q.prefill else "Your list (edit freely)", "5")
-        return
-    answers = el(fieldset, "div", class_="checklist-q__answers")
-    for value, label in q.answers.labels.items():
-        wrapper = el(answers, "label", class_="checklist-q__answer")
-        el(wrapper, "input", type="radio", name=q.id, value=value)
-        wrapper[0].tail = f" {label}"
+        return fieldset
+    if q.kind == "words":  # answered in words, or Not known: no Yes / No
+        _note(fieldset, q, "Your answer", "4")
+        _choices(fieldset, q, q.answers.labels)
+        return fieldset
+    _choices(fieldset, q, q.answers.labels)
+    if q.kind == "both":  # a closed question and an open one: both, the open one in words
+        _note(fieldset, q, q.note_label, "3")
+        return fieldset
     note = el(fieldset, "details", class_="checklist-q__note")
     el(note, "summary", "Add a note")
     _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")
+    return fieldset
 
 
 def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree.Element:
@@ -109,8 +158,9 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     el(questions, "h2", "Questions", id="questions")
     for q in checklist.scope:
         _question(questions, q, "", docs)
-    for i, q in enumerate(checklist.items, 1):
-        _question(questions, q, f"{i}.", docs)
+    shown: dict[str, etree.Element] = {}
+    for i, q in enumerate(checklist.items, 1):  # a sub-item sits inside its parent's fieldset
+        shown[q.id] = _question(shown.get(q.parent, questions), q, f"{i}.", docs)
 
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")

@@ -48,6 +48,21 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if "to_find_out" in case:
         got = [u["id"] for u in response["to_find_out"]["items"]]
         expect("to find out", got, case["to_find_out"])
+    if "if_so" in case:  # what would follow if the unknowns are so, and on which items
+        got = {p["id"]: [i["id"] for i in p["depends_on"]] for p in response["if_so"]}
+        expect("if so", got, case["if_so"])
+    if "leads" in case:  # the lead of a prompt shown, where a case is about its wording
+        leads = {p["id"]: p["lead"] for p in [*response["prompts"], *response["if_so"]]}
+        expect("leads", {k: leads.get(k) for k in case["leads"]}, case["leads"])
+    if "groups" in case:  # pinned / follows / standing, in the order shown
+        expect("groups", [p["group"] for p in response["prompts"]], case["groups"])
+    if "adult_flagged" in case:  # the items and prompts labelled as written for adults (1.7)
+        flagged = [a["id"] for a in response["answers"] if a["adult_flag"]]
+        flagged += [p["id"] for p in [*response["prompts"], *response["if_so"]] if p["adult_flag"]]
+        expect("adult flagged", flagged, case["adult_flagged"])
+    if "status" in case:  # answered / not-known / not-answered, for the items named
+        status = {a["id"]: a["status"] for a in response["answers"]}
+        expect("status", {k: status.get(k) for k in case["status"]}, case["status"])
     if "missing" in case:
         expect("missing", [m["id"] for m in response["missing"]], case["missing"])
     if "listed" in case:  # the items a listing prompt names

@@ -13,22 +13,20 @@ def nodes(markdown: str):
     return list(parse(render(markdown, only=ONLY)).iter())
 
 
-def test_a_checklist_block_renders_every_question_as_radio_buttons_with_a_note():
-    checklist = load_checklist("early-risk-factors")
-    found = nodes("/// checklist | early-risk-factors\n///\n")
+def test_a_checklist_block_renders_every_question_as_a_real_control():
+    checklist = load_checklist("strategy-discussion")
+    found = nodes("/// checklist | strategy-discussion\n///\n")
     forms = [n for n in found if n.tag == "form" and "checklist" in n.classes]
     assert len(forms) == 1
     fieldsets = {n.attrs["id"] for n in found if n.tag == "fieldset"}
     assert fieldsets == {f"q-{q.id}" for q in checklist.questions}
+    kinds = {}
     for q in checklist.questions:
-        radios = [
-            n.attrs["value"]
-            for n in found
-            if n.tag == "input" and n.attrs.get("name") == q.id and n.attrs["type"] == "radio"
-        ]
-        assert radios, q.id
-    notes = [n for n in found if n.tag == "textarea"]
-    assert len(notes) == len(checklist.questions)
+        controls = [n for n in found if n.attrs.get("name") == q.id]
+        kinds[q.id] = {n.attrs.get("type", n.tag) for n in controls}
+        assert kinds[q.id], q.id
+    assert kinds["contact"] == {"checkbox"}  # several answers: boxes, not radio buttons
+    assert {"radio"} in kinds.values()
 
 
 def test_paragraph_links_are_written_from_the_docs_root_for_mkdocs_to_check():

@@ -1,7 +1,7 @@
 // One checklist form on the page: its answers evaluated by Python as they change, kept in the
 // tab, pre-filled from the tab, with its record controls and leave guard.
 import { el } from "../lib/page.js";
-import { apply, buttonsOf, collect, heading } from "./form.js";
+import { apply, buttonsOf, collect, heading, untickExcluded } from "./form.js";
 import { guardLeaving, whenRemoved } from "./leave-guard.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
@@ -109,6 +109,7 @@ export function enhance(form) {
   let typing = null;
   form.addEventListener("input", (event) => {
     dirty = true;
+    untickExcluded(event.target);
     if (event.target.tagName === "TEXTAREA") {
       clearTimeout(typing);
       typing = setTimeout(evaluate, 250);

@@ -1,0 +1,223 @@
+"""Definitions that cannot be wrong quietly: every malformed definition → one exact error."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+
+from calculators import ChecklistError, checklist_ids, load_checklist
+from calculators.model import KEYS, _load, check_prefills, parse_checklist
+from calculators.paragraph_ids import PARAGRAPH_IDS
+
+FIXTURE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
+
+GOOD = {
+    "id": "t",
+    "title": "T",
+    "purpose": "p",
+    "serves": "2.9",
+    "stage": 1,
+    "answers": {
+        "labels": {"yes": "Yes", "no": "No", "unknown": "Not known"},
+        "not_known": "unknown",
+        "to_find_out": ["unknown"],
+    },
+    "scope": [{"id": "adult", "text": "Aged 18 or over?", "paragraph": "1.7", "why": "1.7"}],
+    "items": [
+        {"id": "a", "text": "A?", "paragraph": "2.9", "group": "g"},
+        {"id": "b", "text": "What is B?", "paragraph": "2.9", "kind": "words"},
+        {"id": "c", "text": "C", "paragraph": "2.9", "kind": "note", "required": True},
+    ],
+    "prompts": [
+        {
+            "id": "p",
+            "lead": "A is so.",
+            "when": [{"items": ["a"], "any": ["yes"]}],
+            "cites": [{"paragraph": "2.10", "quote": "q"}],
+            "list": {"items": "g", "values": ["yes"]},
+        }
+    ],
+    "statements": [{"template": "A is {a}."}],
+}
+
+
+def changed(path: str, value: object = None, delete: bool = False) -> dict:
+    """GOOD with one value at a dotted path (list indexes as numbers) replaced or deleted."""
+    data = copy.deepcopy(GOOD)
+    *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+    target = data
+    for p in parents:
+        target = target[p]
+    if delete:
+        del target[last]
+    else:
+        target[last] = value
+    return data
+
+
+def unknown_key(table: str) -> str:
+    return f"unknown key in a {table} table; expected one of {sorted(KEYS[table])}"
+
+
+MALFORMED = [
+    (changed("requird", True), "f: checklist.requird", unknown_key("checklist")),
+    (changed("items.0.requird", True), "f: t.items[a].requird", unknown_key("question")),
+    (changed("statments", []), "f: checklist.statments", unknown_key("checklist")),
+    (changed("answers.unanswered", "unknown"), "f: t.answers.unanswered", unknown_key("answers")),
+    (changed("prompts.0.wen", []), "f: t.prompts[p].wen", unknown_key("prompt")),
+    (
+        changed("prompts.0.cites.0.qoute", "x"),
+        "f: t.prompts[p].cites[0].qoute",
+        unknown_key("cite"),
+    ),
+    (
+        changed("prompts.0.when.0.anny", ["yes"]),
+        "f: t.prompts[p].when[0].anny",
+        unknown_key("condition"),
+    ),
+    (changed("prompts.0.list.value", ["yes"]), "f: t.prompts[p].list.value", unknown_key("list")),
+    (changed("scope.0.wy", "x"), "f: t.scope[adult].wy", unknown_key("question")),
+    (changed("items.0.required", "false"), "f: t.items[a].required", "expected bool, got 'false'"),
+    (
+        changed("items.0.kind", "text"),
+        "f: t.items[a].kind",
+        "expected one of ['choice', 'several', 'words', 'both', 'note'], got 'text'",
+    ),
+    (changed("stage", True), "f: t.stage", "expected int, got True"),
+    (changed("title", delete=True), "f: t.title", "missing: expected str"),
+    (
+        changed("items.0.paragraph", "2.99"),
+        "f: t.items[a].paragraph",
+        "'2.99' is not a paragraph of the guidance",
+    ),
+    (
+        changed("prompts.0.cites.0.paragraph", "7.1"),
+        "f: t.prompts[p].cites[0].paragraph",
+        "'7.1' is not a paragraph of the guidance",
+    ),
+    (
+        changed("prompts.0.when.0.items", ["a", "zz"]),
+        "f: t.prompts[p].when[0].items",
+        "unknown items ['zz']",
+    ),
+    (
+        changed("prompts.0.when.0.items", "no-group"),
+        "f: t.prompts[p].when[0].items",
+        "expected a group name or item ids, got 'no-group'",
+    ),
+    (
+        changed("prompts.0.when.0.any", ["maybe"]),
+        "f: t.prompts[p].when[0].any",
+        "unknown answer values ['maybe']",
+    ),
+    (
+        changed("prompts.0.when.0.all", ["yes"]),
+        "f: t.prompts[p].when[0]",
+        "expected exactly one of any / all / none / noted",
+    ),
+    (
+        changed("prompts.0.list.items", ["nope"]),
+        "f: t.prompts[p].list.items",
+        "unknown items ['nope']",
+    ),
+    (
+        changed("prompts.0.cites", []),
+        "f: t.prompts[p].cites",
+        "every prompt cites at least one paragraph",
+    ),
+    (
+        changed("statements.0.template", "A is {aa}."),
+        "f: t.statements[0].template",
+        "unknown placeholders ['aa']",
+    ),
+    (
+        changed("answers.not_known", "dunno"),
+        "f: t.answers.not_known",
+        "['dunno'] not among ['yes', 'no', 'unknown']",
+    ),
+    (
+        changed("answers.to_find_out", ["later"]),
+        "f: t.answers.to_find_out",
+        "['later'] not among ['yes', 'no', 'unknown']",
+    ),
+    (
+        changed("items.1.options", {"labels": {"x": "X"}}),
+        "f: t.items[b].options",
+        "a words item is answered in words",
+    ),
+    (
+        changed("items.0.why", "because"),
+        "f: t.items[a].why",
+        "only a scoping question has this key",
+    ),
+    (changed("items.1.id", "a"), "f: t.items", "item ids must be unique"),
+    (changed("items.0.parent", "c"), "f: t.items[a].parent", "'c' is not an item before it"),
+    (
+        changed("prefill", [{"target": "x", "from": "y", "group": "g", "values": ["yes"]}]),
+        "f: t.prefill[0].target",
+        "expected one of []",
+    ),
+    (changed("prompts.0.pinned", "yes"), "f: t.prompts[p].pinned", "expected bool, got 'yes'"),
+    (
+        changed("prompts.0.when.0", {"items": ["c"], "noted": "yes"}),
+        "f: t.prompts[p].when[0].noted",
+        "expected true, got 'yes'",
+    ),
+    (
+        changed("adult_label", {"label": "x"}),
+        "f: t.adult_label.when",
+        "expected the conditions for the label",
+    ),
+    (changed("items.2", "not a table"), "f: t.items", "expected a table, got str"),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"), MALFORMED, ids=[m[1] + " " + m[2][:30] for m in MALFORMED]
+)
+def test_a_malformed_definition_is_refused_naming_file_table_and_key(data, field, message):
+    with pytest.raises(ChecklistError) as raised:
+        parse_checklist(data, "f")
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.field == field
+    assert raised.value.message == message
+
+
+def test_the_good_definition_loads():
+    checklist = parse_checklist(GOOD, "f")
+    assert [q.kind for q in checklist.items] == ["choice", "words", "note"]
+    assert checklist.items[1].answers.labels == {"unknown": "Not known"}
+    assert checklist.statements[0].items == ("a",)
+
+
+def test_a_prefill_rule_naming_a_missing_group_or_value_is_refused():
+    judgement = load_checklist("reaching-a-judgement")
+    others = {i: load_checklist(i) for i in checklist_ids()}
+    check_prefills(judgement, "f", others)  # the shipped rules are sound
+    rule = judgement.prefills[0]
+    broken = copy.replace(judgement, prefills=(copy.replace(rule, group="nope"),))
+    with pytest.raises(ChecklistError) as raised:
+        check_prefills(broken, "f", others)
+    assert raised.value.field == "f: reaching-a-judgement.prefill[0].group"
+    broken = copy.replace(judgement, prefills=(copy.replace(rule, values=frozenset({"x"})),))
+    with pytest.raises(ChecklistError) as raised:
+        check_prefills(broken, "f", others)
+    assert raised.value.message == "unknown answer values ['x']"
+    broken = copy.replace(judgement, prefills=(copy.replace(rule, source="nope"),))
+    with pytest.raises(ChecklistError, match="unknown checklist 'nope'"):
+        check_prefills(broken, "f", others)
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_every_shipped_definition_loads_strictly(checklist_id):
+    _load.cache_clear()
+    assert load_checklist(checklist_id).id == checklist_id
+
+
+def test_the_paragraph_ids_are_the_guidance_as_received():
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert tuple(re.findall(r"^([1-6]\.\d+) ", text, flags=re.MULTILINE)) == PARAGRAPH_IDS
+    assert len(PARAGRAPH_IDS) == 48

@@ -177,10 +177,11 @@ def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served,
 
     # Reload, with answers not saved or copied: the checklist's leave guard asks first, and
     # staying keeps the page and its answers.
-    with page.expect_event("dialog") as asked:
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))  # stay
+    with page.expect_event("dialog"):
         notice.get_by_role("button", name="Reload to use it").click()
-    assert asked.value.type == "beforeunload"
-    asked.value.dismiss()  # stay: the reload is cancelled
+    assert asked == ["beforeunload"]
     page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
     assert page.evaluate("window.__same_page") is True
     assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()

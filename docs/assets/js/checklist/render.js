@@ -37,18 +37,20 @@ function prompt(form, shown) {
   return item;
 }
 
-/** A prompt in one line, expandable to the whole: what would follow if so, or standing guidance. */
+/** A prompt in one line, expandable to the whole: what would follow if so, or standing guidance.
+ * What an "if so" depends on stays in view: the reader sees which unknowns it is waiting on. */
 function folded(form, shown) {
   const numbers = shown.cites.map((cite) => cite.paragraph).join(", ");
   const summary = el("summary", { class: "checklist-prompt__lead" }, `${shown.lead} (${numbers})`);
   const details = el("details", {}, summary, adultFlag(shown.adult_flag));
-  if (shown.depends_on && shown.depends_on.length) {
-    details.append(el("p", { class: "checklist-prompt__depends-lead" }, "It depends on:"));
-    details.append(itemList(form, shown.depends_on, "checklist-prompt__depends"));
-  }
   if (shown.items.length) details.append(itemList(form, shown.items, "checklist-prompt__items"));
   for (const cite of shown.cites) details.append(quote(form, cite));
-  return el("li", { class: `checklist-prompt checklist-prompt--${shown.group}`, dataset: { prompt: shown.id, group: shown.group } }, details);
+  const item = el("li", { class: `checklist-prompt checklist-prompt--${shown.group}`, dataset: { prompt: shown.id, group: shown.group } }, details);
+  if (shown.depends_on && shown.depends_on.length) {
+    item.append(el("p", { class: "checklist-prompt__depends-lead" }, "It depends on:"));
+    item.append(itemList(form, shown.depends_on, "checklist-prompt__depends"));
+  }
+  return item;
 }
 
 /** Each question's state beside it: "Not answered", and the 1.7 label where it applies. */

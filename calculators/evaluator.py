@@ -170,13 +170,16 @@ def _status(q: Question, state: _State) -> str:
 
 def _answer(q: Question, state: _State, adult_flag: str) -> dict:
     value = state.answers.get(q.id, "")
+    label = _label(q, value)
+    if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
+        label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
     return {
         **_brief(q),
         "title": q.title,
         "kind": q.kind,
         "scope": not q.verbatim,
         "answer": value,
-        "label": _label(q, value),
+        "label": label,
         "given": q.id in state.answers,
         "note": state.notes.get(q.id, ""),
         "status": _status(q, state),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -56,7 +56,7 @@ KEYS = {
         "out_of_scope",
         "adult_label",
     },
-    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked"},
+    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked", "unnoted"},
     "question": {
         "id",
         "text",
@@ -137,6 +137,8 @@ class AnswerSet:
     to_find_out: frozenset[str]  # values listed as information still to gather
     exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
     unmarked: str = ""  # a planner's task not yet marked counts as this (e.g. "todo")
+    # value -> what its label adds when no note carries the information (never a bare "Obtained")
+    unnoted: dict[str, str] = field(default_factory=dict)
 
     @property
     def unanswered(self) -> str:
@@ -273,12 +275,16 @@ class _Reader:
             if not isinstance(group, list) or not set(group) <= set(labels) or len(group) < 2:
                 raise self.fail(f"{where}.exclusive[{i}]", f"expected 2 or more of {list(labels)}")
             exclusive.append(frozenset(group))
+        unnoted = self.get(data, "unnoted", dict, where, {})
+        if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
+            raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
         return AnswerSet(
             dict(labels),
             data.get("not_known", ""),
             frozenset(data.get("to_find_out", [])),
             tuple(exclusive),
             data.get("unmarked", ""),
+            dict(unnoted),
         )
 
     def question(self, data: object, where: str, answers: AnswerSet, scope: bool) -> Question:

@@ -127,6 +127,9 @@ def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etr
     if q.kind == "both":  # a closed question and an open one: both, the open one in words
         _note(fieldset, q, q.note_label, "3")
         return fieldset
+    if q.note_label:  # the note is where the answer's information goes: always in view
+        _note(fieldset, q, q.note_label, "3")
+        return fieldset
     note = el(fieldset, "details", class_="checklist-q__note")
     el(note, "summary", "Add a note")
     _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")

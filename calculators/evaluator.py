@@ -267,6 +267,8 @@ def evaluate(payload: object) -> dict:
     for p in checklist.prompts:
         truth = True if not p.when else state.all_hold(p.when)
         if truth is None:
+            if p.lists and not p.if_so_lead:
+                continue  # a list of the answers given (3.10 by answer) is nothing that may follow
             result["if_so"].append(_prompt(p, state, "if-so", adult_flag))
         elif truth:
             group = "pinned" if p.pinned else "follows" if p.when else "standing"

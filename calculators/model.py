@@ -91,7 +91,7 @@ KEYS = {
     "list": {"items", "values"},
     "cite": {"paragraph", "quote", "note"},
     "statement": {"template"},
-    "prefill": {"target", "from", "group", "values"},
+    "prefill": {"target", "from", "group", "values", "heading"},
     "adult_label": {"when", "label"},
 }
 
@@ -179,6 +179,7 @@ class Prefill:
     source: str  # the checklist whose answers it reads
     group: str  # that checklist's items of this group…
     values: frozenset[str]  # …answered with one of these values
+    heading: str = ""  # the guidance's own name for the source's list, e.g. "3.7: factors…"
 
 
 @dataclass(frozen=True)
@@ -478,6 +479,7 @@ class _Reader:
                     self.get(p, "from", str, where),
                     self.get(p, "group", str, where),
                     frozenset(self.strings(p, "values", where)),
+                    self.get(p, "heading", str, where, ""),
                 )
             )
         adult_label = None

@@ -48,7 +48,8 @@ def test_other_answers_offered_beside_the_lists_by_source_and_answer_never_in_th
         "3.10: key qualities of good enough protective parenting, answered Evident:\n- Has good"
     )
     assert offered[3].startswith(
-        "3.10: key qualities of good enough protective parenting, answered Not evident:\n- Can provide"
+        "3.10: key qualities of good enough protective parenting, answered Not evident:\n"
+        "- Can provide"
     )
     assert "known criminal lifestyle" not in texts["offered"]
     assert (

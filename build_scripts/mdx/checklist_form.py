@@ -63,6 +63,7 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
         name=f"note:{q.id}",
         rows=rows,
         maxlength=str(MAX_NOTE),
+        placeholder=" ",  # so that print CSS can tell an empty box (:placeholder-shown)
     )
     if q.prefill:
         area.set("data-prefill", q.prefill)
@@ -157,6 +158,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         class_="checklist__nojs",
     )
     el(form, "div", class_="checklist__status", role="status")
+    el(form, "p", "Date: ____________________", class_="checklist__blank-date")  # printed blank
     questions = el(form, "section", class_="checklist__questions")
     el(questions, "h2", "Questions", id="questions")
     for q in checklist.scope:

@@ -170,13 +170,16 @@ def _status(q: Question, state: _State) -> str:
 
 def _answer(q: Question, state: _State, adult_flag: str) -> dict:
     value = state.answers.get(q.id, "")
+    label = _label(q, value)
+    if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
+        label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
     return {
         **_brief(q),
         "title": q.title,
         "kind": q.kind,
         "scope": not q.verbatim,
         "answer": value,
-        "label": _label(q, value),
+        "label": label,
         "given": q.id in state.answers,
         "note": state.notes.get(q.id, ""),
         "status": _status(q, state),
@@ -264,6 +267,8 @@ def evaluate(payload: object) -> dict:
     for p in checklist.prompts:
         truth = True if not p.when else state.all_hold(p.when)
         if truth is None:
+            if p.lists and not p.if_so_lead:
+                continue  # a list of the answers given (3.10 by answer) is nothing that may follow
             result["if_so"].append(_prompt(p, state, "if-so", adult_flag))
         elif truth:
             group = "pinned" if p.pinned else "follows" if p.when else "standing"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -56,7 +56,7 @@ KEYS = {
         "out_of_scope",
         "adult_label",
     },
-    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked"},
+    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked", "unnoted"},
     "question": {
         "id",
         "text",
@@ -91,7 +91,7 @@ KEYS = {
     "list": {"items", "values"},
     "cite": {"paragraph", "quote", "note"},
     "statement": {"template"},
-    "prefill": {"target", "from", "group", "values"},
+    "prefill": {"target", "from", "group", "values", "heading"},
     "adult_label": {"when", "label"},
 }
 
@@ -137,6 +137,8 @@ class AnswerSet:
     to_find_out: frozenset[str]  # values listed as information still to gather
     exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
     unmarked: str = ""  # a planner's task not yet marked counts as this (e.g. "todo")
+    # value -> what its label adds when no note carries the information (never a bare "Obtained")
+    unnoted: dict[str, str] = field(default_factory=dict)
 
     @property
     def unanswered(self) -> str:
@@ -177,6 +179,7 @@ class Prefill:
     source: str  # the checklist whose answers it reads
     group: str  # that checklist's items of this group…
     values: frozenset[str]  # …answered with one of these values
+    heading: str = ""  # the guidance's own name for the source's list, e.g. "3.7: factors…"
 
 
 @dataclass(frozen=True)
@@ -273,12 +276,16 @@ class _Reader:
             if not isinstance(group, list) or not set(group) <= set(labels) or len(group) < 2:
                 raise self.fail(f"{where}.exclusive[{i}]", f"expected 2 or more of {list(labels)}")
             exclusive.append(frozenset(group))
+        unnoted = self.get(data, "unnoted", dict, where, {})
+        if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
+            raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
         return AnswerSet(
             dict(labels),
             data.get("not_known", ""),
             frozenset(data.get("to_find_out", [])),
             tuple(exclusive),
             data.get("unmarked", ""),
+            dict(unnoted),
         )
 
     def question(self, data: object, where: str, answers: AnswerSet, scope: bool) -> Question:
@@ -472,6 +479,7 @@ class _Reader:
                     self.get(p, "from", str, where),
                     self.get(p, "group", str, where),
                     frozenset(self.strings(p, "values", where)),
+                    self.get(p, "heading", str, where, ""),
                 )
             )
         adult_label = None

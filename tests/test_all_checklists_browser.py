@@ -46,7 +46,7 @@ def test_each_checklist_is_answered_end_to_end_by_keyboard_only(page, checklist)
     assert "INCOMPLETE" not in record
 
 
-def test_the_judgement_is_not_complete_without_both_judgements_and_the_impact(page):
+def test_the_judgement_is_not_complete_without_the_judgements_the_decision_and_the_impact(page):
     page.goto("checklists/reaching-a-judgement/")
     wait_for_python(page)
     missing = page.locator(".checklist__missing")
@@ -54,6 +54,7 @@ def test_the_judgement_is_not_complete_without_both_judgements_and_the_impact(pa
     for text in [
         "extreme, serious or concerning",
         "highly likely, likely or unlikely",
+        "whether the local authority should intervene",
         "likely impact of the proposed intervention",
     ]:
         assert text in missing.inner_text()
@@ -66,12 +67,17 @@ def test_the_judgement_is_not_complete_without_both_judgements_and_the_impact(pa
     assert "likely impact" in missing.inner_text()
     assert "INCOMPLETE" in page.locator(".checklist__record").text_content()
     page.locator("#note-impact").fill("The children stay at home with a written agreement.")
+    page.wait_for_function(
+        "() => !document.querySelector('.checklist__missing')?.textContent.includes('impact')"
+    )
+    assert "INCOMPLETE" in page.locator(".checklist__record").text_content()  # no decision yet
+    page.locator("#note-decision").fill("Child protection plan; the father lives elsewhere.")
     missing.wait_for(state="detached")
     page.locator('[data-prompt="judgement-given"]').wait_for()
     assert "INCOMPLETE" not in page.locator(".checklist__record").text_content()
 
 
-def test_the_judgement_lists_start_from_the_tab_and_stay_editable(page):
+def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(page):
     page.goto("checklists/early-risk-factors/")
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
@@ -79,11 +85,15 @@ def test_the_judgement_lists_start_from_the_tab_and_stay_editable(page):
     page.once("dialog", lambda dialog: dialog.accept())  # the leave guard: answers not saved
     page.locator("a.md-nav__link[href$='reaching-a-judgement/']").first.click()
     page.wait_for_url("**/reaching-a-judgement/")
-    increase = page.locator("#note-increase-factors")
-    page.wait_for_function("() => document.querySelector('#note-increase-factors')?.value")
-    assert (
-        "images of own children (Early risk factors, paragraph 2.9: Yes)" in increase.input_value()
+    offered = page.locator("#note-other-answers")
+    page.wait_for_function("() => document.querySelector('#note-other-answers')?.value")
+    assert offered.input_value().startswith(
+        "2.9: factors that may determine the risk of significant harm at an early stage, "
+        "answered Yes:\n- images of own children"
     )
+    assert page.locator("#note-increase-factors").input_value() == ""
+    assert page.locator("#note-decrease-factors").input_value() == ""
+    increase = page.locator("#note-increase-factors")
     increase.fill("My own list")
     assert increase.input_value() == "My own list"
     page.wait_for_function(

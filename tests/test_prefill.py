@@ -17,13 +17,15 @@ def test_every_prefill_rule_names_a_real_checklist_group_and_answers():
             assert rule.values <= set(group[0].answers.labels), rule
 
 
-def test_increase_and_decrease_lists_from_risk_factors_concerns_and_parenting():
+def test_other_answers_offered_beside_the_lists_by_source_and_answer_never_in_them():
+    """Issue 17: 2.9, 3.7 and 3.10 answers offered under the guidance's own names and by the
+    answer given (never sorted into increase / decrease); the unknowns carried into 2.23 a."""
     texts = prefill(
         JUDGEMENT,
         [
             {
                 "checklist": "early-risk-factors",
-                "answers": {"images-of-own-children": "yes", "criminal-lifestyle": "no"},
+                "answers": {"images-of-own-children": "yes", "criminal-lifestyle": "unknown"},
             },
             {"checklist": "protective-carer-concerns", "answers": {"domestic-abuse": "yes"}},
             {
@@ -32,15 +34,33 @@ def test_increase_and_decrease_lists_from_risk_factors_concerns_and_parenting():
             },
         ],
     )
-    assert "images of own children (Early risk factors, paragraph 2.9: Yes)" in texts["increase"]
-    assert "known criminal lifestyle" not in texts["increase"]
-    assert "History of domestic abuse" in texts["increase"]
-    assert "Has good self-esteem." in texts["decrease"]
-    assert "Can provide appropriate attachment." in texts["increase"]
+    assert set(texts) == {"offered", "unknowns"}  # nothing pre-fills the two lists
+    offered = texts["offered"].split("\n\n")
+    assert offered[0] == (
+        "2.9: factors that may determine the risk of significant harm at an early stage, "
+        "answered Yes:\n- images of own children"
+    )
+    assert (
+        offered[1]
+        == "3.7: factors that would be of concern, answered Yes:\n- History of domestic abuse"
+    )
+    assert offered[2].startswith(
+        "3.10: key qualities of good enough protective parenting, answered Evident:\n- Has good"
+    )
+    assert offered[3].startswith(
+        "3.10: key qualities of good enough protective parenting, answered Not evident:\n"
+        "- Can provide"
+    )
+    assert "known criminal lifestyle" not in texts["offered"]
+    assert (
+        "Early risk factors (2.9), answered Not known:\n- known criminal lifestyle"
+        in texts["unknowns"]
+    )
+    assert "Early risk factors (2.9), Not answered:\n- previous history" in texts["unknowns"]
 
 
 def test_nothing_answered_elsewhere_prefills_nothing():
-    assert prefill(JUDGEMENT, []) == {"increase": "", "decrease": ""}
+    assert prefill(JUDGEMENT, []) == {"offered": "", "unknowns": ""}
 
 
 @pytest.mark.parametrize("payloads", ["x", [{"checklist": "nope", "answers": {}}], [5]])

@@ -63,6 +63,7 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
         name=f"note:{q.id}",
         rows=rows,
         maxlength=str(MAX_NOTE),
+        placeholder=" ",  # so that print CSS can tell an empty box (:placeholder-shown)
     )
     if q.prefill:
         area.set("data-prefill", q.prefill)
@@ -127,6 +128,9 @@ def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etr
     if q.kind == "both":  # a closed question and an open one: both, the open one in words
         _note(fieldset, q, q.note_label, "3")
         return fieldset
+    if q.note_label:  # the note is where the answer's information goes: always in view
+        _note(fieldset, q, q.note_label, "3")
+        return fieldset
     note = el(fieldset, "details", class_="checklist-q__note")
     el(note, "summary", "Add a note")
     _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")
@@ -154,6 +158,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         class_="checklist__nojs",
     )
     el(form, "div", class_="checklist__status", role="status")
+    el(form, "p", "Date: ____________________", class_="checklist__blank-date")  # printed blank
     questions = el(form, "section", class_="checklist__questions")
     el(questions, "h2", "Questions", id="questions")
     for q in checklist.scope:

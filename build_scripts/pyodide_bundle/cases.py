@@ -63,6 +63,9 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if "status" in case:  # answered / not-known / not-answered, for the items named
         status = {a["id"]: a["status"] for a in response["answers"]}
         expect("status", {k: status.get(k) for k in case["status"]}, case["status"])
+    if "labels" in case:  # the answer as recorded, for the items named
+        labels = {a["id"]: a["label"] for a in response["answers"]}
+        expect("labels", {k: labels.get(k) for k in case["labels"]}, case["labels"])
     if "missing" in case:
         expect("missing", [m["id"] for m in response["missing"]], case["missing"])
     if "listed" in case:  # the items a listing prompt names

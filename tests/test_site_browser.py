@@ -179,6 +179,14 @@ def test_searching_a_phrase_of_a_paragraph_opens_at_it(page):
     assert "assessment#2.9" in search(page, "previous contact abuse of other children")
 
 
+def test_lado_finds_2_18_and_the_glossary_term_lands_on_the_term(page):
+    found = search(page, "LADO")
+    assert "assessment#2.18" in found
+    assert "glossary#glossary-lado-local-authority-designated-officer" in found
+    assert "glossary#" not in found  # no page-long glossary result
+    assert "assessment#2.3" in search(page, "s47")  # "Section 47 Enquiry" in 2.3
+
+
 def test_no_request_leaves_the_origin(context, page, site_root, latest_site):
     for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))

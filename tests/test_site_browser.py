@@ -187,6 +187,16 @@ def test_lado_finds_2_18_and_the_glossary_term_lands_on_the_term(page):
     assert "assessment#2.3" in search(page, "s47")  # "Section 47 Enquiry" in 2.3
 
 
+def test_the_edition_selector_keeps_the_page_and_paragraph(page, site_root):
+    page.goto("assessment/#2.10")
+    page.locator(".md-version__current").click()
+    link = page.locator("a.md-version__link").first
+    edition = urlsplit(link.evaluate("a => a.href")).path
+    link.click()
+    page.wait_for_url(re.compile(rf"{re.escape(edition)}assessment/#2\.10$"))
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
+
+
 def test_no_request_leaves_the_origin(context, page, site_root, latest_site):
     for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))

@@ -197,6 +197,43 @@ def test_the_edition_selector_keeps_the_page_and_paragraph(page, site_root):
     page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
 
 
+CHECKLISTS = sorted(
+    p.stem for p in (ROOT / "docs/checklists").glob("*.md") if p.stem not in {"index"}
+)
+COVERED = """() => {
+  const covered = [];
+  for (const legend of document.querySelectorAll('.checklist-q__legend')) {
+    legend.scrollIntoView({block: 'center'});
+    for (const r of legend.getClientRects()) {
+      for (const [x, y] of [[r.left + 4, r.top + r.height / 2], [r.right - 4, r.top + r.height / 2],
+                            [(r.left + r.right) / 2, r.top + r.height / 2]]) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !legend.contains(hit) && !hit.contains(legend)) {
+          covered.push(legend.textContent.slice(0, 40) + ' under ' + hit.className);
+        }
+      }
+    }
+  }
+  return covered;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)])
+def test_checklists_have_no_sideways_overflow_and_nothing_covers_a_question(page, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    problems = {}
+    for name in CHECKLISTS:
+        page.goto(f"checklists/{name}/")
+        page.wait_for_load_state("load")
+        wide = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        covered = page.evaluate(COVERED)
+        if wide > 0 or covered:
+            problems[name] = (wide, covered[:3])
+    assert problems == {}
+
+
 def test_no_request_leaves_the_origin(context, page, site_root, latest_site):
     for path in page_paths(latest_site):
         page.goto(path.lstrip("/"))

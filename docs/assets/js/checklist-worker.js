@@ -6,7 +6,7 @@
 const base = new URL("../pyodide/current/", import.meta.url);
 
 async function boot() {
-  self.postMessage({ type: "progress", message: "Loading Python…" });
+  self.postMessage({ type: "progress", message: "The checklist is getting ready…" });
   const [manifest, { loadPyodide }] = await Promise.all([
     fetch(new URL("bundle.json", base)).then((response) => response.json()),
     import(new URL("pyodide.mjs", base).href),

@@ -11,8 +11,8 @@ import { ask, onWorkerState, startWorker, workerProblem, workerState } from "./w
 function showState(status, buttons, progress) {
   const state = workerState();
   if (state === "loading") {
-    const waiting = `${progress || "Loading Python…"} Answers you give now are kept and will be read as soon as it is ready.`;
-    status.replaceChildren(el("progress", { "aria-label": "Loading Python" }), el("span", {}, waiting));
+    const waiting = `${progress || "The checklist is getting ready…"} Answers you give now are kept and will be read as soon as it is ready.`;
+    status.replaceChildren(el("progress", { "aria-label": "The checklist is getting ready" }), el("span", {}, waiting));
   } else if (state === "failed") {
     const why = `The checklist cannot show what the guidance says here: ${workerProblem()}. Your answers are kept; you can still fill in and print the form.`;
     status.replaceChildren(el("span", {}, why));

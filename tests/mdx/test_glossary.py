@@ -68,4 +68,4 @@ def test_stale_terms_say_what_replaced_them():
     assert "single assessment" in definition("Initial Assessment")
     assert "single assessment" in definition("Core Assessment")
     assert "Achieving Best Evidence" in definition("video interview")
-    assert abbrs(render("including the need for a video interview – this"))
+    assert abbrs(render("including the need for a video interview, this"))

@@ -3,8 +3,8 @@ site's own words in it.
 
 A unit is a numbered paragraph (``div.para#2.9``) or an explicit section or stage heading
 (``#section-3``, ``#stage-1``). Its text leaves out what the site adds (``SITE_WORDS``: editorial
-notes, footnote marks, paragraph tools, change markers), so search entries, edition comparisons
-and the fidelity tests all read the guidance's words only.
+notes, footnote marks, paragraph tools, change markers, the "no address given" note), so search
+entries, edition comparisons and the fidelity tests all read the guidance's words only.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from build_scripts.lib.html_tree import Node, parse
 # Classes of elements that are the site's words, not the guidance's.
 SITE_WORDS = frozenset(
     {"editorial-note", "footnote-ref", "footnote-backref", "edition-line", "para-tools",
-     "para-changed"}
+     "para-changed", "link-no-address"}
 )  # fmt: skip
 PARAGRAPH_ID = re.compile(r"^(\d+\.\d+|(section|stage)-\d+)$")
 HEADING = re.compile(r"^h[1-6]$")

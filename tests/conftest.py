@@ -47,6 +47,16 @@ def site_root(built_site, site_port):
 
 
 @pytest.fixture(scope="session")
+def nginx_root(built_site):
+    """The built site served by Debian's nginx with the generated hosting snippet."""
+    from tests.support.nginx import NginxServer
+
+    server = NginxServer(built_site, free_port())
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def site_url(site_root):
     """The latest edition's address: where pages, checklists and search are tested."""
     return f"{site_root}latest/"

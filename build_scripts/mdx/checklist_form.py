@@ -63,6 +63,9 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
         name=f"note:{q.id}",
         rows=rows,
         maxlength=str(MAX_NOTE),
+        # No enhanced spell checker may send the text to a remote service; no autofill history.
+        spellcheck="false",
+        autocomplete="off",
     )
     if q.prefill:
         area.set("data-prefill", q.prefill)

@@ -41,7 +41,7 @@ export function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   // Older browsers and plain-http hosts.
   return new Promise((resolve, reject) => {
-    const area = el("textarea", { readonly: true });
+    const area = el("textarea", { readonly: true, spellcheck: "false", autocomplete: "off" });
     area.value = text;
     area.style.position = "fixed"; // the style object, not an attribute: the policy allows it
     area.style.opacity = "0";

@@ -68,3 +68,12 @@ export function readableDate(date = new Date()) {
 export function fileStamp(date = new Date()) {
   return date.toISOString().slice(0, 16).replace(/[-:T]/g, "");
 }
+
+/** The address's fragment as text ("" when it is not valid percent-encoding, such as "#%E0%A4%A"). */
+export function hashText() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return "";
+  }
+}

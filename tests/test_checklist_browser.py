@@ -362,3 +362,16 @@ def test_the_contact_question_is_ticked_by_keyboard_and_under_18_labels_and_goes
     record = page.evaluate("navigator.clipboard.readText()")
     assert "\n1.7: specialist advice should be sought.\n" in record
     assert "(paragraph 2.16): Regular contact\n" in record
+
+
+def test_a_file_name_that_reorders_text_is_shown_without_its_control(checklist, tmp_path):
+    page = checklist
+    wait_for_python(page)
+    answer(page, "adult", "yes")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    tricky = tmp_path / "answers\u202enosj.json"
+    download.value.save_as(tricky)
+    page.locator(".checklist__file").set_input_files(tricky)
+    page.get_by_text("Opened “answersnosj.json”").wait_for()
+    assert "\u202e" not in page.locator(".checklist__message").inner_text()

@@ -1,6 +1,8 @@
 // The checklist worker: loads Pyodide and the calculators wheel from this site (never a CDN), then
-// answers JSON requests with calculators.boundary.handle. Runs off the page's thread, so the page
-// never freezes while Python loads.
+// answers JSON requests with calculators.boundary.handle. The page starts it from a blob: URL
+// that imports this file, so that it runs under the page's Content Security Policy on any host
+// (checklist/worker-client.js); every address here comes from import.meta.url, never location.
+// Runs off the page's thread, so the page never freezes while Python loads.
 // The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
 // this build's key here (build_scripts/pyodide_bundle.py, versioned_worker).
 const base = new URL("../pyodide/current/", import.meta.url);
@@ -35,6 +37,8 @@ self.onmessage = async (event) => {
     const handle = await ready;
     self.postMessage({ type: "response", id, response: handle(request) });
   } catch (error) {
-    self.postMessage({ type: "response", id, error: String((error && error.message) || error) });
+    // handle() never raises: an error here is Python itself failing (a fatal error leaves the
+    // runtime unusable), so the page is told to start a new worker.
+    self.postMessage({ type: "response", id, error: String((error && error.message) || error), fatal: true });
   }
 };

@@ -158,7 +158,7 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
                     "answers": {},
                 }
             ).encode(),
-            "is a saved 'strategy-discussion' checklist",
+            "is a saved “Strategy discussion” checklist, not “Early risk factors”",
         ),
         ("huge.json", b" " * 1_000_001, "larger than 1 MB"),
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is not JSON text"),

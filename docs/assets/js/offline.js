@@ -40,6 +40,7 @@ function explainOffline() {
 // The update notice. Its live region exists (empty) before anything is announced, so screen
 // readers hear it; early in the tab order: one Tab from the top of the page.
 let notice = null;
+let shown = ""; // "saved" or "update": an update notice replaces the saved one, never the reverse
 
 function prepareNotice() {
   if (notice) return;
@@ -48,6 +49,7 @@ function prepareNotice() {
 }
 
 function hideNotice() {
+  shown = "";
   notice.classList.remove("update-notice--shown");
   notice.replaceChildren();
   document.documentElement.classList.remove("has-update-notice");
@@ -55,7 +57,9 @@ function hideNotice() {
 
 function showNotice(reload) {
   prepareNotice();
-  if (notice.classList.contains("update-notice--shown")) return;
+  if (shown === "update") return;
+  hideNotice();
+  shown = "update";
   const button = (label, className, onClick) => {
     const node = el("button", { type: "button", class: className }, label);
     node.addEventListener("click", onClick);
@@ -65,6 +69,21 @@ function showNotice(reload) {
     el("p", { class: "update-notice__text" }, "An updated version of this guidance is ready."),
     button("Reload to use it", "md-button md-button--primary update-notice__reload", reload),
     button("Not now", "md-button update-notice__later", hideNotice),
+  );
+  notice.classList.add("update-notice--shown");
+  document.documentElement.classList.add("has-update-notice");
+}
+
+// Said once, when the very first offline copy is complete (an update says so in its own notice).
+function showSaved() {
+  prepareNotice();
+  if (shown) return;
+  shown = "saved";
+  const ok = el("button", { type: "button", class: "md-button update-notice__later" }, "OK");
+  ok.addEventListener("click", hideNotice);
+  notice.append(
+    el("p", { class: "update-notice__text" }, "This guidance is now saved on this device: it works without a connection."),
+    ok,
   );
   notice.classList.add("update-notice--shown");
   document.documentElement.classList.add("has-update-notice");
@@ -105,6 +124,10 @@ async function registerWorker() {
   // A waiting worker with a controlling one is an update (the very first install has none).
   workbox.addEventListener("waiting", () => {
     if (navigator.serviceWorker.controller) showNotice(reload);
+  });
+  // The first worker is activated once every file is in the offline copy.
+  workbox.addEventListener("activated", (event) => {
+    if (!event.isUpdate) showSaved();
   });
   try {
     registration = await workbox.register({ immediate: true });

@@ -14,6 +14,7 @@ import { Workbox } from "./vendor/workbox-window-7.4.1.prod.js";
 
 const UPDATE_CHECK_MS = 3600000; // a long-lived tab checks for a new build at most hourly
 const PYTHON_WAIT_MS = 20000; // on a checklist page, the longest the offline copy waits for Python
+const SAVED_NOTICE_MS = 12000; // how long "now saved on this device" stays
 
 // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
 // says where the worker is, relative to that folder: "sw.js" when the site is one edition,
@@ -87,6 +88,11 @@ function showSaved() {
   );
   notice.classList.add("update-notice--shown");
   document.documentElement.classList.add("has-update-notice");
+  // News, not a question: it goes by itself after a while (unless the reader is on its button),
+  // so that on a phone it does not sit over the questions.
+  setTimeout(() => {
+    if (shown === "saved" && !notice.contains(document.activeElement)) hideNotice();
+  }, SAVED_NOTICE_MS);
 }
 
 // The worker keeps an older edition's pages as they are visited, but it did not see this page

@@ -19,7 +19,9 @@ class ChromiumDriver(Driver):
         )
         self.context.add_init_script(f"{WATCH};")
         origin = base_url.split("/", 3)[:3]
-        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="/".join(origin))
+        self.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin="/".join(origin)
+        )
         self.page = self.context.new_page()
         self._seen: list[str] = []
         self._action = "accept"

@@ -14,6 +14,7 @@ as soon as the page has loaded (WebKit: see ``Driver.watch_from_start``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from abc import ABC, abstractmethod
@@ -127,8 +128,12 @@ class Driver(ABC):
         self._press(key)
         self._after_navigation()
 
+    def wait_for_selector(self, selector: str, timeout: float = DEFAULT_TIMEOUT) -> bool:
+        """An element matches ``selector`` (a boolean: engines differ in how they return nodes)."""
+        return bool(self.wait_for("s => !!document.querySelector(s)", selector, timeout=timeout))
+
     def focus(self, selector: str) -> None:
-        self.wait_for("s => document.querySelector(s)", selector)
+        self.wait_for_selector(selector)
         self.eval("s => document.querySelector(s).focus()", selector)
 
     def eval(self, source: str, *args) -> object:
@@ -136,11 +141,12 @@ class Driver(ABC):
 
     def text(self, selector: str) -> str:
         """The text of the first element matching ``selector`` (waited for)."""
-        self.wait_for("s => document.querySelector(s)", selector)
+        self.wait_for_selector(selector)
         return str(self.eval("s => document.querySelector(s).textContent", selector))
 
     def wait_for(self, source: str, *args, timeout: float = DEFAULT_TIMEOUT) -> object:
-        """Poll the function ``source`` until it returns something truthy (its value)."""
+        """Poll the function ``source`` until it returns something truthy (its value). Return
+        booleans, numbers, strings or JSON, never a DOM node (puppeteer serialises one as {})."""
         deadline = time.monotonic() + timeout
         last: object = None
         while True:
@@ -166,10 +172,9 @@ class Driver(ABC):
     def _after_navigation(self) -> None:
         """Where WATCH cannot run first, run it as soon as there is a document."""
         if not self.watch_from_start:
-            try:
+            # A document being replaced fails: the next command tries again.
+            with contextlib.suppress(Exception):
                 self.eval(f"() => {WATCH}")
-            except Exception:
-                pass  # a document being replaced: the next command tries again
 
     def collect(self) -> dict:
         """Move what WATCH saw on the current document into ``self.problems``."""

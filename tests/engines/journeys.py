@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from tests.engines.driver import PYTHON_TIMEOUT, Driver
 
 CHECKLIST = "checklists/early-risk-factors/"
-READY = "() => document.querySelector('form.checklist[data-evaluated]')"
+READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"
 PROMPT_2_10 = '[data-prompt="risk-factor-present"]'
 SECRET = "Typed note 7f3a: only this tab may know it"
 
@@ -54,7 +54,8 @@ def assert_highlighted_in_view(d: Driver, paragraph: str, part: float = 0.5) -> 
     where = d.wait_for(
         """(id, part) => { const e = document.getElementById(id);
                    const r = e.getBoundingClientRect();
-                   return r.top >= 0 && r.top < innerHeight * part ? [r.top, innerHeight] : null; }""",
+                   const inView = r.top >= 0 && r.top < innerHeight * part;
+                   return inView ? [r.top, innerHeight] : null; }""",
         paragraph,
         part,
     )
@@ -109,7 +110,7 @@ def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
         answer_by_keyboard(d, item, "yes")
     for item in ["previous-history", "criminal-lifestyle"]:
         answer_by_keyboard(d, item, "no")
-    d.wait_for("s => document.querySelector(s)", '[data-prompt="conference"]')
+    d.wait_for_selector('[data-prompt="conference"]')
     prompt = d.text(PROMPT_2_10)
     assert "If any of these risk factors are present" in prompt
     assert checked(d) == {
@@ -164,11 +165,11 @@ STORED = """async (secret) => {
   }
   return {
     local: Object.keys(localStorage),
-    session: Object.keys(sessionStorage).filter(k => k !== '/latest/.__outdated'
-                                                    || sessionStorage.getItem(k) !== 'false')
-      .concat(sessionStorage.getItem('/latest/.__outdated') === 'false' ? ['/latest/.__outdated'] : []),
+    session: Object.keys(sessionStorage),
+    outdated: sessionStorage.getItem('/latest/.__outdated'),
     cookie: document.cookie,
-    indexedDB: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : 'no databases()',
+    indexedDB: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name)
+                                   : 'no databases()',
     urls, holding,
   };
 }"""
@@ -186,7 +187,7 @@ def nothing_stored_but_the_public_files(d: Driver, site: Path) -> None:
         answer(d, item, "yes")
     d.click("#q-adult summary")
     d.type("#note-adult", SECRET)
-    d.wait_for("s => document.querySelector(s)", PROMPT_2_10)
+    d.wait_for_selector(PROMPT_2_10)
     d.click('button[data-action="show"]')
     d.wait_for("s => document.querySelector('.checklist__record').textContent.includes(s)", SECRET)
     if d.eval("() => 'serviceWorker' in navigator"):
@@ -196,6 +197,7 @@ def nothing_stored_but_the_public_files(d: Driver, site: Path) -> None:
     assert stored["local"] == [], stored["local"]
     # The theme's version selector notes, for this tab only, whether this edition is outdated.
     assert stored["session"] in ([], ["/latest/.__outdated"]), stored["session"]
+    assert stored["outdated"] in (None, "false"), stored["outdated"]
     assert stored["cookie"] == ""
     assert stored["indexedDB"] in ([], "no databases()"), stored["indexedDB"]
     assert stored["holding"] == []
@@ -225,7 +227,7 @@ def offline_after_one_visit(d: Driver, stop_server) -> str:
     d.goto("latest/" + CHECKLIST)
     wait_for_python(d)  # Pyodide, the standard library and our wheel, from the cache
     answer(d, "images-of-own-children", "yes")
-    d.wait_for("s => document.querySelector(s)", PROMPT_2_10)
+    d.wait_for_selector(PROMPT_2_10)
     d.goto("latest/no-such-page/")
     heading = d.wait_for("() => document.querySelector('article h1')?.textContent.trim()")
     assert heading.startswith("Not available offline"), heading
@@ -238,7 +240,10 @@ CAPTURE = """() => {
   // same in every engine; the engine's own download is not made).
   window.__saved = null;
   const make = URL.createObjectURL;
-  URL.createObjectURL = blob => { blob.text().then(t => { window.__saved = t; }); return make.call(URL, blob); };
+  URL.createObjectURL = blob => {
+    blob.text().then(t => { window.__saved = t; });
+    return make.call(URL, blob);
+  };
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
     if (this.hasAttribute('download') && this.href.startsWith('blob:')) {
@@ -289,7 +294,11 @@ def record_shown_saved_and_opened_again(d: Driver, tmp: Path) -> None:
 
     d.set_files(".checklist__file", str(path))
     status_says(d, "Opened “saved.json”")
-    assert checked(d) == {"adult": "yes", "previous-history": "no", "images-of-own-children": "unknown"}
+    assert checked(d) == {
+        "adult": "yes",
+        "previous-history": "no",
+        "images-of-own-children": "unknown",
+    }
     note = d.eval("() => document.querySelector('#note-previous-history').value")
     assert note == "Checked with the team <b>today</b>"
     d.assert_no_problems()
@@ -323,7 +332,7 @@ def assessment_record_gathers_two_checklists(d: Driver) -> None:
     d.wait_for("() => location.pathname.endsWith('/early-risk-factors/')")
     wait_for_python(d)
     answer(d, "criminal-lifestyle", "yes")
-    d.wait_for("s => document.querySelector(s)", PROMPT_2_10)
+    d.wait_for_selector(PROMPT_2_10)
     d.click("a.md-nav__link[href$='assessment-record/']")
     d.wait_for("() => location.pathname.endsWith('/assessment-record/')")
     record = d.wait_for(
@@ -346,7 +355,7 @@ def python_starts(d: Driver) -> float:
     d.goto(CHECKLIST)
     wait_for_python(d)
     answer(d, "images-of-own-children", "yes")
-    d.wait_for("s => document.querySelector(s)", PROMPT_2_10)
+    d.wait_for_selector(PROMPT_2_10)
     assert d.text(".checklist__status").strip() == ""
     d.assert_no_problems()
     return round(float(d.eval("() => performance.now()")) / 1000, 1)
@@ -361,7 +370,7 @@ def clipboard_copies_or_says_why_not(d: Driver) -> str:
     wait_for_python(d)
     answer(d, "adult", "yes")
     answer(d, "images-of-own-children", "yes")
-    d.wait_for("s => document.querySelector(s)", PROMPT_2_10)
+    d.wait_for_selector(PROMPT_2_10)
     d.click('button[data-action="copy"]')
     said = d.wait_for(
         "(a, b) => { const t = [...document.querySelectorAll('.checklist__status,"
@@ -389,8 +398,10 @@ def leaving_with_unsaved_answers_is_guarded(d: Driver) -> None:
     before a reload or closing the tab), and not once they are saved."""
     d.goto(CHECKLIST)
     wait_for_python(d)
-    fire = "() => { const e = new Event('beforeunload', {cancelable: true}); " \
+    fire = (
+        "() => { const e = new Event('beforeunload', {cancelable: true}); "
         "window.dispatchEvent(e); return e.defaultPrevented; }"
+    )
     assert d.eval(fire) is False  # nothing answered: nothing to lose
     answer(d, "adult", "yes")
     d.wait_for("() => document.querySelector('.checklist__record').textContent")
@@ -415,9 +426,7 @@ def service_worker_or_why_not(d: Driver) -> str:
         d.assert_no_problems()
         return "no service worker in this engine: the pages work online without one"
     d.wait_for(OFFLINE_READY, timeout=PYTHON_TIMEOUT)
-    scope = d.eval(
-        "async () => (await navigator.serviceWorker.getRegistration())?.scope"
-    )
+    scope = d.eval("async () => (await navigator.serviceWorker.getRegistration())?.scope")
     assert scope == "{0.scheme}://{0.netloc}/".format(urlsplit(d.base_url)), scope
     d.assert_no_problems()
     return f"registered at {scope}, precached and controlling the page"

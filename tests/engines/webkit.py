@@ -3,6 +3,7 @@ the MiniBrowser that libwebkit2gtk installs (started with --automation) on a vir
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import glob
 import os
@@ -35,8 +36,16 @@ class VirtualDisplay:
         assert XVFB.exists(), f"Xvfb missing: {INSTALL}"
         read, write = os.pipe()
         self.proc = subprocess.Popen(
-            [str(XVFB), "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten",
-             "tcp"],
+            [
+                str(XVFB),
+                "-displayfd",
+                str(write),
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ],
             pass_fds=[write],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -80,6 +89,9 @@ class WebKit:
         options.binary_location = str(self.binary)
         options.add_argument("--automation")
         options.set_capability("unhandledPromptBehavior", "ignore")
+        # Commands return at once; the driver waits for the page itself (a click that opens a
+        # confirm() would otherwise wait for a navigation that the open prompt holds back).
+        options.page_load_strategy = "none"
         driver = webdriver.Remote(command_executor=self.service.service_url, options=options)
         self.version = driver.capabilities.get("browserVersion", "")
         return driver
@@ -129,12 +141,28 @@ class WebKitDriver(Driver):
         return self.driver.find_element(By.CSS_SELECTOR, selector)
 
     def _goto(self, url: str) -> None:
+        self._mark_leaving()
         self.driver.get(url)
         self._handle_prompt()
+        self._wait_for_load()
+
+    def _mark_leaving(self) -> None:
+        with contextlib.suppress(Exception):
+            self.driver.execute_script("window.__leaving = true;")
+
+    def _wait_for_load(self) -> None:
+        """The new document (not the old one, marked leaving) has loaded."""
+        self.wait_for("() => !window.__leaving && document.readyState === 'complete'")
 
     def _click(self, selector: str) -> None:
         self._element(selector).click()
         self._handle_prompt()
+        self._wait_for_load_if_any()
+
+    def _wait_for_load_if_any(self) -> None:
+        """After a click or key: if a full page load started, wait for it to finish."""
+        with contextlib.suppress(Exception):
+            self.wait_for("() => document.readyState === 'complete'")
 
     def _type(self, selector: str, text: str) -> None:
         self._element(selector).send_keys(text)
@@ -143,10 +171,18 @@ class WebKitDriver(Driver):
         from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.keys import Keys
 
-        names = {"Enter": Keys.ENTER, " ": Keys.SPACE, "Space": Keys.SPACE, "Tab": Keys.TAB,
-                 "Escape": Keys.ESCAPE, "ArrowDown": Keys.ARROW_DOWN, "ArrowUp": Keys.ARROW_UP}
+        names = {
+            "Enter": Keys.ENTER,
+            " ": Keys.SPACE,
+            "Space": Keys.SPACE,
+            "Tab": Keys.TAB,
+            "Escape": Keys.ESCAPE,
+            "ArrowDown": Keys.ARROW_DOWN,
+            "ArrowUp": Keys.ARROW_UP,
+        }
         ActionChains(self.driver).send_keys(names.get(key, key)).perform()
         self._handle_prompt()
+        self._wait_for_load_if_any()
 
     def _eval(self, source: str, args: list) -> object:
         self._handle_prompt()
@@ -155,7 +191,7 @@ class WebKitDriver(Driver):
     def set_files(self, selector: str, path: str) -> None:
         from selenium.webdriver.common.by import By
 
-        self.wait_for("s => document.querySelector(s)", selector)
+        self.wait_for_selector(selector)
         self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(path)
 
     def dialogs(self, action: str | None = None) -> list[str]:

@@ -53,6 +53,16 @@ HARVEST = """() => {
   return { csp: w.csp.splice(0), errors: w.errors.splice(0), watched: true, late: w.late };
 }"""
 
+# Mark the first visible element matching a selector, for the adapter to click.
+VISIBLE = """s => {
+  const e = [...document.querySelectorAll(s)].find(e => e.getClientRects().length
+    && getComputedStyle(e).visibility !== 'hidden');
+  if (!e) return null;
+  const mark = e.getAttribute('data-engines-click') || String(Math.random()).slice(2);
+  e.setAttribute('data-engines-click', mark);
+  return mark;
+}"""
+
 DEFAULT_TIMEOUT = 20.0
 PYTHON_TIMEOUT = 90.0  # Python's start in a worker on a loaded 2-core machine
 
@@ -116,8 +126,11 @@ class Driver(ABC):
         self._after_navigation()
 
     def click(self, selector: str) -> None:
+        """Click the first *visible* element matching ``selector`` (as a reader would; the
+        theme's navigation holds hidden copies of its links)."""
+        mark = self.wait_for(VISIBLE, selector)
         self.collect()
-        self._click(selector)
+        self._click(f'[data-engines-click="{mark}"]')
         self._after_navigation()
 
     def type(self, selector: str, text: str) -> None:

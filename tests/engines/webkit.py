@@ -9,9 +9,11 @@ import glob
 import os
 import signal
 import subprocess
+import threading
+import time
 from pathlib import Path
 
-from tests.engines.driver import Driver
+from tests.engines.driver import DEFAULT_TIMEOUT, Driver
 
 WEBKITWEBDRIVER = Path("/usr/bin/WebKitWebDriver")
 XVFB = Path("/usr/bin/Xvfb")
@@ -155,9 +157,7 @@ class WebKitDriver(Driver):
         self.wait_for("() => !window.__leaving && document.readyState === 'complete'")
 
     def _click(self, selector: str) -> None:
-        self._element(selector).click()
-        self._handle_prompt()
-        self._wait_for_load_if_any()
+        self._answering_prompts(self._element(selector).click)
 
     def _wait_for_load_if_any(self) -> None:
         """After a click or key: if a full page load started, wait for it to finish."""
@@ -180,7 +180,30 @@ class WebKitDriver(Driver):
             "ArrowDown": Keys.ARROW_DOWN,
             "ArrowUp": Keys.ARROW_UP,
         }
-        ActionChains(self.driver).send_keys(names.get(key, key)).perform()
+        self._answering_prompts(ActionChains(self.driver).send_keys(names.get(key, key)).perform)
+
+    def _answering_prompts(self, command) -> None:
+        """Run a WebDriver command that may open a dialog (the leave guard's confirm): the
+        command does not return while the dialog is open, so it runs in a thread while this one
+        answers the dialog; then wait for any page load it started."""
+        failed: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                command()
+            except BaseException as error:
+                failed.append(error)
+
+        sender = threading.Thread(target=run, daemon=True)
+        sender.start()
+        deadline = time.monotonic() + DEFAULT_TIMEOUT
+        while sender.is_alive() and time.monotonic() < deadline:
+            sender.join(0.2)
+            if sender.is_alive():
+                self._handle_prompt()
+        assert not sender.is_alive(), f"webkit: {command} never returned"
+        if failed:
+            raise failed[0]
         self._handle_prompt()
         self._wait_for_load_if_any()
 

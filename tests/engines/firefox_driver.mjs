@@ -58,7 +58,19 @@ const ops = {
   url: async () => page.url(),
   click: async ({ selector }) => {
     const el = await page.waitForSelector(selector, { visible: true, timeout: 20_000 });
-    await el.click();
+    // Puppeteer over BiDi misses elements below the fold or in the theme's scrolled sidebar
+    // ("not clickable", or a click that lands elsewhere): bring the element to the middle of the
+    // window first, as a reader scrolls to what they click.
+    await el.evaluate((e) => e.scrollIntoView({ block: "center" }));
+    try {
+      await el.click();
+    } catch (error) {
+      // Still no clickable point (a link of the theme's sidebar, in a nested list that clips
+      // it): the element's own click(), an untrusted click event the page handles the same way.
+      if (!/not clickable/.test(String(error))) throw error;
+      process.stderr.write(`firefox: DOM click() for ${selector}: ${error.message}\n`);
+      await el.evaluate((e) => e.click());
+    }
     return true;
   },
   type: async ({ selector, text }) => {

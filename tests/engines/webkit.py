@@ -85,6 +85,8 @@ class WebKit:
 
     def session(self):
         from selenium import webdriver
+        from selenium.webdriver.remote.client_config import ClientConfig
+        from selenium.webdriver.remote.file_detector import UselessFileDetector
         from selenium.webdriver.webkitgtk.options import Options
 
         options = Options()
@@ -94,7 +96,14 @@ class WebKit:
         # Commands return at once; the driver waits for the page itself (a click that opens a
         # confirm() would otherwise wait for a navigation that the open prompt holds back).
         options.page_load_strategy = "none"
-        driver = webdriver.Remote(command_executor=self.service.service_url, options=options)
+        # A command WebKitWebDriver never answers fails after a minute instead of hanging the run.
+        config = ClientConfig(remote_server_addr=self.service.service_url, timeout=60)
+        driver = webdriver.Remote(
+            command_executor=self.service.service_url, options=options, client_config=config
+        )
+        # The browser runs on this machine: send a file's path as it is (selenium's default
+        # uploads it with a command WebKitWebDriver does not have).
+        driver.file_detector = UselessFileDetector()
         self.version = driver.capabilities.get("browserVersion", "")
         return driver
 

@@ -33,6 +33,12 @@ def test_a_checklist_answered_by_keyboard_gives_prompts_with_working_links(drive
 
 def test_no_page_error_and_no_csp_violation_on_any_page(drive, latest_site):
     journeys.no_error_and_no_csp_violation_on_any_page(drive, latest_site)
+    if not drive.watch_from_start:
+        print(
+            f"{drive.name}: errors and CSP violations watched from each page's load on (no way to "
+            "run a script before the page's own over classic WebDriver), CSP violations before it "
+            "through ReportingObserver where the engine buffers them"
+        )
 
 
 def test_nothing_is_stored_but_the_sites_public_files(drive, built_site):

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site new-edition test test-fast lint bench stdlib-keep lock chromium nginx clean
+.PHONY: help serve site new-edition test test-fast lint bench stdlib-keep lock chromium nginx engines clean
 
 help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
@@ -56,7 +56,11 @@ lint: deps
 	$(BIN)/ruff format --check .
 	node_modules/.bin/eslint .
 
-test: deps chromium nginx lint
+# Firefox ESR, WebKitGTK's WebDriver and Xvfb for the cross-engine tests (tests/engines/).
+engines:
+	@build_scripts/tools/ensure-engines.sh
+
+test: deps chromium nginx engines lint
 	$(BIN)/pytest
 
 # What needs no browser, no built site and no Node: seconds, not minutes (README, "Tests").

@@ -1,0 +1,118 @@
+"""Firefox ESR (Debian's) behind the engine-neutral driver: puppeteer-core over WebDriver BiDi,
+in a Node process (tests/engines/firefox_driver.mjs) spoken to in JSON lines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+from pathlib import Path
+
+from tests.engines.driver import WATCH, Driver
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+FIREFOX = Path("/usr/bin/firefox-esr")
+PUPPETEER = ROOT / "node_modules" / "puppeteer-core"
+# Puppeteer names keys as Playwright does, but Space is " ".
+KEYS = {"Space": " "}
+
+
+class FirefoxProcess:
+    """One Firefox ESR for the whole run, behind its Node driver."""
+
+    def __init__(self) -> None:
+        assert FIREFOX.exists(), (
+            "Firefox ESR missing: run build_scripts/tools/ensure-engines.sh "
+            "(apt-get install firefox-esr)"
+        )
+        assert PUPPETEER.exists(), "puppeteer-core missing: run `npm ci`"
+        self.proc = subprocess.Popen(
+            ["node", str(HERE / "firefox_driver.mjs")],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+        self.stderr: list[str] = []
+        threading.Thread(target=self._drain, daemon=True).start()
+        self.next_id = 0
+        self.version = self._read(0, timeout=120)
+
+    def _drain(self) -> None:
+        for line in self.proc.stderr:
+            self.stderr.append(line)
+
+    def _read(self, want: int, timeout: float) -> object:
+        result: dict = {}
+
+        def read() -> None:
+            for line in self.proc.stdout:
+                message = json.loads(line)
+                if message["id"] == want:
+                    result.update(message)
+                    return
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if not result:
+            raise AssertionError(
+                f"Firefox's driver did not answer in {timeout} s (exit {self.proc.poll()}): "
+                + "".join(self.stderr[-20:])
+            )
+        if not result["ok"]:
+            raise RuntimeError(f"firefox: {result['error']}")
+        return result.get("value")
+
+    def call(self, op: str, timeout: float = 120, **args) -> object:
+        self.next_id += 1
+        self.proc.stdin.write(json.dumps({"id": self.next_id, "op": op, "args": args}) + "\n")
+        self.proc.stdin.flush()
+        return self._read(self.next_id, timeout)
+
+    def quit(self) -> None:
+        try:
+            self.proc.stdin.write(json.dumps({"id": -1, "op": "quit"}) + "\n")
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class FirefoxDriver(Driver):
+    name = "firefox"
+
+    def __init__(self, firefox: FirefoxProcess, base_url: str) -> None:
+        super().__init__(base_url)
+        self.firefox = firefox
+        self.version = str(firefox.version)
+        firefox.call("newContext", initScript=f"{WATCH};")
+
+    def _goto(self, url: str) -> None:
+        self.firefox.call("goto", url=url)
+
+    def _click(self, selector: str) -> None:
+        self.firefox.call("click", selector=selector)
+
+    def _type(self, selector: str, text: str) -> None:
+        self.firefox.call("type", selector=selector, text=text)
+
+    def _press(self, key: str) -> None:
+        self.firefox.call("press", key=KEYS.get(key, key))
+
+    def _eval(self, source: str, args: list) -> object:
+        return self.firefox.call("evaluate", source=source, args=args)
+
+    def set_files(self, selector: str, path: str) -> None:
+        self.firefox.call("setFiles", selector=selector, paths=[path])
+
+    def dialogs(self, action: str | None = None) -> list[str]:
+        seen = self.firefox.call("dialogs", action=action)
+        return [d["message"] for d in seen]
+
+    def close(self) -> None:
+        self.firefox.call("close")

@@ -368,5 +368,22 @@ def test_a_file_name_that_reorders_text_is_shown_without_its_control(checklist, 
     tricky = tmp_path / "answers\u202enosj.json"
     download.value.save_as(tricky)
     page.locator(".checklist__file").set_input_files(tricky)
-    page.get_by_text("Opened “answersnosj.json”").wait_for()
-    assert "\u202e" not in page.locator(".checklist__message").inner_text()
+    message = page.locator(".checklist__message")
+    message.filter(has_text="answersnosj.json").wait_for()
+    assert "Opened “answersnosj.json”" in message.inner_text()
+    assert "\u202e" not in message.inner_text()
+
+
+def test_printing_an_unanswered_checklist_gives_a_blank_form_to_fill_in(checklist):
+    page = checklist
+    wait_for_python(page)
+    page.emulate_media(media="print")
+    assert page.locator(".checklist__questions").is_visible()
+    assert page.locator(".checklist__blank-date").is_visible()  # a date line to write on
+    assert page.locator(".checklist__record").is_hidden()  # not a record of "Not answered"
+    assert page.locator(".checklist-q__state").first.is_hidden()  # no "Not answered" marks
+    assert page.locator("form.checklist input[type=radio]").first.is_visible()  # boxes to tick
+    assert page.locator(".checklist-q__para").first.is_visible()  # each question's paragraph
+    answer(page, "adult", "yes")  # once answered, the printout is the record
+    page.locator(".checklist__blank-date").wait_for(state="hidden")
+    page.emulate_media(media="screen")

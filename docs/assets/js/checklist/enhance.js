@@ -118,6 +118,7 @@ export function enhance(form) {
 
   let typing = null;
   form.addEventListener("input", (event) => {
+    if (event.target.type === "file") return; // choosing a file to open is not an answer
     dirty = true;
     untickExcluded(event.target);
     remember();

@@ -7,7 +7,9 @@ import xml.etree.ElementTree as etree
 from functools import cache
 from pathlib import Path
 
+from markdown import Markdown
 from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
 
 SECTION_ID = re.compile(r"\{#section-(\d+)\}")
 
@@ -40,3 +42,19 @@ def el(
     )
     element.text = (AtomicString(text) if atomic else text) if text else None
     return element
+
+
+class BlocksOf(BlocksExtension):
+    """A Blocks extension that registers its ``BLOCKS``, each given the options in ``OPTIONS``
+    (name → [default, description]), as Python-Markdown validates them."""
+
+    OPTIONS: dict[str, tuple[str, str]] = {}  # noqa: RUF012 (a subclass sets its own)
+    BLOCKS: tuple[type, ...] = ()
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {name: list(option) for name, option in self.OPTIONS.items()}
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        for block in self.BLOCKS:
+            block_mgr.register(block, self.getConfigs())

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from build_scripts.mdx._html import el, paragraph_href
+from build_scripts.mdx._html import BlocksOf, el, paragraph_href
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question
@@ -289,20 +287,14 @@ class AssessmentRecordBlock(Block):
         return box
 
 
-class ChecklistFormExtension(BlocksExtension):
-    """Register the checklist and use-checklist blocks."""
+class ChecklistFormExtension(BlocksOf):
+    """Register the checklist, use-checklist and assessment-record blocks."""
 
-    def __init__(self, **kwargs) -> None:
-        self.config = {
-            "docs_dir": ["docs", "The docs folder (to find each section's page)"],
-            "latest_url": ["", "An older edition's link to the latest's root, from a page"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(ChecklistBlock, self.getConfigs())
-        block_mgr.register(UseChecklistBlock, self.getConfigs())
-        block_mgr.register(AssessmentRecordBlock, self.getConfigs())
+    OPTIONS = {  # noqa: RUF012
+        "docs_dir": ("docs", "The docs folder (to find each section's page)"),
+        "latest_url": ("", "An older edition's link to the latest's root, from a page"),
+    }
+    BLOCKS = (ChecklistBlock, UseChecklistBlock, AssessmentRecordBlock)
 
 
 def makeExtension(**kwargs) -> ChecklistFormExtension:

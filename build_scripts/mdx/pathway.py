@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from build_scripts.lib.files import load_toml
+from build_scripts.mdx._html import BlocksOf, paragraph_href
 from build_scripts.mdx._html import el as element
-from build_scripts.mdx._html import paragraph_href
 from calculators import load_checklist
 
 LEGEND = (
@@ -138,18 +136,14 @@ class PathwayBlock(Block):
         return box
 
 
-class PathwayExtension(BlocksExtension):
+class PathwayExtension(BlocksOf):
     """Register the pathway block."""
 
-    def __init__(self, **kwargs) -> None:
-        self.config = {
-            "data": ["docs/_data/pathway.toml", "The pathway's data file"],
-            "docs_dir": ["docs", "The docs folder (to find each section's page)"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(PathwayBlock, self.getConfigs())
+    OPTIONS = {  # noqa: RUF012
+        "data": ("docs/_data/pathway.toml", "The pathway's data file"),
+        "docs_dir": ("docs", "The docs folder (to find each section's page)"),
+    }
+    BLOCKS = (PathwayBlock,)
 
 
 def makeExtension(**kwargs) -> PathwayExtension:

@@ -130,6 +130,55 @@ def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone
     context.close()
 
 
+DROP_FROM_CACHE = """async (part) => {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (request.url.includes(part)) {
+        await cache.delete(request);
+        return request.url;
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def test_an_entry_missing_from_the_offline_copy_is_fetched_and_kept_again(chromium, served):
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("latest/introduction/")
+    page.wait_for_function(OFFLINE_READY)
+    dropped = page.evaluate(DROP_FROM_CACHE, "/latest/glossary/index.html")
+    assert dropped
+    page.goto("latest/glossary/")  # online: from the network, checked and put back
+    page.wait_for_function("async (url) => Boolean(await caches.match(url))", arg=dropped)
+    served.shutdown()
+    served.server_close()
+    context.set_offline(True)
+    page.goto("latest/glossary/")
+    assert page.locator("h1").first.inner_text() == "Glossary"
+    context.close()
+
+
+def test_offline_a_missing_python_file_is_said_at_once_and_the_form_stays(chromium, served):
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("latest/introduction/")
+    page.wait_for_function(OFFLINE_READY)
+    assert page.evaluate(DROP_FROM_CACHE, "pyodide.asm.wasm")
+    served.shutdown()
+    served.server_close()
+    context.set_offline(True)
+    page.goto("latest/" + PAGE)
+    status = page.locator(".checklist__status")
+    # Seconds, not the 90 s load timeout: the worker's failed download is reported as it happens.
+    status.filter(has_text="cannot show").wait_for(timeout=20_000)
+    answer(page, "adult", "yes")
+    assert page.locator('input[name="adult"][value="yes"]').is_checked()
+    context.close()
+
+
 def test_the_first_offline_copy_is_announced_once(chromium, served):
     context = browse(chromium, served)
     page = context.new_page()

@@ -1,9 +1,12 @@
 // Generates the offline service worker of one built edition with Workbox's generateSW.
 //
-// Reads the options from build_scripts/service_worker.py as JSON on stdin (globDirectory: the
+// Reads the options from build_scripts/offline/service_worker.py as JSON on stdin (globDirectory: the
 // edition's folder; swDest: a file in a temporary folder, which Python then copies into the site,
 // so that the hook writes every file in one place), adds the parts that must be JavaScript, and
 // prints {count, size, warnings, files} as JSON on stdout.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { generateSW } from "workbox-build";
 
 async function readStdin() {
@@ -13,6 +16,20 @@ async function readStdin() {
 }
 
 const { fallbackURL, permanent, earlier, ...options } = await readStdin();
+
+// Every precached entry carries its file's sha384 (subresource integrity). Workbox then repairs
+// its own copy: an entry missing from the cache (storage pressure, a browser clearing part of it)
+// is fetched again when next needed online, checked against that hash, and put back.
+async function withIntegrity(entries) {
+  const manifest = await Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(options.globDirectory, decodeURIComponent(entry.url));
+      const digest = createHash("sha384").update(await readFile(file)).digest("base64");
+      return { ...entry, integrity: `sha384-${digest}` };
+    }),
+  );
+  return { manifest, warnings: [] };
+}
 
 // A route matcher for requests under one of ``folders`` of the worker's scope ("1/…"), and for
 // navigations only or other requests only. Built with Function because Workbox copies a
@@ -76,6 +93,7 @@ if (earlier.length) {
 
 const result = await generateSW({
   ...options,
+  manifestTransforms: [withIntegrity],
   // The Workbox runtime goes inside sw.js: nothing from a CDN, no second file to deploy.
   inlineWorkboxRuntime: true,
   mode: "production",

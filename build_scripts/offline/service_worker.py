@@ -92,8 +92,10 @@ def options(
 
 
 def precache_manifest(worker_text: str) -> dict[str, str]:
-    """URL (relative to the worker) -> revision (the file's MD5) of a generated worker."""
-    return dict(re.findall(r'\{url:"([^"]+)",revision:"([0-9a-f]+)"\}', worker_text))
+    """URL (relative to the worker) -> revision (the file's MD5) of a generated worker (each
+    entry also carries its file's sha384, which lets Workbox repair a missing entry)."""
+    entry = r'\{url:"([^"]+)",revision:"([0-9a-f]+)",integrity:"sha384-[A-Za-z0-9+/=]+"\}'
+    return dict(re.findall(entry, worker_text))
 
 
 def generate(

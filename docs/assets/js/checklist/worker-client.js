@@ -47,10 +47,14 @@ function answer(data, timer) {
     listeners.forEach((listener) => listener(data.message));
   } else if (data.type === "ready") {
     clearTimeout(timer);
+    // How Python started: "snapshot" (restored, checklist/snapshot.js) or "fresh"; read by tests.
+    document.documentElement.dataset.pythonStart = data.start || "fresh";
     setState("ready");
   } else if (data.type === "failed") {
     clearTimeout(timer);
     setState("failed", `Python could not load (${data.message})`);
+  } else if (data.type === "snapshot") {
+    document.documentElement.dataset.pythonSnapshot = data.stored ? "stored" : "failed";
   } else if (data.type === "response" && pending.has(data.id)) {
     const { resolve, reject } = pending.get(data.id);
     pending.delete(data.id);

@@ -291,27 +291,55 @@ def pyodide_requests(context) -> list[str]:
     return [u for u in context.requests if "/assets/pyodide/" in u]
 
 
-def test_python_starts_when_the_browser_is_idle_not_before(context):
-    """Loading Python waits for the browser's first idle moment after the page has loaded."""
+# Who created each Worker, and how far the page had got: recorded before any script runs.
+WORKER_BIRTHS = """window.workerBirths = [];
+const RealWorker = window.Worker;
+window.Worker = class extends RealWorker {
+  constructor(url, options) {
+    super(url, options);
+    workerBirths.push({ url: String(url), readyState: document.readyState,
+                        by: (new Error().stack || "").split("\\n").slice(1).join(" ") });
+  }
+};"""
+
+
+def test_python_starts_as_a_checklist_page_starts_not_at_idle(context):
+    """The worker is created by checklist-early.js from the page's <head>, before the page has
+    finished loading, never waits for an idle moment, and is the one checklist.js uses."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
-    page.goto(PAGE, wait_until="networkidle")
-    page.wait_for_function("window.idle.length > 0")  # the start waits for the idle moment
-    assert pyodide_requests(context) == []
-    assert page.locator(".checklist__status progress").count() == 1
-    page.evaluate("idle.forEach((callback) => callback({ didTimeout: false }))")  # now idle
-    wait_for_python(page)
+    page.add_init_script(WORKER_BIRTHS)
+    page.goto(PAGE)
+    wait_for_python(page)  # with the browser never idle
+    head = page.locator('head script[type=module][async][src$="assets/js/checklist-early.js"]')
+    assert head.count() == 1
+    births = page.evaluate("workerBirths")
+    assert len(births) == 1, births  # adopted, not started twice
+    assert births[0]["url"].endswith("/assets/js/checklist-worker.js")
+    assert "checklist-early.js" in births[0]["by"], births
+    assert births[0]["readyState"] in ("loading", "interactive"), births  # before the load event
+    assert page.evaluate("window.idle.length") == 0  # nothing of ours waited for idle
     assert [u for u in pyodide_requests(context) if re.search(r"/[0-9a-f]+/pyodide\.mjs$", u)]
 
 
-def test_touching_the_form_starts_python_at_once(context):
+def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_starts_it(context):
+    """A guidance page loads neither the early script nor Python; moving to a checklist with the
+    theme's instant navigation (no new <head>) starts Python at once, idle or not."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
-    page.goto(PAGE, wait_until="networkidle")
+    page.add_init_script(WORKER_BIRTHS)
+    page.goto("assessment/", wait_until="networkidle")
     assert pyodide_requests(context) == []
+    assert not [u for u in context.requests if "checklist-early.js" in u]
+    assert page.locator('script[src$="checklist-early.js"]').count() == 0
+    assert page.evaluate("workerBirths") == []
+    page.evaluate("document.querySelector('a[href*=\"checklists/early-risk-factors/\"]').click()")
+    wait_for_python(page)
+    births = page.evaluate("workerBirths")
+    assert len(births) == 1 and "worker-client.js" in births[0]["by"], births
+    assert page.evaluate("window.idle.length") == 0
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
-    assert pyodide_requests(context)
 
 
 STRATEGY = "checklists/strategy-discussion/"

@@ -5,7 +5,7 @@
 // unless the user saves a file.
 import { gather } from "./checklist/assessment-record.js";
 import { enhance } from "./checklist/enhance.js";
-import { startWhenIdle } from "./checklist/worker-client.js";
+import { startWorker } from "./checklist/worker-client.js";
 import { onEveryPage } from "./lib/page.js";
 
 onEveryPage(() => {
@@ -13,5 +13,5 @@ onEveryPage(() => {
   const forms = document.querySelectorAll("form.checklist[data-checklist]");
   if (!forms.length) return;
   forms.forEach(enhance);
-  startWhenIdle();
+  startWorker(); // adopts the worker checklist-early.js started with the page
 });

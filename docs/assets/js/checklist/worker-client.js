@@ -2,16 +2,14 @@
 // changes. Requests go in as JSON text and come back as JSON (calculators/contract.py).
 
 const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
-// Python starts at the browser's first idle moment once the page is set up (after the theme's
-// start-up work, so it never delays the page), or at once when the practitioner touches a
-// checklist first. (Waiting for the load event as well cost up to a second in make bench.)
-const IDLE_TIMEOUT_MS = 1000; // at the latest: a page that is never idle still gets Python
+// Python starts as a checklist page starts: checklist-early.js, in the page's <head>, creates the
+// worker and startWorker() adopts it, replaying what it said before; after an instant page change
+// (no new <head>) startWorker() creates it.
 
 let worker = null;
 let state = "loading"; // loading | ready | failed
 let problem = "";
 let nextId = 1;
-let startPlanned = false;
 const pending = new Map();
 const listeners = new Set();
 
@@ -47,6 +45,7 @@ function answer(data, timer) {
     listeners.forEach((listener) => listener(data.message));
   } else if (data.type === "ready") {
     clearTimeout(timer);
+    performance.mark("checklist:python-ready");
     // How Python started: "snapshot" (restored, checklist/snapshot.js) or "fresh"; read by tests.
     document.documentElement.dataset.pythonStart = data.start || "fresh";
     setState("ready");
@@ -70,8 +69,14 @@ export function startWorker() {
     setState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
     return;
   }
+  const early = window.__checklistEarlyWorker;
+  window.__checklistEarlyWorker = null;
   try {
-    worker = new Worker(new URL("../checklist-worker.js", import.meta.url), { type: "module" });
+    if (early) worker = early.worker;
+    else {
+      performance.mark("checklist:worker-start");
+      worker = new Worker(new URL("../checklist-worker.js", import.meta.url), { type: "module" });
+    }
   } catch (error) {
     setState("failed", `the calculator could not start (${error.message})`);
     return;
@@ -85,14 +90,10 @@ export function startWorker() {
     clearTimeout(timer);
     setState("failed", `the calculator stopped (${event.message || "script error"})`);
   };
-}
-
-/** Start the worker at the browser's first idle moment (once). */
-export function startWhenIdle() {
-  if (worker || startPlanned) return;
-  startPlanned = true;
-  if ("requestIdleCallback" in window) window.requestIdleCallback(startWorker, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(startWorker, 0);
+  if (early) {
+    early.messages.forEach((data) => answer(data, timer));
+    early.errors.forEach((event) => worker.onerror(event));
+  }
 }
 
 /** One request to Python; resolves with its response (`ok` true or false). */

@@ -195,9 +195,7 @@ def stage_line(label: str, stages: list[dict]) -> str:
     visits = []
     for name, visit_stages in zip(("cold", "warm 2", "warm 3"), stages, strict=False):
         started = f" ({visit_stages['start']})" if visit_stages.get("start") else ""
-        marks = " -> ".join(
-            f"{k} {v:,} ms" for k, v in visit_stages.items() if k != "start"
-        )
+        marks = " -> ".join(f"{k} {v:,} ms" for k, v in visit_stages.items() if k != "start")
         visits.append(f"{name}{started}: page start 0 -> {marks}")
     return f"      {label}: " + "\n        ".join(["", *visits])
 

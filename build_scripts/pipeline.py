@@ -44,6 +44,7 @@ from build_scripts.lib.paths import (
     SEARCH_INDEX,
     SERVICE_WORKER,
 )
+from build_scripts.mdx import glossary
 from build_scripts.mdx.link_registry import load_registry
 from build_scripts.offline import service_worker
 from build_scripts.pyodide_bundle import bundle
@@ -68,9 +69,20 @@ class EditionBuild:
     report_items: list[editorial_report.Item] = field(default_factory=list)
     used_link_keys: set[str] = field(default_factory=set)
 
+    def glossary_terms(self) -> list[glossary.Term]:
+        """The edition's glossary (its docs folder's, else the project's): for search entries."""
+        for docs in (self.docs, self.root / "docs"):
+            if (path := docs / "_data" / "glossary.toml").is_file():
+                return glossary.load_terms(str(path))
+        return []
+
     def read_page(self, page_html: str, page_url: str, what_changed: str) -> str:
         """Collect a page's search entries and editorial items; mark its changed paragraphs."""
-        self.search_entries[page_url] = entries.paragraph_entries(page_html, page_url)
+        terms = self.glossary_terms()
+        found = entries.paragraph_entries(page_html, page_url, terms)
+        if 'class="glossary"' in page_html:
+            found += entries.glossary_entries(terms, page_url)
+        self.search_entries[page_url] = found
         self.report_items.extend(editorial_report.page_items(page_html, page_url))
         self.used_link_keys.update(editorial_report.used_link_keys(page_html))
         return mark_changes(page_html, self.marks, what_changed) if self.marks else page_html

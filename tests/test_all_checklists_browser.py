@@ -122,3 +122,55 @@ def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):
     )
     page.get_by_role("button", name="Copy the assessment record").click()
     assert "Early risk factors: checklist record" in page.evaluate("navigator.clipboard.readText()")
+
+
+def test_the_perpetrator_planner_keeps_asked_and_cross_check_together_on_one_question(page):
+    page.goto("checklists/interview-planner-perpetrator/")
+    wait_for_python(page)
+    boxes = {
+        value: page.locator(f'input[name="hours-online"][value="{value}"]')
+        for value in ("to-ask", "asked", "cross-check")
+    }
+    assert all(box.get_attribute("type") == "checkbox" for box in boxes.values())
+    boxes["to-ask"].focus()  # by keyboard: Tab to "Asked", tick; Tab to "Cross-check", tick
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert boxes["asked"].is_checked() and boxes["cross-check"].is_checked()
+    question = "What is the number of total hours that the individual spends on-line"
+    for prompt in ("asked", "cross-check"):
+        page.locator(f'[data-prompt="{prompt}"]', has_text=question).wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__record').textContent"
+        ".includes('Asked; Cross-check with the partner')"
+    )
+    boxes["to-ask"].focus()  # To ask and Asked are one status: ticking one unticks the other
+    page.keyboard.press("Space")
+    assert boxes["to-ask"].is_checked() and not boxes["asked"].is_checked()
+    assert boxes["cross-check"].is_checked()  # the cross-check mark stays
+    page.locator('[data-prompt="to-ask"]', has_text=question).wait_for()
+    page.locator('[data-prompt="asked"]').wait_for(state="detached")
+    page.locator('[data-prompt="cross-check"]', has_text=question).wait_for()
+    for paragraph in ("6.1", "2.15"):  # always shown
+        assert page.locator(f'[data-prompt] a:text-is("Paragraph {paragraph}")').count()
+
+
+def test_the_partner_planner_by_keyboard_with_the_grooming_caution_in_place(page):
+    page.goto("checklists/interview-planner-partner/")
+    wait_for_python(page)
+    caution = page.locator("#q-grooming #q-grooming-caution")  # under its topic
+    assert "treated with caution" in caution.text_content()
+    assert caution.locator("input").count() == 0  # text, never marked
+    page.locator('input[name="finances"]').first.focus()
+    page.keyboard.press("Space")  # "Covered", the first answer
+    assert page.locator('input[name="finances"][value="covered"]').is_checked()
+    page.locator('[data-prompt="covered"]', has_text="Finances and who has control").wait_for()
+    page.locator(
+        '[data-prompt="to-cover"]', has_text="Any evidence of grooming behaviour."
+    ).wait_for()
+    page.locator('[data-prompt="first-interview"]').wait_for()  # 3.6, always
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__record').textContent"
+        ".includes('Finances and who has control (paragraph 3.8): Covered')"
+    )

@@ -254,18 +254,6 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
     assert axe_violations(page) == []  # with an error message
 
 
-def test_leaving_with_answers_not_saved_asks_first(checklist):
-    page = checklist
-    answer(page, "adult", "yes")
-    asked = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
-    with page.expect_event("dialog"):
-        page.get_by_role("link", name="Back to paragraph 2.9 in the guidance").click()
-    assert "not saved or copied" in asked[0]
-    assert page.url.split("#")[0].endswith(PAGE)
-    assert page.locator('input[name="adult"][value="yes"]').is_checked()
-
-
 def test_python_that_never_loads_gives_a_clear_message_and_the_form_stays_usable(context):
     page = context.new_page()
     page.add_init_script("window.CHECKLIST_LOAD_TIMEOUT_MS = 3000")

@@ -75,3 +75,25 @@ def test_every_item_and_quote_is_verbatim_in_its_paragraph(checklist_id):
 @pytest.mark.parametrize("checklist_id", checklist_ids())
 def test_scoping_questions_cite_a_real_paragraph(checklist_id):
     assert all(q.paragraph in paragraphs() for q in load_checklist(checklist_id).scope)
+
+
+def unresolved_link_texts() -> list[str]:
+    """The texts of the guidance's links that have no address, long enough to be unambiguous
+    in a quote ("here" and "research" are ordinary words too)."""
+    import tomllib
+
+    from build_scripts.lib.paths import ROOT
+
+    registry = tomllib.loads((ROOT / "docs/_data/links.toml").read_text(encoding="utf-8"))
+    return [e["text"] for e in registry.values() if not e.get("url") and " " in e["text"]]
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_a_quote_naming_a_link_without_an_address_says_so_as_the_page_does(checklist_id):
+    checklist = load_checklist(checklist_id)
+    prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
+    for prompt in prompts:
+        for cite in prompt.cites:
+            for text in unresolved_link_texts():
+                if text in cite.quote:
+                    assert f"“{text}” (no address given)" in cite.note, (prompt.id, text)

@@ -50,10 +50,35 @@ def test_under_18_shows_1_7_first_labels_adult_prompts_and_goes_on():
 
 
 def test_out_of_scope_says_the_checklist_was_not_run():
-    result = evaluate({"checklist": "interview-planner-perpetrator", "answers": {"adult": "no"}})
+    # the children's planner is the one checklist left with a scope that stops it (version 1)
+    result = evaluate({"checklist": "interview-planner-children", "answers": {"adult": "no"}})
     text = record_text(result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026")
     assert "not run: the case is outside its scope" in text and "Paragraph 1.7" in text
     assert "STILL TO FIND OUT" not in text
+
+
+def planner_record(answers):
+    result = evaluate({"checklist": "interview-planner-perpetrator", "answers": answers})
+    return record_text(result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026")
+
+
+def test_the_perpetrator_planner_records_both_marks_on_one_question_and_not_answered():
+    text = planner_record({"adult": "yes", "hours-online": ["asked", "cross-check"]})
+    assert "(paragraph 6.2): Asked; Cross-check with the partner\n" in text
+    assert "What nicknames are used and what do they mean to the person? (paragraph 6.2): " in text
+    assert "mean to the person? (paragraph 6.2): Not answered\n" in text
+    assert "not chosen: not in this record" not in text  # version 1 left unmarked questions out
+    assert "Paragraph 6.1: “It is important to consider who is the most appropriate person" in text
+    assert "any proceedings.”" in text  # 6.1 whole
+    assert "Paragraph 2.15: “Where possible an interview should be conducted" in text
+
+
+def test_the_perpetrator_planner_under_18_goes_on_with_1_7_first():
+    text = planner_record({"adult": "no", "hours-online": ["to-ask"]})
+    assert "not run" not in text and "\n1.7: specialist advice should be sought.\n" in text
+    says = text.split("WHAT THE GUIDANCE SAYS FOR THESE ANSWERS\n", 1)[1]
+    assert says.startswith("- The person may be under 18.")
+    assert "- These are the questions to ask.\n  Written for adult perpetrators: see 1.7." in says
 
 
 def test_what_would_follow_if_so_is_printed_with_what_it_depends_on():

@@ -44,36 +44,100 @@ def permanent(site_root: str) -> str:
     return f"{site_root}{load_editions(ROOT / EDITIONS_FILE, ROOT)[-1].id}/"
 
 
-def test_copy_link_puts_the_paragraph_url_on_the_clipboard(page, site_root):
+def open_paragraph_menu(page, number: str):
+    toggle = page.get_by_role("button", name=f"Paragraph {number}: copy link or citation")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    return toggle
+
+
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)])
+def test_the_paragraph_menu_copies_the_link_by_pointer(page, site_root, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     page.goto("assessment/")
-    page.get_by_role("button", name="Copy link to paragraph 2.9").click()
+    toggle = open_paragraph_menu(page, "2.9")
+    item = page.locator('[id="para-menu-2.9"]').get_by_role("button", name="Copy link")
+    box = item.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.5.8
+    assert toggle.bounding_box()["height"] >= 24
+    item.click()
     assert (
         page.evaluate("navigator.clipboard.readText()") == f"{permanent(site_root)}assessment/#2.9"
     )
     assert "Link to paragraph 2.9 copied" in page.locator("#para-status").inner_text()
+    assert toggle.get_attribute("aria-expanded") == "false"
 
 
-def test_copy_citation_names_the_guidance_paragraph_edition_and_url(page, site_root):
-    page.goto("protective-carers/")
-    page.get_by_role("button", name="Copy citation of paragraph 3.7").click()
+def test_the_citation_reads_cleanly_with_no_nested_brackets(page, site_root):
+    page.goto("assessment/")
+    open_paragraph_menu(page, "2.10")
+    page.locator('[id="para-menu-2.10"]').get_by_role("button", name="Copy citation").click()
     citation = page.evaluate("navigator.clipboard.readText()")
     assert citation.startswith("Pan Bedfordshire Guidelines for assessing children and families")
-    assert "paragraph 3.7 (Edition 1" in citation
-    assert citation.endswith(f"{permanent(site_root)}protective-carers/#3.7")
+    assert citation.endswith(
+        f", paragraph 2.10, Edition 1 (as received), {permanent(site_root)}assessment/#2.10"
+    )
 
 
-def test_the_copy_controls_are_reachable_by_keyboard(page):
+def test_the_paragraph_menu_works_by_keyboard_and_escape_returns_focus(page):
     page.goto("interviews-with-children/")
+    name = "Paragraph 5.1: copy link or citation"
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == (
-            "Copy link to paragraph 5.1"
-        ):
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == name:
             break
     else:
-        pytest.fail("Tab never reached the Copy link button of 5.1")
+        pytest.fail("Tab never reached the paragraph menu of 5.1")
     page.keyboard.press("Enter")
-    assert page.evaluate("navigator.clipboard.readText()").endswith("#5.1")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the menu follows its button: Copy link, then Copy citation
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Copy citation"
+    page.keyboard.press("Enter")
+    assert ", paragraph 5.1, " in page.evaluate("navigator.clipboard.readText()")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
+
+
+@pytest.mark.parametrize("start", ["introduction/", "checklists/"])
+def test_the_pathway_opens_by_instant_navigation_with_no_page_error(page, start):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(start)
+    page.wait_for_function("() => window.document$ !== undefined")
+    if start == "checklists/":
+        page.locator("article a[href$='pathway/']").first.click()
+    else:
+        page.locator(".md-sidebar--primary a", has_text="Assessment pathway").first.click()
+    page.get_by_role("heading", name="Assessment pathway", level=1).wait_for()
+    page.wait_for_function("() => location.pathname.endsWith('/pathway/')")
+    assert page.locator(".pathway__diagram").is_visible()
+    assert errors == []
+    # The diagram's links work after instant navigation too.
+    page.locator(".pathway__diagram a.pathway__para", has_text="2.16").click()
+    page.wait_for_function("() => location.hash === '#2.16'")
+    assert page.locator('[id="2.16"]').is_visible()
+    assert errors == []
+
+
+def test_print_leaves_out_buttons_and_paragraph_tools(page):
+    page.goto("assessment/")
+    page.wait_for_selector(".para-tools__toggle")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('button, .use-checklist, .para-tools')]
+            .filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert shown == []
+    assert page.locator('[id="2.10"] a.para-num').is_visible()  # the number still prints
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    line = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--print-line')"
+    )
+    assert "Edition 1 (as received)" in line and "Printed copies may be out of date" in line
 
 
 # Result links in rank order; each page's group opens with a link to the page itself (score 0).
@@ -113,6 +177,61 @@ def test_searching_a_phrase_of_a_paragraph_opens_at_it(page):
     assert search(page, "Some key factors may determine the risk")[0] == "assessment#2.9"
     # A phrase from the middle of 2.9 finds it too, among paragraphs that share its words.
     assert "assessment#2.9" in search(page, "previous contact abuse of other children")
+
+
+def test_lado_finds_2_18_and_the_glossary_term_lands_on_the_term(page):
+    found = search(page, "LADO")
+    assert "assessment#2.18" in found
+    assert "glossary#glossary-lado-local-authority-designated-officer" in found
+    assert "glossary#" not in found  # no page-long glossary result
+    assert "assessment#2.3" in search(page, "s47")  # "Section 47 Enquiry" in 2.3
+
+
+def test_the_edition_selector_keeps_the_page_and_paragraph(page, site_root):
+    page.goto("assessment/#2.10")
+    page.locator(".md-version").hover()  # the theme opens the list on hover or focus
+    link = page.locator("a.md-version__link").first
+    edition = urlsplit(link.evaluate("a => a.href")).path
+    link.click()
+    page.wait_for_url(re.compile(rf"{re.escape(edition)}assessment/#2\.10$"))
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
+
+
+CHECKLISTS = sorted(
+    p.stem for p in (ROOT / "docs/checklists").glob("*.md") if p.stem not in {"index"}
+)
+COVERED = """() => {
+  const covered = [];
+  for (const legend of document.querySelectorAll('.checklist-q__legend')) {
+    legend.scrollIntoView({block: 'center'});
+    for (const r of legend.getClientRects()) {
+      for (const [x, y] of [[r.left + 4, r.top + r.height / 2], [r.right - 4, r.top + r.height / 2],
+                            [(r.left + r.right) / 2, r.top + r.height / 2]]) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !legend.contains(hit) && !hit.contains(legend)) {
+          covered.push(legend.textContent.slice(0, 40) + ' under ' + hit.className);
+        }
+      }
+    }
+  }
+  return covered;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)])
+def test_checklists_have_no_sideways_overflow_and_nothing_covers_a_question(page, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    problems = {}
+    for name in CHECKLISTS:
+        page.goto(f"checklists/{name}/")
+        page.wait_for_load_state("load")
+        wide = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        covered = page.evaluate(COVERED)
+        if wide > 0 or covered:
+            problems[name] = (wide, covered[:3])
+    assert problems == {}
 
 
 def test_no_request_leaves_the_origin(context, page, site_root, latest_site):

@@ -6,7 +6,8 @@
 - ``<page>/index.html`` at the root: the addresses of the site before it had editions
   (``/assessment/#2.9``) keep working, into the first edition (the words they were made
   against), the paragraph kept by ``redirect.js``;
-- ``<edition>/paragraphs.json``: every paragraph with its permanent URL, for partner agencies;
+- ``<edition>/paragraphs.json``: every paragraph with its permanent URL, page title, section and
+  lists, for partner agencies (fields documented on the About page);
 - ``<older edition>/edition-map.json``: where each of its paragraphs is in the latest edition (the
   old-edition banner reads it);
 - ``latest/edition-changes.json``: for each older edition, the latest edition's paragraph ids that
@@ -112,7 +113,9 @@ def short_links(editions: list[Edition], paragraphs: list[list[Paragraph]]) -> d
 
 
 def paragraphs_json(edition: Edition, paragraphs: list[Paragraph], site_url: str) -> str:
-    """Every paragraph of an edition with its permanent URL (``/<edition>/page/#id``)."""
+    """Every paragraph of an edition with its permanent URL (``/<edition>/page/#id``), its page's
+    title, the heading unit it is under and its lists kept as lists. Every field is documented
+    for partner agencies on the About page (docs/about.md, "paragraphs.json")."""
     base = f"{site_url.rstrip('/')}/{edition.id}/"
     return _json(
         {
@@ -130,6 +133,10 @@ def paragraphs_json(edition: Edition, paragraphs: list[Paragraph], site_url: str
                     "url": f"{base}{p.page}#{p.id}",
                     "short_url": f"{site_url.rstrip('/')}/p/{p.id}/",
                     "text": p.text,
+                    "items": [list(entries) for entries in p.items],
+                    "heading": p.heading,
+                    "page_title": p.page_title,
+                    "section": p.section or None,
                 }
                 for p in paragraphs
             ],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_scripts.guidance.paragraphs import is_site_words
 from build_scripts.lib.html_tree import Node, parse
 
 
@@ -37,7 +38,8 @@ def page_items(page_html: str, page_url: str) -> list[Item]:
     items = []
     for node in parse(page_html).iter():
         if "unresolved-link" in node.classes:
-            detail = f"“{node.text()}” (registry key {node.attrs.get('data-link-key', '?')})"
+            key = node.attrs.get("data-link-key", "?")
+            detail = f"“{node.text(skip=is_site_words)}” (registry key {key})"
             items.append(Item("unresolved link", _where(page_url, node), detail))
         elif "editorial-note" in node.classes:
             items.append(Item("editorial note", _where(page_url, node), node.text()))

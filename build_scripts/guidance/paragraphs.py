@@ -3,8 +3,8 @@ site's own words in it.
 
 A unit is a numbered paragraph (``div.para#2.9``) or an explicit section or stage heading
 (``#section-3``, ``#stage-1``). Its text leaves out what the site adds (``SITE_WORDS``: editorial
-notes, footnote marks, paragraph tools, change markers), so search entries, edition comparisons
-and the fidelity tests all read the guidance's words only.
+notes, footnote marks, paragraph tools, change markers, the "no address given" note), so search
+entries, edition comparisons and the fidelity tests all read the guidance's words only.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from build_scripts.lib.html_tree import Node, parse
 # Classes of elements that are the site's words, not the guidance's.
 SITE_WORDS = frozenset(
     {"editorial-note", "footnote-ref", "footnote-backref", "edition-line", "para-tools",
-     "para-changed"}
+     "para-changed", "link-no-address"}
 )  # fmt: skip
 PARAGRAPH_ID = re.compile(r"^(\d+\.\d+|(section|stage)-\d+)$")
 HEADING = re.compile(r"^h[1-6]$")
@@ -38,6 +38,10 @@ class Paragraph:
     text: str  # without its number: renumbering alone does not change it
     published: str = field(default="", compare=False)  # as printed, number included
     heading: bool = field(default=False, compare=False)  # a section or stage heading
+    # The lists inside the paragraph, in order, each a tuple of its entries' texts (2.9: one).
+    items: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
+    page_title: str = field(default="", compare=False)  # the page's h1, as printed
+    section: str = field(default="", compare=False)  # id of the heading it is under: "stage-1"
 
     @property
     def number(self) -> str:
@@ -46,14 +50,47 @@ class Paragraph:
         return {"section": n, "stage": f"Stage {n}"}.get(kind, self.id)
 
 
-def page_paragraphs(page_html: str, page_url: str) -> list[Paragraph]:
-    """The citable units of one page's content HTML, in document order."""
+def _lists(unit: Node) -> tuple[tuple[str, ...], ...]:
+    """The outermost lists inside a paragraph, each as its entries' texts."""
     found = []
+    for node in unit.iter():
+        if node.tag in ("ul", "ol") and not _inside_list(node, unit):
+            entries = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
+            found.append(tuple(li.text(skip=is_site_words) for li in entries))
+    return tuple(found)
+
+
+def _inside_list(node: Node, unit: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not unit:
+        if parent.tag == "li":
+            return True
+        parent = parent.parent
+    return False
+
+
+def page_paragraphs(page_html: str, page_url: str) -> list[Paragraph]:
+    """The citable units of one page's content HTML, in document order, each with the page's
+    title (its first h1), the heading unit it sits under and the lists inside it."""
+    found: list[Paragraph] = []
+    page_title = ""
+    headings: list[tuple[int, str]] = []  # the open heading units: (level, id)
     for node in parse(page_html).iter():
         unit_id = node.attrs.get("id", "")
         heading = bool(HEADING.match(node.tag))
+        if node.tag == "h1" and not page_title:
+            page_title = node.text(skip=is_site_words)
         if ("para" in node.classes or heading) and PARAGRAPH_ID.match(unit_id):
+            level = int(node.tag[1]) if heading else 7
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+            section = headings[-1][1] if headings else ""
             published = node.text(skip=is_site_words)
             text = LEADING_NUMBER.sub("", published, count=1)
-            found.append(Paragraph(unit_id, page_url, text, published, heading))
+            items = () if heading else _lists(node)
+            found.append(
+                Paragraph(unit_id, page_url, text, published, heading, items, page_title, section)
+            )
+            if heading:
+                headings.append((level, unit_id))
     return found

@@ -33,6 +33,7 @@ class Term:
     term: str
     forms: tuple[str, ...]
     definition: str
+    also: tuple[str, ...] = ()  # search-only names (abbreviations, expansions); no tooltip
 
     @property
     def slug(self) -> str:
@@ -50,7 +51,8 @@ def load_terms(path: str) -> list[Term]:
         if not isinstance(entry.get("term"), str) or not isinstance(entry.get("definition"), str):
             raise ValueError(f"glossary: every [[term]] needs term and definition strings: {entry}")
         forms = tuple(entry.get("forms", []))
-        terms.append(Term(entry["term"], (entry["term"], *forms), entry["definition"]))
+        also = tuple(entry.get("also", []))
+        terms.append(Term(entry["term"], (entry["term"], *forms), entry["definition"], also))
     return terms
 
 
@@ -74,7 +76,8 @@ class GlossaryBlock(Block):
     ARGUMENT = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        dl = etree.SubElement(parent, "dl", {"class": "glossary"})
+        # Each term is its own search entry (search/entries.py), not one page-long result.
+        dl = etree.SubElement(parent, "dl", {"class": "glossary", "data-search-exclude": ""})
         for term in load_terms(self.config["terms"]):
             dt = etree.SubElement(dl, "dt", {"id": term.slug})
             dt.text = term.term

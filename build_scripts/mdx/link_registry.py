@@ -3,8 +3,10 @@
 The guidance as received has placeholder links (``[text](#)``). Each becomes ``link:KEY`` in
 ``docs/`` and an entry ``[KEY]`` with ``text``, ``url`` and ``context`` in the registry. An entry
 with a url renders as a link; one without renders as plain text (never a link to ``#``), marked
-``class="unresolved-link"`` for the editorial report. Both carry ``data-link-key="KEY"``. An
-unknown key fails the build.
+``class="unresolved-link"`` for the editorial report and followed, inside it, by the site's visible
+note ``(no address given)`` (``class="link-no-address"``, one of the site's words: read by screen
+readers, printed, left out of search, edition comparison and the fidelity test). Both carry
+``data-link-key="KEY"``. An unknown key fails the build.
 
 Registry: treeprocessor ``link_registry``, priority 19 (right after inline patterns at 20, before
 attr_list, abbr and MkDocs' own link checks).
@@ -22,6 +24,8 @@ from markdown.treeprocessors import Treeprocessor
 from build_scripts.lib.files import load_toml
 
 SCHEME = "link:"
+NO_ADDRESS = "(no address given)"  # also in the checklists' notes on a quote that names one
+NO_ADDRESS_CLASS = "link-no-address"
 
 
 class LinkRegistryError(ValueError):
@@ -67,6 +71,8 @@ def resolve(anchor: etree.Element, links: dict[str, RegisteredLink]) -> None:
         anchor.tag = "span"
         anchor.attrib.clear()
         anchor.set("class", "unresolved-link")
+        note = etree.SubElement(anchor, "span", {"class": NO_ADDRESS_CLASS})
+        note.text = f" {NO_ADDRESS}"
     anchor.set("data-link-key", key)
 
 

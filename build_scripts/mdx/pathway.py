@@ -1,16 +1,17 @@
-"""The assessment pathway: Section 2's stages and decision points as an SVG drawn at build time.
+"""The assessment pathway: Section 2's stages and steps as HTML boxes and CSS, built at build time.
 
-``/// pathway`` renders, from ``docs/_data/pathway.toml``, an inline SVG (one column, so it
-scales down to 320 px without sideways scrolling; each decision point a keyboard-focusable link to
-its paragraph) followed by its full text alternative: an ordered list of every decision point
-with its paragraph link, summary and checklist link. No script, nothing from another host.
+``/// pathway`` renders, from ``docs/_data/pathway.toml``, a diagram made of ordinary HTML (an
+ordered list of stages, each an ordered list of step boxes; the arrows between them are CSS, hidden
+from assistive technology), so every link in it is a plain ``<a>`` that the theme's instant
+navigation can follow. One column, so it fits 320 px without sideways scrolling. Then its text
+alternative: an ordered list of the same steps, naming and linking the same paragraphs, each with
+its summary and checklist links. No script, nothing from another host.
 
 Registry: block ``pathway`` in pymdownx's Blocks API.
 """
 
 from __future__ import annotations
 
-import textwrap
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -23,141 +24,93 @@ from build_scripts.mdx._html import el as element
 from build_scripts.mdx._html import paragraph_href
 from calculators import load_checklist
 
-WIDTH, PAD, BOX_W, LINE = 340, 12, 316, 17
-SVG = "http://www.w3.org/2000/svg"
+LEGEND = (
+    "Labels in the boxes are the site's summary, not the guidance's words: "
+    "follow the paragraph links for what the guidance says."
+)
 
 
 def _el(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.Element:
-    # Atomic: no glossary <abbr> inside SVG text, where it would not render.
+    # Atomic: the site's labels get no glossary <abbr>; they are not the guidance's text.
     return element(parent, tag, text, atomic=True, **attrs)
 
 
-def _numbers(point: dict) -> str:
-    first, last = point["paragraphs"][0], point["paragraphs"][-1]
-    return first if first == last else f"{first}\u2013{last}"  # en dash
+def _tail(node: etree.Element, text: str) -> None:
+    node.tail = AtomicString(text)
 
 
-def _href(point: dict, docs: str) -> str:
-    return paragraph_href(point["paragraphs"][0], docs)
+def _paragraph_links(parent: etree.Element, point: dict, docs: str, css: str = "") -> None:
+    """``paragraph 2.16`` or ``paragraphs 2.9, 2.10``: every number its own link."""
+    numbers = point["paragraphs"]
+    parent.text = AtomicString("paragraph " if len(numbers) == 1 else "paragraphs ")
+    for i, number in enumerate(numbers):
+        link = _el(parent, "a", number, href=paragraph_href(number, docs))
+        if css:
+            link.set("class", css)
+        _tail(link, ", " if i < len(numbers) - 1 else "")
+
+
+def _checklist_links(parent: etree.Element, point: dict, css: str) -> None:
+    for checklist_id in point.get("checklists", []):
+        checklist = load_checklist(checklist_id)
+        _el(
+            _el(parent, "p", class_=css),
+            "a",
+            f"Use the checklist: {checklist.title}",
+            href=f"/checklists/{checklist.id}.md",
+        )
+
+
+def _stage_title(parent: etree.Element, stage: dict, css: str) -> None:
+    title = _el(parent, "p", class_=css)
+    _el(title, "a", stage["title"], href=stage["anchor"])
+    if stage.get("site_title"):
+        _el(title, "span", " (the site's heading)", class_="pathway__site")
 
 
 def _draw(stages: list[dict], docs: str) -> etree.Element:
-    """The diagram: stage bands, a box per decision point, arrows between boxes."""
-    svg = etree.Element(
-        "svg",
-        {
-            "xmlns": SVG,
-            "class": "pathway__svg",
-            "role": "group",
-            "aria-labelledby": "pathway-title pathway-desc",
-        },
-    )
-    _el(svg, "title", "Assessment pathway", id="pathway-title")
-    _el(
-        svg,
-        "desc",
-        "The three stages of the assessment and the decision points the guidance "
-        "names, each a link to its paragraph. The same content follows as a list.",
-        id="pathway-desc",
-    )
-    defs = _el(svg, "defs")
-    marker = _el(
-        defs,
-        "marker",
-        id="pathway-arrow",
-        viewBox="0 0 10 10",
-        refX="5",
-        refY="9",
-        markerWidth="7",
-        markerHeight="7",
-        orient="auto",
-    )
-    _el(marker, "path", d="M0,0 L10,0 L5,9 z", class_="pathway__arrowhead")
-    y = PAD
+    """The diagram: a box per stage holding a box per step, with arrows drawn by CSS."""
+    diagram = _el(parent := etree.Element("div"), "ol", class_="pathway__diagram")
     for stage in stages:
-        _el(
-            svg,
-            "rect",
-            x=str(PAD),
-            y=str(y),
-            width=str(BOX_W),
-            height="30",
-            rx="4",
-            class_="pathway__stage",
-        )
-        link = _el(svg, "a", href=stage["anchor"], class_="pathway__link")
-        _el(
-            link,
-            "text",
-            stage["title"],
-            x=str(WIDTH // 2),
-            y=str(y + 20),
-            class_="pathway__stage-text",
-        )
-        y += 42
-        for i, point in enumerate(stage["point"]):
-            lines = textwrap.wrap(point["label"], 30)
-            height = 30 + LINE * len(lines)
-            link = _el(svg, "a", href=_href(point, docs), class_="pathway__link")
-            _el(
-                link,
-                "rect",
-                x=str(PAD + 14),
-                y=str(y),
-                width=str(BOX_W - 28),
-                height=str(height),
-                rx="6",
-                class_="pathway__box",
-            )
-            # One text element, a line per tspan; the spaces between them make the link's name.
-            text = _el(link, "text", class_="pathway__label")
-            for n, line in enumerate([*lines, f"paragraph {_numbers(point)}"]):
-                span = _el(text, "tspan", line, x=str(WIDTH // 2), y=str(y + 20 + LINE * n))
-                span.tail = AtomicString(" ")
-                if n == len(lines):
-                    span.set("class", "pathway__para")
-            y += height
-            if i < len(stage["point"]) - 1:
-                _el(
-                    svg,
-                    "line",
-                    x1=str(WIDTH // 2),
-                    y1=str(y + 2),
-                    x2=str(WIDTH // 2),
-                    y2=str(y + 16),
-                    class_="pathway__arrow",
-                    marker_end="url(#pathway-arrow)",
-                )
-            y += 20
-        y += 8
-    svg.set("viewBox", f"0 0 {WIDTH} {y}")
-    return svg
+        item = _el(diagram, "li", class_="pathway__stage")
+        _stage_title(item, stage, "pathway__stage-title")
+        steps = _el(item, "ol", class_="pathway__steps")
+        for point in stage["point"]:
+            decision = " pathway__step--decision" if point.get("condition") else ""
+            box = _el(steps, "li", class_=f"pathway__step{decision}")
+            if point.get("condition"):
+                condition = _el(box, "p", class_="pathway__condition")
+                _el(condition, "span", "If: ", class_="pathway__if")
+                _tail(condition[-1], point["condition"])
+            _el(box, "p", point["label"], class_="pathway__label")
+            if point.get("exception"):
+                _el(box, "p", f"\u2026 {point['exception']}", class_="pathway__exception")
+            _paragraph_links(_el(box, "p", class_="pathway__paras"), point, docs, "pathway__para")
+            _checklist_links(box, point, "pathway__use")
+    return parent[0]
 
 
 def _text_alternative(parent: etree.Element, stages: list[dict], docs: str) -> None:
     listing = _el(parent, "ol", class_="pathway__list")
     for stage in stages:
         item = _el(listing, "li")
-        heading = _el(item, "p", class_="pathway__list-stage")
-        _el(heading, "a", stage["title"], href=stage["anchor"])
+        _stage_title(item, stage, "pathway__list-stage")
         points = _el(item, "ol", class_="pathway__points")
         for point in stage["point"]:
             entry = _el(points, "li")
             title = _el(entry, "p")
-            _el(title, "strong", point["label"])
-            title[-1].tail = AtomicString(" (")
-            _el(title, "a", f"paragraph {_numbers(point)}", href=_href(point, docs))
-            title[-1].tail = AtomicString(")")
+            if point.get("condition"):
+                _el(title, "span", f"If: {point['condition']} ")
+            label = point["label"]
+            if point.get("exception"):
+                label = f"{label}, {point['exception']}"
+            _el(title, "strong", label)
+            _tail(title[-1], " (")
+            refs = _el(title, "span")
+            _paragraph_links(refs, point, docs)
+            _tail(refs, ")")
             _el(entry, "p", point["summary"])
-            if point.get("checklist"):
-                checklist = load_checklist(point["checklist"])
-                use = _el(entry, "p")
-                _el(
-                    use,
-                    "a",
-                    f"Use the checklist: {checklist.title}",
-                    href=f"/checklists/{checklist.id}.md",
-                )
+            _checklist_links(entry, point, "pathway__list-use")
 
 
 class PathwayBlock(Block):
@@ -170,13 +123,15 @@ class PathwayBlock(Block):
         stages = load_toml(self.config["data"])["stage"]
         docs = self.config["docs_dir"]
         box = _el(parent, "div", class_="pathway")
-        figure = _el(box, "figure", class_="pathway__figure")
+        figure = _el(box, "figure", class_="pathway__figure", aria_labelledby="pathway-caption")
+        _el(figure, "p", LEGEND, class_="pathway__legend")
         figure.append(_draw(stages, docs))
         _el(
             figure,
             "figcaption",
-            "The assessment pathway. A summary only: the paragraphs are "
-            "the guidance. The same steps as a list follow.",
+            "The assessment pathway, a summary only: the paragraphs are the guidance. "
+            "The same steps follow as a list.",
+            id="pathway-caption",
         )
         _el(box, "h2", "The pathway as a list", id="the-pathway-as-a-list")
         _text_alternative(box, stages, docs)

@@ -73,6 +73,9 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
         expect("listed", shown, case["listed"])
     if "statements" in case:
         expect("statements", response["statements"], case["statements"])
+    if "quotes" in case:  # the quotes a prompt shown carries, where a case is about their wholeness
+        quotes = {p["id"]: [c["quote"] for c in p["cites"]] for p in response["prompts"]}
+        expect("quotes", {k: quotes.get(k) for k in case["quotes"]}, case["quotes"])
     return found
 
 

@@ -1,15 +1,71 @@
-"""Search entries per numbered paragraph, located at the paragraph's anchor.
+"""Search entries per numbered paragraph and per glossary term, located at their anchors.
 
 Material's search splits a page at its headings only. The anchors extension marks every numbered
 unit ``data-search-exclude`` (so heading entries do not carry its text); here each unit gets an
-entry of its own, so a search for ``2.9`` or a phrase of 2.9 opens the page at ``#2.9``.
+entry of its own, so a search for ``2.9`` or a phrase of 2.9 opens the page at ``#2.9``. The
+glossary's list is excluded too; each term gets an entry that lands on the term.
+
+The glossary's names of a term (``LADO`` and ``Local Authority Designated Officer``, ``s47`` and
+``Section 47``…) are found as each other: an entry whose text has one name gets the others in a
+second paragraph marked as the site's search terms, so the guidance's own words never change.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Sequence
 
 from build_scripts.guidance.paragraphs import page_paragraphs
+from build_scripts.mdx.glossary import Term
+
+ALSO_LABEL = "Also found as (site search terms):"
+
+
+def names(term: Term) -> tuple[str, ...]:
+    """Every name of a term, without repeats: ``LADO (Local Authority Designated Officer)``
+    gives ``LADO`` and ``Local Authority Designated Officer``, then its forms and ``also``."""
+    split = re.fullmatch(r"(.+?) \((.+)\)", term.term)
+    found: dict[str, str] = {}
+    for name in (*(split.groups() if split else ()), *term.forms, *term.also):
+        if not (split and name == term.term):
+            found.setdefault(name.lower(), name)
+    return tuple(found.values())
+
+
+def _mentions(text: str, name: str) -> bool:
+    # An abbreviation in capitals matches only in capitals: "AIM", never the word "aim".
+    flags = 0 if name.isupper() else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
+
+
+def also_known_as(text: str, terms: Sequence[Term]) -> list[str]:
+    """The other names of every glossary term the text mentions by one of its names."""
+    extra: list[str] = []
+    for term in terms:
+        group = names(term)
+        if any(_mentions(text, name) for name in group):
+            extra += [n for n in group if not _mentions(text, n) and n not in extra]
+    return extra
+
+
+def _text(words: str, terms: Sequence[Term]) -> str:
+    body = f"<p>{html.escape(words)}</p>"
+    if extra := also_known_as(words, terms):
+        body += f"<p>{ALSO_LABEL} {html.escape('; '.join(extra))}</p>"
+    return body
+
+
+def glossary_entries(terms: Sequence[Term], page_url: str) -> list[dict]:
+    """One entry per glossary term, landing on the term on the glossary page."""
+    return [
+        {
+            "location": f"{page_url}#{term.slug}",
+            "title": html.escape(term.term),
+            "text": _text(f"{term.term}: {term.definition}", terms),
+        }
+        for term in terms
+    ]
 
 
 def opening(text: str, limit: int = 90) -> str:
@@ -19,7 +75,7 @@ def opening(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def paragraph_entries(page_html: str, page_url: str) -> list[dict]:
+def paragraph_entries(page_html: str, page_url: str, terms: Sequence[Term] = ()) -> list[dict]:
     """One search entry per numbered paragraph of a page's content HTML.
 
     The title is the paragraph's opening words (with its number), so a result reads as the
@@ -29,7 +85,7 @@ def paragraph_entries(page_html: str, page_url: str) -> list[dict]:
         {
             "location": f"{page_url}#{unit.id}",
             "title": html.escape(opening(unit.published)),
-            "text": f"<p>{html.escape(unit.published)}</p>",
+            "text": _text(unit.published, terms),
         }
         for unit in page_paragraphs(page_html, page_url)
         if not unit.heading

@@ -53,7 +53,33 @@ def test_paragraphs_json_gives_permanent_and_short_urls():
         "url": "https://g.example/1/a/#2.9",
         "short_url": "https://g.example/p/2.9/",
         "text": "may",
+        "items": [],
+        "heading": False,
+        "page_title": "",
+        "section": None,
     }
+
+
+def test_paragraphs_json_keeps_lists_as_lists_with_page_title_and_section():
+    unit = Paragraph("2.9", "a/", "Factors: one two", "2.9 Factors: one two", False,
+                     (("one", "two"),), "2. Assessing", "stage-1")  # fmt: skip
+    entry = json.loads(paragraphs_json(ONE, [unit], "https://g.example/"))["paragraphs"][0]
+    assert entry["items"] == [["one", "two"]]
+    assert (entry["page_title"], entry["section"], entry["heading"]) == (
+        "2. Assessing",
+        "stage-1",
+        False,
+    )
+
+
+def test_every_field_of_paragraphs_json_is_documented_on_the_about_page():
+    from build_scripts.lib.paths import ROOT
+
+    about = (ROOT / "docs/about.md").read_text(encoding="utf-8")
+    data = json.loads(paragraphs_json(ONE, OLD, "https://g.example/"))
+    fields = {*data, *data["edition"], *data["paragraphs"][0]}
+    assert [f for f in sorted(fields) if f"- `{f}`:" not in about] == []
+    assert "`null` until the content\n      owner gives one" in about
 
 
 def test_the_old_editions_map_and_the_changes_since_it():

@@ -49,3 +49,25 @@ def test_the_report_groups_by_kind_and_says_when_there_is_nothing():
     assert text.startswith("# Editorial report — Edition 1\n\n2 item(s)")
     assert "## Standing notes (1)\n\n- x: y" in text and "## Editorial notes (1)" in text
     assert "Nothing to decide." in render([], "Edition 1")
+
+
+def test_the_standing_notes_list_the_stale_terms_and_the_ambiguous_2_9_factor():
+    from build_scripts.lib.files import load_toml
+    from build_scripts.lib.paths import ROOT
+
+    notes = standing_items(load_toml(ROOT / "docs/_data/editorial.toml"))
+    stale = [n for n in notes if n.detail.startswith("Stale term, kept as received")]
+    assert ["Core Assessment" in n.detail or "Designated Officer" in n.detail
+            or "video interview" in n.detail for n in stale] == [True] * 3  # fmt: skip
+    assert any("¶2.9" in n.where and "own child may be at risk" in n.detail for n in notes)
+
+
+def test_2_9_keeps_its_words_and_carries_a_site_note():
+    from build_scripts.lib.paths import ROOT
+
+    page = (ROOT / "docs/assessment.md").read_text(encoding="utf-8")
+    line = next(x for x in page.splitlines() if "own child may be at risk" in x)
+    html = render_markdown(line.removeprefix("- "))
+    notes = [i for i in page_items(html, "assessment/") if i.kind == "editorial note"]
+    assert len(notes) == 1 and "content owner" in notes[0].detail
+    assert html.startswith("<p>understanding concerns that own child may be at risk<span")

@@ -37,3 +37,35 @@ def test_the_glossary_block_lists_every_term_with_an_id():
 
 def test_definitions_are_short():
     assert all(len(t.definition) <= 320 for t in load_terms(TERMS))
+
+
+def definition(term: str) -> str:
+    return next(t.definition for t in load_terms(TERMS) if term in t.forms)
+
+
+def test_the_conference_is_defined_without_a_condition_2_16_does_not_have():
+    conference = definition("child protection conference")
+    assert "substantiated" not in conference and "after a Section 47" not in conference
+    assert "2.16" in conference
+    assert "substantiated" in definition("Initial Child Protection Conference")
+    title = abbrs(render("a child protection conference should be convened"))[0].attrs["title"]
+    assert title.startswith(conference)
+
+
+def test_lado_should_be_informed_and_is_named_as_working_together_2023_names_it():
+    lado = definition("LADO")
+    assert "should be informed" in lado and "must be told" not in lado
+    assert "Working Together to Safeguard Children 2023" in lado and "designated officer" in lado
+
+
+def test_significant_harm_is_also_the_section_47_threshold():
+    harm = definition("significant harm")
+    assert "section 31" in harm and "Section 47 Enquiry" in harm
+    assert "reasonable cause to suspect that a child is suffering, or is likely to suffer" in harm
+
+
+def test_stale_terms_say_what_replaced_them():
+    assert "single assessment" in definition("Initial Assessment")
+    assert "single assessment" in definition("Core Assessment")
+    assert "Achieving Best Evidence" in definition("video interview")
+    assert abbrs(render("including the need for a video interview, this"))

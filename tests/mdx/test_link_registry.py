@@ -20,9 +20,19 @@ def test_a_key_without_an_address_is_plain_text_never_a_link_to_hash():
     html = render("See [Turnell & Essex](link:turnell-essex).")
     assert "<a" not in html and 'href="#"' not in html
     assert (
-        '<span class="unresolved-link" data-link-key="turnell-essex">Turnell &amp; Essex</span>'
-        in html
+        '<span class="unresolved-link" data-link-key="turnell-essex">Turnell &amp; Essex'
+        '<span class="link-no-address"> (no address given)</span></span>' in html
     )
+
+
+def test_the_no_address_note_is_the_sites_words_so_only_the_guidances_words_are_read():
+    from build_scripts.guidance.editorial_report import page_items
+    from build_scripts.guidance.paragraphs import SITE_WORDS, page_paragraphs
+
+    html = render("2.10 (See work by [Turnell & Essex](link:turnell-essex) may be helpful)")
+    assert "link-no-address" in SITE_WORDS
+    assert page_paragraphs(html, "a/")[0].text == "(See work by Turnell & Essex may be helpful)"
+    assert page_items(html, "a/")[0].detail == "“Turnell & Essex” (registry key turnell-essex)"
 
 
 def test_an_unknown_key_fails_the_build():

@@ -1,7 +1,15 @@
 """Per-paragraph search entries, located at the paragraph's anchor."""
 
-from build_scripts.search.entries import add_entries, opening, paragraph_entries
-from tests.support.markdown import render
+from build_scripts.mdx.glossary import load_terms
+from build_scripts.search.entries import (
+    ALSO_LABEL,
+    add_entries,
+    also_known_as,
+    glossary_entries,
+    opening,
+    paragraph_entries,
+)
+from tests.support.markdown import ROOT, render
 
 PAGE = render(
     "2.9 Some key factors may determine the risk:\n\n- images of own children\n\n"
@@ -34,3 +42,32 @@ def test_entries_follow_their_page_in_the_index():
     index = {"config": {}, "docs": [{"location": "a/"}, {"location": "a/#x"}, {"location": "b/"}]}
     merged = add_entries(index, {"a/": [{"location": "a/#1.1"}]})
     assert [d["location"] for d in merged["docs"]] == ["a/", "a/#x", "a/#1.1", "b/"]
+
+
+TERMS = load_terms(str(ROOT / "docs/_data/glossary.toml"))
+
+
+def test_an_abbreviation_and_its_expansion_are_found_as_each_other():
+    page = render(
+        "2.18 Does the alleged perpetrator work in a capacity with children (including voluntary"
+        " work)? If so refer to Local Authority Designated Officer.\n"
+    )
+    (entry,) = paragraph_entries(page, "assessment/", TERMS)
+    assert entry["text"].startswith("<p>2.18 Does the alleged perpetrator")
+    assert f"<p>{ALSO_LABEL} LADO</p>" in entry["text"]
+    assert "LADO" not in entry["title"]  # the guidance's words stay as they are
+
+
+def test_section_47_is_found_as_s47_and_aim_never_matches_the_word_aim():
+    assert "s47" in also_known_as("will trigger a Section 47 Enquiry.", TERMS)
+    assert also_known_as("the aim of the work", TERMS) == []
+    assert "Multi-Agency Public Protection Arrangements" in also_known_as("under MAPPA", TERMS)
+    assert "ICPC" in also_known_as("an Initial Child Protection Conference", TERMS)
+
+
+def test_each_glossary_term_is_an_entry_landing_on_the_term():
+    found = glossary_entries(TERMS, "glossary/")
+    lado = next(e for e in found if e["title"].startswith("LADO"))
+    assert lado["location"] == "glossary/#glossary-lado-local-authority-designated-officer"
+    assert len(found) == len(TERMS)
+    assert all(len(e["text"]) < 800 for e in found)  # a term, not the whole page

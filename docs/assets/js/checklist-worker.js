@@ -34,7 +34,7 @@ function message(error) {
 
 async function boot() {
   const started = performance.now();
-  self.postMessage({ type: "progress", message: "Loading Python…" });
+  self.postMessage({ type: "progress", message: "The checklist is getting ready…" });
   // The stored snapshot is read (and inflated) while the manifest and the loader arrive.
   const [snapshot, manifest, { loadPyodide }] = await Promise.all([
     readSnapshot(base),

@@ -5,9 +5,11 @@
 // unless the user saves a file.
 import { gather } from "./checklist/assessment-record.js";
 import { enhance } from "./checklist/enhance.js";
+import { guardTab } from "./checklist/leave-guard.js";
 import { startWorker } from "./checklist/worker-client.js";
 import { onEveryPage } from "./lib/page.js";
 
+guardTab(); // once per tab: answers in memory are asked about before a page load loses them
 onEveryPage(() => {
   document.querySelectorAll(".assessment-record").forEach(gather);
   const forms = document.querySelectorAll("form.checklist[data-checklist]");

@@ -2,7 +2,10 @@
 // 1. An older edition's banner: point its link at the paragraph in the address (#2.9) in the
 //    latest edition, following renumbering, or say that the paragraph was removed. Without
 //    JavaScript, or if edition-map.json cannot be read, it links to the same page in the latest.
-// 2. The theme's version selector names its button "Select version" while showing the edition's
+// 2. Choosing an edition in the selector opens the same page at the same paragraph (#2.10) in that
+//    edition, when the page is there; else the edition's home (the theme's own behaviour drops the
+//    paragraph). Modified clicks (new tab) are left to the browser.
+// 3. The theme's version selector names its button "Select version" while showing the edition's
 //    label: give it a name that includes what it shows (WCAG 2.5.3, label in name).
 import { el, onEveryPage } from "./lib/page.js";
 
@@ -63,6 +66,41 @@ function update() {
     link.textContent = `Read paragraph ${entry.number} in ${map.latest}`;
   });
 }
+
+/** The current edition's root, from the theme's configuration ("base", relative to the page). */
+function editionRoot() {
+  try {
+    const config = JSON.parse(document.getElementById("__config").textContent);
+    return new URL(`${config.base.replace(/\/?$/, "/")}`, location.href);
+  } catch {
+    return null;
+  }
+}
+
+function samePlaceIn(editionHref) {
+  const root = editionRoot();
+  if (!root || !location.href.startsWith(root.href)) return null;
+  return new URL(location.href.slice(root.href.length), editionHref); // page path, query, #2.10
+}
+
+// Capture on the document runs before the theme's handler on the body, which it replaces.
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target instanceof Element && event.target.closest(".md-version a.md-version__link");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const target = samePlaceIn(link.href);
+    if (!target) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const page = new URL(target);
+    page.hash = "";
+    fetch(page, { method: "HEAD", credentials: "same-origin" })
+      .then((response) => location.assign(response.ok ? target.href : link.href))
+      .catch(() => location.assign(target.href)); // offline: the offline copy may have it
+  },
+  true,
+);
 
 window.addEventListener("hashchange", update);
 onEveryPage(update);

@@ -1,6 +1,7 @@
-// Paragraph tools: "Copy link" and "Copy citation" beside every numbered paragraph, the
-// highlight of the paragraph a link points at, and the print date. Progressive enhancement:
-// without JavaScript the paragraph number is still a link to the paragraph.
+// Paragraph tools on demand: the number of every numbered paragraph becomes a small disclosure
+// button that opens a menu (copy link, copy citation, and share where the device offers it); the
+// highlight of the paragraph a link points at; the print date. Progressive enhancement: without
+// JavaScript the paragraph number is still a link to the paragraph.
 import { copyText, el, meta, onEveryPage, readableDate } from "./lib/page.js";
 
 // The edition's permanent address (/2/assessment/, not /latest/…) when the site says it, so a
@@ -11,8 +12,11 @@ function paragraphUrl(id) {
   return `${page.origin}${page.pathname}#${id}`;
 }
 
+/** "Title, paragraph 2.10, Edition 1 (as received), https://…#2.10": no nested brackets. */
 function citation(id) {
-  return `${meta("guidance-title")}, paragraph ${id} (${meta("guidance-edition")}). ${paragraphUrl(id)}`;
+  return [meta("guidance-title"), `paragraph ${id}`, meta("guidance-edition"), paragraphUrl(id)]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function status() {
@@ -33,29 +37,75 @@ function say(message) {
   quiet = setTimeout(() => (region.textContent = ""), 6000);
 }
 
-function copyButton(label, name, copied, failed, text) {
-  const button = el("button", { type: "button", "aria-label": name }, label);
+let open = null; // the toggle whose menu is open
+
+function close({ focus = false } = {}) {
+  if (!open) return;
+  const toggle = open;
+  open = null;
+  toggle.setAttribute("aria-expanded", "false");
+  const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+  if (menu) menu.hidden = true;
+  if (focus) toggle.focus();
+}
+
+function show(toggle) {
+  close();
+  open = toggle;
+  toggle.setAttribute("aria-expanded", "true");
+  const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+  menu.hidden = false;
+}
+
+function action(label, run) {
+  const button = el("button", { type: "button", class: "para-tools__item" }, label);
   button.addEventListener("click", () => {
-    copyText(text()).then(
-      () => say(copied),
-      () => say(`${failed} ${text()}`),
-    );
+    close({ focus: true });
+    run();
   });
   return button;
 }
 
+function copier(text, copied, failed) {
+  return () =>
+    copyText(text()).then(
+      () => say(copied),
+      () => say(`${failed} ${text()}`),
+    );
+}
+
 function addTools(unit) {
-  const number = unit.querySelector(".para-num");
+  const number = unit.querySelector("a.para-num");
   if (!number || unit.querySelector(".para-tools")) return;
   const id = unit.id;
-  const tools = el(
-    "span",
-    { class: "para-tools" },
-    copyButton("Copy link", `Copy link to paragraph ${id}`, `Link to paragraph ${id} copied.`, "Could not copy. The link is:", () => paragraphUrl(id)),
-    copyButton("Copy citation", `Copy citation of paragraph ${id}`, `Citation of paragraph ${id} copied.`, "Could not copy. The citation is:", () => citation(id)),
+  const menuId = `para-menu-${id}`;
+  const toggle = el(
+    "button",
+    {
+      type: "button",
+      class: "para-num para-tools__toggle",
+      "aria-expanded": "false",
+      "aria-controls": menuId,
+      "aria-label": `Paragraph ${id}: copy link or citation`,
+    },
+    id,
   );
-  // At the end of the paragraph's first block, so the number and the text read on unbroken.
-  number.parentNode.append(tools);
+  const items = [
+    action("Copy link", copier(() => paragraphUrl(id), `Link to paragraph ${id} copied.`, "Could not copy. The link is:")),
+    action("Copy citation", copier(() => citation(id), `Citation of paragraph ${id} copied.`, "Could not copy. The citation is:")),
+  ];
+  if (typeof navigator.share === "function") {
+    items.push(
+      action("Share…", () =>
+        navigator.share({ title: `Paragraph ${id}`, text: citation(id), url: paragraphUrl(id) }).catch(() => {}),
+      ),
+    );
+  }
+  const menu = el("span", { class: "para-tools__menu", id: menuId, hidden: true }, ...items);
+  toggle.addEventListener("click", () => (open === toggle ? close() : show(toggle)));
+  const tools = el("span", { class: "para-tools" }, toggle, menu);
+  number.hidden = true; // the button shows the number; the link stays for copying its address
+  number.after(tools);
 }
 
 function highlightTarget() {
@@ -68,11 +118,27 @@ function highlightTarget() {
 function setPrintDate() {
   const now = readableDate();
   document.querySelectorAll("[data-print-date]").forEach((date) => (date.textContent = now));
+  // Read by @page in guidance.css: the edition, the date printed and the warning on every sheet.
+  const line = `${meta("guidance-edition")}. Printed ${now}. Printed copies may be out of date.`;
+  document.documentElement.style.setProperty("--print-line", JSON.stringify(line));
 }
 
 window.addEventListener("hashchange", highlightTarget);
 window.addEventListener("beforeprint", setPrintDate);
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && open) {
+    event.preventDefault();
+    close({ focus: true });
+  }
+});
+document.addEventListener("click", (event) => {
+  if (open && !open.parentNode.contains(event.target)) close();
+});
+document.addEventListener("focusin", (event) => {
+  if (open && !open.parentNode.contains(event.target)) close();
+});
 onEveryPage(() => {
+  open = null;
   document.querySelectorAll(".para[id]").forEach(addTools);
   highlightTarget();
   setPrintDate();

@@ -47,7 +47,10 @@
   // worker (fetching its script) when search is wanted.
   const RealWorker = window.Worker;
   if (typeof RealWorker === "function" && typeof EventTarget === "function") {
-    const lazySearchWorker = (url, options) => {
+    const lazySearchWorker = (relative, options) => {
+      // Resolved now, as the browser resolves a worker's address when it is made: the real worker
+      // may start pages later, after instant navigation has changed the page's address.
+      const url = new URL(String(relative), document.baseURI).href;
       const target = new EventTarget();
       const queue = [];
       let real = null;

@@ -2,17 +2,18 @@
 // tab, pre-filled from the tab, with its record controls and leave guard.
 import { el } from "../lib/page.js";
 import { apply, buttonsOf, collect, heading, untickExcluded } from "./form.js";
-import { guardLeaving, whenRemoved } from "./leave-guard.js";
+import { whenRemoved } from "./leave-guard.js";
+import { watchNotes } from "./notes.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
-import { forget, keep, kept, markClean, payloads } from "./tab-memory.js";
+import { amount, forget, hasContent, keep, kept, markClean, payloads } from "./tab-memory.js";
 import { ask, onWorkerState, startWorker, workerProblem, workerState } from "./worker-client.js";
 
 function showState(status, buttons, progress) {
   const state = workerState();
   if (state === "loading") {
-    const waiting = `${progress || "Loading Python…"} Answers you give now are kept and will be read as soon as it is ready.`;
-    status.replaceChildren(el("progress", { "aria-label": "Loading Python" }), el("span", {}, waiting));
+    const waiting = `${progress || "The checklist is getting ready…"} Answers you give now are kept and will be read as soon as it is ready.`;
+    status.replaceChildren(el("progress", { "aria-label": "The checklist is getting ready" }), el("span", {}, waiting));
   } else if (state === "failed") {
     const why = `The checklist cannot show what the guidance says here: ${workerProblem()}. Your answers are kept; you can still fill in and print the form.`;
     status.replaceChildren(el("span", {}, why));
@@ -35,6 +36,15 @@ export function enhance(form) {
   let latest = null;
   let sequence = 0;
   let dirty = false;
+  const pageHeading = document.querySelector("article h1");
+  const title = pageHeading ? pageHeading.textContent.trim() : id;
+
+  // Into the tab's memory at once, whether or not Python has read them yet (or ever will).
+  const remember = () => {
+    const payload = collect(form);
+    if (hasContent(payload)) keep(id, payload, dirty, title);
+    else forget(id);
+  };
 
   const say = (text, kind = "info") => {
     message.textContent = text;
@@ -56,8 +66,7 @@ export function enhance(form) {
         return;
       }
       latest = response;
-      if (response.answered) keep(id, collect(form), dirty);
-      else forget(id);
+      remember();
       render(form, response);
       form.querySelector(".checklist__record").textContent = response.record;
       if (!form.dataset.evaluated) performance.mark("checklist-first-result"); // read by make bench
@@ -72,7 +81,7 @@ export function enhance(form) {
   if (before) {
     apply(form, before.payload.answers, before.payload.notes);
     dirty = before.dirty;
-    say("Your answers from earlier in this tab are back. They are kept until you close or reload the tab.");
+    say("Your answers from earlier in this tab are back. They are kept while you move between pages of this site in this tab, until you close or reload it.");
   }
 
   // Note items that start from other checklists answered in this tab (editable).
@@ -90,18 +99,19 @@ export function enhance(form) {
         filled += 1;
       }
     }
+    if (filled) remember();
     if (filled) say("Some lists start from the checklists you answered in this tab. Edit them freely.");
   };
 
   const stopListening = onWorkerState(async (progress) => {
     showState(status, buttons, progress);
     if (workerState() === "ready") {
-      await prefill();
+      await prefill().catch(() => {}); // the lists start empty instead
       evaluate();
     }
   });
   showState(status, buttons);
-  if (workerState() === "ready") prefill().then(evaluate);
+  if (workerState() === "ready") prefill().then(evaluate, (error) => say(`Could not read these answers: ${error.message}.`, "error"));
 
   // Touching the form starts Python at once, if the browser has not been idle yet.
   for (const type of ["pointerdown", "focusin", "keydown"]) form.addEventListener(type, startWorker);
@@ -110,6 +120,7 @@ export function enhance(form) {
   form.addEventListener("input", (event) => {
     dirty = true;
     untickExcluded(event.target);
+    remember();
     if (event.target.tagName === "TEXTAREA") {
       clearTimeout(typing);
       typing = setTimeout(evaluate, 250);
@@ -126,16 +137,15 @@ export function enhance(form) {
     evaluate,
     record: () => (latest ? latest.record : null),
     markClean: clean,
+    isDirty: () => dirty,
+    given: () => amount(collect(form)),
     cleared: () => {
       clean();
       forget(id);
     },
   });
 
-  const stopGuarding = guardLeaving(form, () => dirty, () => (dirty = false));
+  watchNotes(form);
   // When the theme swaps this page out, stop listening for it.
-  whenRemoved(form, () => {
-    stopListening();
-    stopGuarding();
-  });
+  whenRemoved(form, stopListening);
 }

@@ -50,7 +50,10 @@ export function wireRecordActions(checklist) {
   // Printing prints the record once Python has made one; before that, the form itself.
   buttons.print.addEventListener("click", () => window.print());
   buttons.clear.addEventListener("click", () => {
-    if (!window.confirm("Clear all answers and notes? This cannot be undone.")) return;
+    const given = checklist.given();
+    if (!given) return;
+    const state = checklist.isDirty() ? "They are not saved or copied" : "You saved or copied them";
+    if (!window.confirm(`Clear your ${given} on this checklist? ${state}; clearing cannot be undone.`)) return;
     form.reset();
     checklist.cleared();
     say("All answers cleared.");
@@ -69,7 +72,13 @@ export function wireRecordActions(checklist) {
     }
   });
   buttons.save.addEventListener("click", async () => {
-    const response = await ask({ op: "save", payload: collect(form), ...heading() });
+    let response;
+    try {
+      response = await ask({ op: "save", payload: collect(form), ...heading() });
+    } catch (error) {
+      say(`Could not save: ${error.message}.`, "error");
+      return;
+    }
     if (!response.ok) {
       say(`Could not save: ${response.error.message}.`, "error");
       return;
@@ -84,7 +93,13 @@ export function wireRecordActions(checklist) {
     fileInput.value = "";
     if (!file) return;
     const keep = "Your current answers have not been changed.";
-    const limits = await pageLimits();
+    let limits;
+    try {
+      limits = await pageLimits();
+    } catch (error) {
+      say(`Could not open “${file.name}”: ${error.message}. ${keep}`, "error");
+      return;
+    }
     if (file.size > limits.max_file_bytes) {
       say(`Could not open “${file.name}”: the file ${limits.file_too_large}. ${keep}`, "error");
       return;
@@ -97,10 +112,24 @@ export function wireRecordActions(checklist) {
       return;
     }
     const changes = await editionChanges();
-    const response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
+    let response;
+    try {
+      response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
+    } catch (error) {
+      say(`Could not open “${file.name}”: ${error.message}. ${keep}`, "error");
+      return;
+    }
     if (!response.ok) {
       say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
       return;
+    }
+    const given = checklist.given();
+    if (given && checklist.isDirty()) {
+      const replace = `Opening “${file.name}” replaces your ${given} on this checklist, which are not saved or copied. Open it?`;
+      if (!window.confirm(replace)) {
+        say(`“${file.name}” was not opened. ${keep}`);
+        return;
+      }
     }
     apply(form, response.answers, response.notes);
     checklist.markClean();

@@ -1,0 +1,89 @@
+"""Every page of the nav by the theme's instant navigation, in one tab, as a person clicks; search
+after instant navigation. With service workers allowed and blocked (as on some locked-down
+browsers): the site degrades quietly, with no page error."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+# Set on the first page; still there after a click only if the click kept the tab's page (the
+# theme's instant navigation), not a full load.
+MARK = "window.__sameTab = true"
+
+
+def heading_of(context, url: str) -> str:
+    """The page's first heading as the server sends it."""
+    text = context.request.get(url).text()
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+    assert found, f"{url} has no heading"
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+
+
+@pytest.fixture(params=["allow", "block"])
+def service_workers(request) -> str:
+    return request.param
+
+
+def test_every_nav_page_opens_by_instant_navigation_in_one_tab(page, context, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("")
+    page.evaluate(MARK)
+    links = page.locator(".md-sidebar--primary a.md-nav__link[href]:not([href*='#'])")
+    targets = [
+        (href, " ".join(text.split()))
+        for href, text in links.evaluate_all("els => els.map(e => [e.href, e.textContent])")
+    ]
+    assert len(targets) > 20
+    broken = []
+    for href, name in targets[1:]:  # the first is Home, where the walk starts
+        expected = heading_of(context, href)
+        before = len(errors)
+        page.locator(".md-sidebar--primary a.md-nav__link[href]:not([href*='#'])").filter(
+            has_text=name
+        ).first.click()
+        reached = True
+        try:
+            page.wait_for_function(
+                "([url, heading]) => location.href === url && [...document.querySelectorAll("
+                "'article h1')].some((h) => h.textContent.trim() === heading)",
+                arg=[href, expected],
+                timeout=15_000,
+            )
+        except Exception:  # reported below, with the page's errors
+            reached = False
+            broken.append(f"{name} ({href}): its heading {expected!r} did not appear")
+        if len(errors) > before:
+            broken.append(f"{name} ({href}): page errors {errors[before:][:3]}")
+        if not page.evaluate("window.__sameTab === true"):
+            broken.append(f"{name} ({href}): a full page load, not instant navigation")
+            page.evaluate(MARK)
+        if not reached:
+            page.goto("")  # carry on the walk from a fresh Home, so every page is tried
+            page.evaluate(MARK)
+    assert broken == [], "pages not reached by instant navigation:\n" + "\n".join(broken)
+    assert errors == []
+
+
+def test_search_works_after_three_instant_navigations(page):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("")
+    page.evaluate(MARK)
+    for name in ["Introduction", "Glossary", "Accessibility"]:
+        page.locator(".md-sidebar--primary a.md-nav__link").filter(has_text=name).first.click()
+        page.wait_for_function(
+            "(name) => document.title.toLowerCase().includes(name.toLowerCase())", arg=name
+        )
+    assert page.evaluate("window.__sameTab === true")
+    page.keyboard.press("s")  # the theme's shortcut to the search box, as a person might
+    box = page.locator("input.md-search__input")
+    box.wait_for()
+    box.fill("images")
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert "Initializing" not in meta
+    assert errors == []

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site new-edition test test-fast lint bench stdlib-keep lock chromium clean
+.PHONY: help serve site new-edition test test-fast lint bench stdlib-keep lock chromium nginx clean
 
 help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
@@ -47,12 +47,16 @@ new-edition: deps
 chromium:
 	@build_scripts/tools/ensure-chromium.sh
 
+# nginx for the hosting tests (the site served with build/hosting/nginx.conf): Debian's package.
+nginx:
+	@build_scripts/tools/ensure-nginx.sh
+
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node_modules/.bin/eslint .
 
-test: deps chromium lint
+test: deps chromium nginx lint
 	$(BIN)/pytest
 
 # What needs no browser, no built site and no Node: seconds, not minutes (README, "Tests").

@@ -1,6 +1,9 @@
 """The one door between the browser and the calculators: JSON text in, JSON text out.
 
 Each operation (``op``) and its request and response are typed in ``calculators.contract``.
+Requests and saved files are read strictly: their size and nesting are limited before they are
+parsed (a cheap scan: deep nesting would exhaust Python's stack), a key given twice is refused,
+and no message echoes more than a short excerpt of a file or any bidirectional control character.
 A file from a newer edition than the site's is refused; from an older one, ``open`` keeps what
 still applies and says what to re-check (see ``carry``). Every response is ``{"ok": true, …}`` or
 ``{"ok": false, "error": {"field", "message"}}``: a bad request never raises across the boundary.
@@ -9,6 +12,7 @@ still applies and says what to re-check (see ``carry``). Every response is ``{"o
 from __future__ import annotations
 
 import json
+import re
 
 from calculators import load_checklist
 from calculators.carry import carry, edition_since
@@ -31,6 +35,64 @@ FILE_VERSION = 1
 FILE_KEYS = SavedFile.__required_keys__ | SavedFile.__optional_keys__
 MAX_FILE = 1_000_000  # characters of a saved file; the page checks a file's bytes against it
 TOO_LARGE = f"is larger than {MAX_FILE // 1_000_000} MB: it cannot be a saved checklist"
+# A request carries a whole file as a JSON string (escaping may grow it) and the tab's answers.
+MAX_REQUEST = 8 * MAX_FILE
+MAX_DEPTH = 16  # brackets inside brackets: a saved file needs 3, a request 6
+EXCERPT = 40  # characters of a file's text that a message may quote
+MAX_MESSAGE = 400
+# Characters that reorder the text around them (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def plain(text: str) -> str:
+    """``text`` without bidirectional control characters (shown as the site's own words)."""
+    return BIDI.sub("", text)
+
+
+def excerpt(value: object) -> str:
+    """A short, plain quotation of a value from a file."""
+    text = plain(repr(value))
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def nesting(text: str) -> int:
+    """How deeply brackets nest in JSON ``text``, without parsing it (strings skipped)."""
+    depth = deepest = 0
+    for bracket in BRACKETS.findall(STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise ChecklistError("json", f"has the key {excerpt(key)} twice")
+        found[key] = value
+    return found
+
+
+def strict_json(text: str, field: str, limit: int, too_large: str) -> object:
+    """``text`` parsed as JSON, refused with a ``field`` error if it is larger than ``limit``
+    characters, nests deeper than ``MAX_DEPTH``, is not JSON or has a key twice."""
+    if len(text) > limit:
+        raise ChecklistError(field, too_large)
+    if nesting(text) > MAX_DEPTH:
+        raise ChecklistError(
+            field, f"nests more than {MAX_DEPTH} levels deep: it is not {_WHAT[field]}"
+        )
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except ChecklistError as error:
+        raise ChecklistError(field, f"{error.message}: it is not {_WHAT[field]}") from None
+    except (ValueError, RecursionError):
+        raise ChecklistError(field, f"is not {_WHAT[field]}: it is not JSON text") from None
+
+
+_WHAT = {"file": "a saved checklist", "request": "a request of this page"}
 
 
 def _text(request: dict, key: str) -> str:
@@ -82,40 +144,54 @@ def _open(request: dict) -> OpenResponse:
         _text(request, "edition"),
     )
     number = _edition_number(request.get("edition_number"), "edition_number")
-    if len(text) > MAX_FILE:
-        raise ChecklistError("file", TOO_LARGE)
-    try:
-        saved = json.loads(text)
-    except ValueError:
-        raise ChecklistError("file", "is not a saved checklist: it is not JSON text") from None
+    saved = strict_json(text, "file", MAX_FILE, TOO_LARGE)
     if not isinstance(saved, dict) or saved.get("format") != FILE_FORMAT:
         raise ChecklistError("file", "is not a checklist saved from this site")
-    if saved.get("format_version") != FILE_VERSION:
+    version = saved.get("format_version")
+    if type(version) is not int or version != FILE_VERSION:  # not true, not 1.0
         raise ChecklistError(
-            "file",
-            f"has format version {saved.get('format_version')!r}; "
-            f"this site reads version {FILE_VERSION}",
+            "file", f"has format version {excerpt(version)}; this site reads version {FILE_VERSION}"
         )
     if extra := sorted(set(saved) - FILE_KEYS):
-        raise ChecklistError("file", f"has fields this site does not know: {extra}")
+        named = ", ".join(excerpt(key) for key in extra[:5]) + (", …" if len(extra) > 5 else "")
+        raise ChecklistError("file", f"has fields this site does not know: {named}")
     if saved.get("checklist") != expected:
         raise ChecklistError(
             "file",
-            f"is a saved {saved.get('checklist')!r} checklist, not {expected!r}: "
+            f"is a saved {excerpt(saved.get('checklist'))} checklist, not {expected!r}: "
             "open it on that checklist's page",
         )
     saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
     if saved_number > number:
         raise ChecklistError(
             "file",
-            f"was saved with a newer edition of the guidance ({saved.get('edition')!r}) than "
-            f"this site has ({edition!r}): open it where that edition is published",
+            f"was saved with a newer edition of the guidance ({excerpt(saved.get('edition'))}) "
+            f"than this site has ({edition!r}): open it where that edition is published",
         )
     payload = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
-    if saved_number == number:
-        _, answers, notes = check_payload(payload)
-        return {"ok": True, "answers": answers, "notes": notes, "notice": ""}
-    return _from_older(payload, saved, edition, request.get("changes"))
+    try:
+        if saved_number == number:
+            _, answers, notes = check_payload(payload)
+            return {"ok": True, "answers": answers, "notes": notes, "notice": ""}
+        return _from_older(payload, saved, edition, request.get("changes"))
+    except ChecklistError as error:
+        raise _in_file(error, expected) from None
+
+
+def _in_file(error: ChecklistError, checklist_id: str) -> ChecklistError:
+    """An error in a file's answers or notes, naming the item by its question's words."""
+    section, _, item_id = error.field.partition(".")
+    if section == "changes":  # the site's own list of changes, not the file
+        return error
+    question = load_checklist(checklist_id).question(item_id) if item_id else None
+    if question is None or section not in ("answers", "notes"):
+        return ChecklistError(error.field, f"has {excerpt(error.field)}: {error.message}")
+    words = question.title or question.text
+    words = words if len(words) <= 80 else words[:79] + "…"
+    what = "answer" if section == "answers" else "note"
+    why = error.message if len(error.message) <= 120 else error.message[:119] + "…"
+    message = f"has an {what} to “{words}” that cannot be read: {why}"
+    return ChecklistError(error.field, message)
 
 
 def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> OpenResponse:
@@ -126,7 +202,9 @@ def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> Op
         checklist, payload.get("answers"), payload.get("notes", {}), since or frozenset()
     )
     _, answers, notes = check_payload({**payload, "answers": answers, "notes": notes})
-    notice = [f"This file was saved with {saved.get('edition')!r}; you are using {edition!r}."]
+    notice = [
+        f"This file was saved with {excerpt(saved.get('edition'))}; you are using {edition!r}."
+    ]
     if since is None:
         notice.append("Which items' guidance changed since could not be checked.")
     elif changed:
@@ -181,15 +259,30 @@ OPERATIONS = {
 }
 
 
+def _failure(field: str, message: str) -> str:
+    """An error response: plain text (no bidirectional controls), of a readable length."""
+    message = plain(message)
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    error = {"field": plain(field)[:100], "message": message}
+    return json.dumps({"ok": False, "error": error}, ensure_ascii=False)
+
+
 def handle(request_text: str) -> str:
-    """Answer one JSON request with one JSON response; errors are returned, never raised."""
+    """Answer one JSON request with one JSON response; errors are returned, never raised (not
+    even one of ours that is not a ChecklistError: that comes back as an internal error)."""
     try:
-        try:
-            request = json.loads(request_text)
-        except (TypeError, ValueError):
-            raise ChecklistError("request", "is not JSON text") from None
+        if not isinstance(request_text, str):
+            raise ChecklistError("request", "is not JSON text")
+        too_large = f"is larger than {MAX_REQUEST // 1_000_000} MB"
+        request = strict_json(request_text, "request", MAX_REQUEST, too_large)
         if not isinstance(request, dict) or request.get("op") not in OPERATIONS:
             raise ChecklistError("op", f"expected one of {sorted(OPERATIONS)}")
-        return json.dumps(OPERATIONS[request["op"]](request), ensure_ascii=False)
+        response = OPERATIONS[request["op"]](request)
+        if "notice" in response:
+            response["notice"] = plain(response["notice"])
+        return json.dumps(response, ensure_ascii=False)
     except ChecklistError as error:
-        return json.dumps({"ok": False, "error": error.as_dict()}, ensure_ascii=False)
+        return _failure(error.field, error.message)
+    except Exception as error:
+        return _failure("internal", f"the calculator could not answer ({type(error).__name__})")

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.support.site import free_port, publish
 
+# While working on the browser tests: TEST_BUILT_SITE=<folder>:<port> reuses a site already built
+# with SITE_URL=http://127.0.0.1:<port>/ (make test never sets it: it builds from scratch).
+PREBUILT = os.environ.get("TEST_BUILT_SITE", "")
+
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return free_port()
+    return int(PREBUILT.rpartition(":")[2]) if PREBUILT else free_port()
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, site_port) -> Path:
     """The whole site (every edition), built as ``make site`` builds it, in a temporary folder."""
+    if PREBUILT:
+        return Path(PREBUILT.rpartition(":")[0])
     out = tmp_path_factory.mktemp("site")
     result = publish(out, site_port)
     assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
@@ -37,6 +44,16 @@ def site_root(built_site, site_port):
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def nginx_root(built_site):
+    """The built site served by Debian's nginx with the generated hosting snippet."""
+    from tests.support.nginx import NginxServer
+
+    server = NginxServer(built_site, free_port())
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

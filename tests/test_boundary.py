@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from calculators.boundary import handle
+from calculators.boundary import BIDI, OPERATIONS, handle
 
 META = {
     "guidance": "The guidance",
@@ -62,7 +62,7 @@ def saved_file(**changes):
             saved_file(checklist="strategy-discussion"),
             "is a saved 'strategy-discussion' checklist, not 'early-risk-factors'",
         ),
-        (saved_file(score=5), "has fields this site does not know: ['score']"),
+        (saved_file(score=5), "has fields this site does not know: 'score'"),
         (saved_file(answers={"adult": "maybe"}), "unknown answer 'maybe'"),
         ("x" * 1_000_001, "is larger than 1 MB"),
         (
@@ -199,4 +199,78 @@ def test_the_limits_name_the_largest_file():
         "ok": True,
         "max_file_bytes": 1_000_000,
         "file_too_large": "is larger than 1 MB: it cannot be a saved checklist",
+    }
+
+
+# Saved files read strictly (issue 14 item 5, issue 13 item 4): each refused with a message
+# that quotes at most a short excerpt of the file and no bidirectional control character.
+NESTED = "[" * 10_000 + "]" * 10_000  # 20 KB: once raised RecursionError and killed Pyodide
+RLO = "\u202e"
+STRICT_FILES = [
+    (NESTED, "nests more than 16 levels deep"),
+    ('{"a": ' * 20 + "1" + "}" * 20, "nests more than 16 levels deep"),
+    (
+        saved_file().rstrip()[:-1] + ', "format": "guidance-checklist"}',
+        "has the key 'format' twice",
+    ),
+    (saved_file(format_version=True), "has format version True; this site reads version 1"),
+    (saved_file(format_version=1.0), "has format version 1.0; this site reads version 1"),
+    (saved_file(format_version="1"), "has format version '1'"),
+    (
+        saved_file(answers={"adult": "maybe"}),
+        "“Is the person alleged to have viewed the images aged 18 or over?”",
+    ),
+    (saved_file(checklist="x" * 5000), "is a saved 'xxxxxxxx"),
+    (saved_file(edition=f"Edition {RLO}2", edition_number=9), "newer edition of the guidance"),
+    (saved_file(**{f"k{RLO}{i}": 1 for i in range(50)}), "has fields this site does not know"),
+    ("x" * 1_000_001, "is larger than 1 MB"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), STRICT_FILES, ids=range(len(STRICT_FILES)))
+def test_a_saved_file_is_read_strictly(text, message):
+    response = call(op="open", text=text, **OPEN)
+    assert response["ok"] is False
+    error = response["error"]["message"]
+    assert message in error
+    assert len(error) <= 400 and not BIDI.search(error)
+    assert "x" * 50 not in error  # a short excerpt of the file at most
+
+
+def test_the_question_text_names_the_item_whose_answer_is_wrong():
+    response = call(op="open", text=saved_file(answers={"adult": "maybe"}), **OPEN)
+    assert response["error"]["message"].startswith("has an answer to “")
+    assert "unknown answer 'maybe'" in response["error"]["message"]
+
+
+def test_a_notice_from_an_older_file_has_no_bidirectional_control():
+    opened = open_older(saved_file(edition=f"Edition {RLO}1"))
+    assert opened["ok"] and not BIDI.search(opened["notice"])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        NESTED,
+        '{"op": "limits", "op": "limits"}',
+        json.dumps({"op": "evaluate", "payload": json.loads("[" * 30 + "]" * 30)}),
+        None,
+        b"{}",
+    ],
+    ids=["nested", "key twice", "nested payload", "None", "bytes"],
+)
+def test_a_bad_request_never_raises(request_text):
+    response = json.loads(handle(request_text))
+    assert response["ok"] is False and response["error"]["field"] == "request"
+
+
+def test_an_unexpected_error_inside_comes_back_as_an_answer(monkeypatch):
+    def broken(request):
+        raise KeyError("boom")
+
+    monkeypatch.setitem(OPERATIONS, "limits", broken)
+    response = call(op="limits")
+    assert response == {
+        "ok": False,
+        "error": {"field": "internal", "message": "the calculator could not answer (KeyError)"},
     }

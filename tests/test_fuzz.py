@@ -69,3 +69,41 @@ def test_opening_any_file_text_answers_json(text):
     }
     response = json.loads(handle(json.dumps(request)))
     assert response["ok"] is False or set(response) == {"ok", "answers", "notes", "notice"}
+
+
+# Deep JSON too (up to far past the depth limit) and near-files: the strict reader must refuse
+# them with a message, never raise (RecursionError once killed Pyodide).
+DEEP = st.integers(0, 20_000).flatmap(
+    lambda n: st.sampled_from(["[", '{"a":', "[1,"]).map(
+        lambda opener: opener * n + "0" + {"[": "]", '{"a":': "}", "[1,": "]"}[opener] * n
+    )
+)
+SAVED = {
+    "format": "guidance-checklist",
+    "format_version": 1,
+    "checklist": "early-risk-factors",
+    "edition": "E",
+    "edition_number": 1,
+    "answers": {},
+}
+NEAR_FILE = st.fixed_dictionaries(
+    {k: st.just(v) | JSON for k, v in SAVED.items()}, optional={"notes": JSON, "x": JSON}
+).map(json.dumps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DEEP | NEAR_FILE | JSON.map(json.dumps) | st.text())
+def test_any_json_file_up_to_the_limit_gives_a_message_or_a_result(text):
+    request = {
+        "op": "open",
+        "text": text,
+        "checklist": "early-risk-factors",
+        "edition": "E",
+        "edition_number": 1,
+    }
+    for request_text in (json.dumps(request), text):  # as a file, and as a request itself
+        response = json.loads(handle(request_text))
+        if response["ok"] is False:
+            assert response["error"]["message"] and response["error"]["field"]
+        else:
+            assert response["ok"] is True

@@ -20,6 +20,7 @@ from build_scripts.offline import service_worker
 from build_scripts.publish import site_layout
 from build_scripts.tools.serve import serve_in_thread
 from tests.support.browser import axe_violations
+from tests.support.nginx import NginxServer
 from tests.support.site import free_port
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
 from tests.test_privacy_browser import LISTEN
@@ -41,9 +42,14 @@ CHANGED = "latest/introduction/"
 EDITIONS = load_editions(ROOT / EDITIONS_FILE, ROOT)
 
 
-@pytest.fixture
-def served(built_site):
-    server = serve_in_thread(built_site, free_port())
+@pytest.fixture(params=["test server", "nginx"])
+def served(request, built_site):
+    """The site on its own port: the test server (``_headers``) or nginx with the generated
+    hosting snippet; either can be stopped, or given a new build at the same address."""
+    if request.param == "nginx":
+        server = NginxServer(built_site, free_port())
+    else:
+        server = serve_in_thread(built_site, free_port())
     yield server
     server.shutdown()
     server.server_close()

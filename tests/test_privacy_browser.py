@@ -43,6 +43,14 @@ STORED = """async () => {
 }"""
 
 
+@pytest.fixture(scope="module", params=["test server", "nginx"])
+def site_url(request, site_root) -> str:
+    """Every claim checked as served by the test server (``_headers``) and by nginx with the
+    generated hosting snippet (see conftest)."""
+    root = request.getfixturevalue("nginx_root") if request.param == "nginx" else site_root
+    return f"{root}latest/"
+
+
 @pytest.fixture
 def service_workers() -> str:
     """As a reader's browser does: the offline service worker runs (see conftest)."""
@@ -59,8 +67,9 @@ def use_the_checklist(page, tmp_path) -> None:
     """A full session: answers, a note, copy, show, save, clear, open."""
     page.goto(PAGE)
     wait_for_python(page)
-    for item in ["adult", "images-of-own-children", "lives-with-children"]:
+    for item in ["adult", "images-of-own-children"]:
         answer(page, item, "yes")
+    page.locator('input[name="contact"][value="regular"]').check()
     page.locator("#q-adult summary").click()
     page.locator("#note-adult").fill(XSS)
     page.locator('[data-prompt="conference"]').wait_for()
@@ -115,9 +124,10 @@ def test_a_script_that_tries_to_send_data_elsewhere_is_blocked(watched):
 
 
 def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
-    context, watched, tmp_path, site_root, built_site
+    context, watched, tmp_path, site_url, built_site
 ):
     page = watched
+    site_root = site_url.removesuffix("latest/")  # the server under test's root
     use_the_checklist(page, tmp_path)
     page.locator("#note-adult").fill(ANSWER)
     page.wait_for_function(

@@ -64,6 +64,9 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
         rows=rows,
         maxlength=str(MAX_NOTE),
         placeholder=" ",  # so that print CSS can tell an empty box (:placeholder-shown)
+        # No enhanced spell checker may send the text to a remote service; no autofill history.
+        spellcheck="false",
+        autocomplete="off",
     )
     if q.prefill:
         area.set("data-prefill", q.prefill)

@@ -42,6 +42,16 @@ const fromLatestCopy = {
   },
 };
 
+// An older edition's page is kept under its address without the query: a search result opens
+// "page/?h=term", and the term must not be stored with the page (issue 14 item 4).
+const withoutQuery = {
+  cacheKeyWillBeUsed: async ({ request }) => {
+    const url = new URL(request.url);
+    url.search = "";
+    return url.href;
+  },
+};
+
 const notFound = fallbackURL ? { precacheFallback: { fallbackURL } } : {};
 const editionRoutes = [];
 if (permanent) {
@@ -57,8 +67,10 @@ if (earlier.length) {
   // so online they always get the server's copy) and answers offline.
   const cacheName = "guidance-earlier-editions";
   editionRoutes.push(
-    { urlPattern: under(earlier, true), handler: "NetworkFirst", options: { cacheName, ...notFound } },
-    { urlPattern: under(earlier, false), handler: "NetworkFirst", options: { cacheName } },
+    { urlPattern: under(earlier, true), handler: "NetworkFirst",
+      options: { cacheName, plugins: [withoutQuery], ...notFound } },
+    { urlPattern: under(earlier, false), handler: "NetworkFirst",
+      options: { cacheName, plugins: [withoutQuery] } },
   );
 }
 
@@ -70,8 +82,9 @@ const result = await generateSW({
   sourcemap: false,
   // "/assessment/" is served from the precached "assessment/index.html".
   directoryIndex: "index.html",
-  // Only tracking parameters are ignored; our pages take none.
-  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/],
+  // Only tracking parameters and the search term of a result (?h=) are ignored; our pages take
+  // no other.
+  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^h$/],
   // A new build's worker waits until the reader chooses to reload (the update notice), so a
   // checklist's unsaved answers are never lost behind their back; the first one takes control
   // at once so that the page that installed it works offline without a reload.

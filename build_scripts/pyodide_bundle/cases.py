@@ -131,6 +131,16 @@ def other_requests() -> list[str]:
         opening(json.dumps({**saved_dict, "surplus": 1})),
         opening(json.dumps({**saved_dict, "answers": {"no-such": "yes"}})),
         opening("x" * 1_000_001),
+        # Read strictly (issue 14 item 5): nesting (once RecursionError, a dead Pyodide), a key
+        # twice, format_version true or 1.0, an item named by its question, no bidi controls.
+        opening("[" * 10_000 + "]" * 10_000),
+        opening(saved.rstrip()[:-1] + ', "format": "guidance-checklist"}'),
+        opening(json.dumps({**saved_dict, "format_version": True})),
+        opening(json.dumps({**saved_dict, "format_version": 1.0})),
+        opening(json.dumps({**saved_dict, "edition": "E\u202e2", "edition_number": 9})),
+        opening(json.dumps({**saved_dict, "checklist": "x" * 5000})),
+        "[" * 10_000 + "]" * 10_000,
+        '{"op": "limits", "op": "limits"}',
         json.dumps({"op": "open", "checklist": checklist}),
         json.dumps({"op": "prefill", "checklist": "no-such-checklist", "payloads": []}),
         json.dumps({"op": "prefill", "checklist": checklist, "payloads": "not a list"}),

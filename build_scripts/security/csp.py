@@ -68,7 +68,7 @@ def policy(hashes: set[str], *, header: bool = False) -> str:
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'self' blob:",  # the checklist worker: blob: inherits this policy
         "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -61,11 +61,15 @@ def _gzipped(path: str, mtime_ns: int) -> bytes:
 class QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
     compress = False
+    send_site_headers = True
 
     def log_message(self, format, *args):
         pass
 
     def end_headers(self) -> None:
+        if not self.send_site_headers:  # a host that sends no headers (a plain file server)
+            super().end_headers()
+            return
         for name, value in site_headers(Path(self.directory), self.path.split("?", 1)[0]).items():
             self.send_header(name, value)
         super().end_headers()
@@ -99,10 +103,14 @@ class SiteServer(ThreadingHTTPServer):
     root: Path
 
 
-def serve_in_thread(root: Path, port: int, *, compress: bool = False) -> SiteServer:
+def serve_in_thread(
+    root: Path, port: int, *, compress: bool = False, headers: bool = True
+) -> SiteServer:
     """Serve ``root`` at http://127.0.0.1:port/ from a daemon thread; call .shutdown() to stop.
-    ``compress`` sends gzip to clients that accept it."""
-    handler_class = type("Handler", (QuietHandler,), {"compress": compress})
+    ``compress`` sends gzip to clients that accept it; ``headers=False`` leaves out the
+    ``_headers`` file's headers, as GitHub Pages or a plain file server would."""
+    attrs = {"compress": compress, "send_site_headers": headers}
+    handler_class = type("Handler", (QuietHandler,), attrs)
 
     def handler(request, client_address, server: SiteServer) -> QuietHandler:
         return handler_class(request, client_address, server, directory=str(server.root))

@@ -45,7 +45,7 @@ def test_the_policy_allows_only_our_files_wasm_and_hashed_scripts():
     for directive in [
         "default-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",

@@ -1,6 +1,8 @@
 // The checklist worker: loads Pyodide and the calculators wheel from this site (never a CDN), then
-// answers JSON requests with calculators.boundary.handle. Runs off the page's thread, so the page
-// never freezes while Python loads.
+// answers JSON requests with calculators.boundary.handle. The page starts it from a blob: URL
+// that imports this file, so that it runs under the page's Content Security Policy on any host
+// (checklist/worker-client.js); every address here comes from import.meta.url, never location.
+// Runs off the page's thread, so the page never freezes while Python loads.
 // The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
 // this build's key here (build_scripts/pyodide_bundle.py, versioned_worker).
 //
@@ -9,6 +11,7 @@
 // not restore, the snapshot is deleted and Python starts normally, with no message to the reader.
 // After a normal start the worker makes the snapshot in a second, short-lived worker of this same
 // script (named SNAPSHOT_MAKER), which loads its own Python, never receives a request and stops.
+import { blobWorker } from "./checklist/blob-worker.js";
 import {
   forgetSnapshot,
   prepareForSnapshot,
@@ -73,12 +76,18 @@ async function makeSnapshot() {
 function startSnapshotMaker() {
   if (!("caches" in self) || typeof Worker !== "function") return;
   let maker;
+  let makerURL = "";
   try {
-    maker = new Worker(import.meta.url, { type: "module", name: SNAPSHOT_MAKER });
+    // Made as the page makes this worker (checklist/blob-worker.js), so it runs under the same
+    // inherited policy: from a blob: URL importing this script's absolute address.
+    ({ worker: maker, url: makerURL } = blobWorker(import.meta.url, { name: SNAPSHOT_MAKER }));
   } catch {
     return; // no nested workers here: every visit starts normally
   }
-  const stop = () => maker.terminate();
+  const stop = () => {
+    maker.terminate();
+    URL.revokeObjectURL(makerURL);
+  };
   maker.onmessage = (event) => {
     stop();
     self.postMessage({ type: "snapshot", ...event.data });
@@ -107,7 +116,9 @@ if (self.name === SNAPSHOT_MAKER) {
       const { handle } = await ready;
       self.postMessage({ type: "response", id, response: handle(request) });
     } catch (error) {
-      self.postMessage({ type: "response", id, error: message(error) });
+      // handle() never raises: an error here is Python itself failing (a fatal error leaves the
+      // runtime unusable), so the page is told to start a new worker.
+      self.postMessage({ type: "response", id, error: message(error), fatal: true });
     }
   };
 }

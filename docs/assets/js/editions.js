@@ -7,7 +7,7 @@
 //    paragraph). Modified clicks (new tab) are left to the browser.
 // 3. The theme's version selector names its button "Select version" while showing the edition's
 //    label: give it a name that includes what it shows (WCAG 2.5.3, label in name).
-import { el, onEveryPage } from "./lib/page.js";
+import { el, hashText, onEveryPage } from "./lib/page.js";
 
 function nameSelector() {
   document.querySelectorAll(".md-version__current").forEach((button) => {
@@ -46,7 +46,7 @@ function update() {
     link.setAttribute("data-page-text", link.textContent);
   }
   const hash = location.hash;
-  const id = decodeURIComponent(hash.slice(1));
+  const id = hashText();
   banner.querySelector(".edition-banner__removed")?.remove();
   link.setAttribute("href", link.getAttribute("data-page-href"));
   link.textContent = link.getAttribute("data-page-text");
@@ -54,7 +54,8 @@ function update() {
   const mapUrl = new URL(banner.getAttribute("data-map"), location.href).href;
   const latest = new URL(banner.getAttribute("data-latest"), location.href);
   readMap(mapUrl).then((map) => {
-    const entry = map && map.paragraphs && map.paragraphs[id];
+    // Only the map's own paragraphs: never "__proto__" or another inherited name.
+    const entry = map && map.paragraphs && Object.hasOwn(map.paragraphs, id) ? map.paragraphs[id] : null;
     if (!entry || location.hash !== hash) return; // not a paragraph, or the address moved on
     if (entry.removed) {
       link.before(el("span", { class: "edition-banner__removed" }, `Paragraph ${id} is not in ${map.latest}. `));

@@ -2,7 +2,7 @@
 // button that opens a menu (copy link, copy citation, and share where the device offers it); the
 // highlight of the paragraph a link points at; the print date. Progressive enhancement: without
 // JavaScript the paragraph number is still a link to the paragraph.
-import { copyText, el, meta, onEveryPage, readableDate } from "./lib/page.js";
+import { copyText, el, hashText, meta, onEveryPage, readableDate } from "./lib/page.js";
 
 // The edition's permanent address (/2/assessment/, not /latest/…) when the site says it, so a
 // citation keeps pointing at the words that were cited after a new edition is published.
@@ -110,7 +110,7 @@ function addTools(unit) {
 
 function highlightTarget() {
   document.querySelectorAll(".para.is-target").forEach((unit) => unit.classList.remove("is-target"));
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = hashText();
   const unit = id && document.getElementById(id);
   if (unit && unit.classList.contains("para")) unit.classList.add("is-target");
 }
@@ -121,6 +121,16 @@ function setPrintDate() {
   // Read by @page in guidance.css: the edition, the date printed and the warning on every sheet.
   const line = `${meta("guidance-edition")}. Printed ${now}. Printed copies may be out of date.`;
   document.documentElement.style.setProperty("--print-line", JSON.stringify(line));
+}
+
+// The theme's search.highlight opens a result as "page/?h=term" and marks the term once the
+// search index is there (it keeps the address it read, so the marks survive this). The term then
+// leaves the address, so that the tab's history entry, a bookmark or a copied link never keep it.
+function forgetSearchTerm() {
+  const url = new URL(location.href);
+  if (!url.searchParams.has("h")) return;
+  url.searchParams.delete("h");
+  setTimeout(() => history.replaceState(history.state, "", url.href));
 }
 
 window.addEventListener("hashchange", highlightTarget);
@@ -142,4 +152,5 @@ onEveryPage(() => {
   document.querySelectorAll(".para[id]").forEach(addTools);
   highlightTarget();
   setPrintDate();
+  forgetSearchTerm();
 });

@@ -1,5 +1,5 @@
 // A checklist's record controls: show, print, clear, copy, save to a file, open a saved file.
-import { copyText, fileStamp } from "../lib/page.js";
+import { copyText, fileStamp, shownName } from "../lib/page.js";
 import { apply, collect, edition, heading } from "./form.js";
 import { ask, pageLimits } from "./worker-client.js";
 
@@ -93,22 +93,23 @@ export function wireRecordActions(checklist) {
     fileInput.value = "";
     if (!file) return;
     const keep = "Your current answers have not been changed.";
+    const name = shownName(file.name);
     let limits;
     try {
       limits = await pageLimits();
     } catch (error) {
-      say(`Could not open “${file.name}”: ${error.message}. ${keep}`, "error");
+      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
       return;
     }
     if (file.size > limits.max_file_bytes) {
-      say(`Could not open “${file.name}”: the file ${limits.file_too_large}. ${keep}`, "error");
+      say(`Could not open “${name}”: the file ${limits.file_too_large}. ${keep}`, "error");
       return;
     }
     let text;
     try {
       text = await file.text();
     } catch {
-      say(`Could not read “${file.name}”. ${keep}`, "error");
+      say(`Could not read “${name}”. ${keep}`, "error");
       return;
     }
     const changes = await editionChanges();
@@ -116,24 +117,24 @@ export function wireRecordActions(checklist) {
     try {
       response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
     } catch (error) {
-      say(`Could not open “${file.name}”: ${error.message}. ${keep}`, "error");
+      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
       return;
     }
     if (!response.ok) {
-      say(`Could not open “${file.name}”: the file ${response.error.message}. ${keep}`, "error");
+      say(`Could not open “${name}”: the file ${response.error.message}. ${keep}`, "error");
       return;
     }
     const given = checklist.given();
     if (given && checklist.isDirty()) {
-      const replace = `Opening “${file.name}” replaces your ${given} on this checklist, which are not saved or copied. Open it?`;
+      const replace = `Opening “${name}” replaces your ${given} on this checklist, which are not saved or copied. Open it?`;
       if (!window.confirm(replace)) {
-        say(`“${file.name}” was not opened. ${keep}`);
+        say(`“${name}” was not opened. ${keep}`);
         return;
       }
     }
     apply(form, response.answers, response.notes);
     checklist.markClean();
-    say(`Opened “${file.name}”. ${response.notice}`.trim());
+    say(`Opened “${name}”. ${response.notice}`.trim());
     checklist.evaluate();
   });
 }

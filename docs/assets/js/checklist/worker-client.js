@@ -1,12 +1,23 @@
 // The calculator's worker (Python in Pyodide): one per tab, kept across the theme's instant page
 // changes. Requests go in as JSON text and come back as JSON (calculators/contract.py).
 
+import { blobWorker } from "./blob-worker.js";
+
 const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
 // Python starts as a checklist page starts: checklist-early.js, in the page's <head>, creates the
 // worker and startWorker() adopts it, replaying what it said before; after an instant page change
 // (no new <head>) startWorker() creates it.
 
+// A request that has not been answered this long after Python loaded means the worker died.
+const ANSWER_TIMEOUT_MS = window.CHECKLIST_ANSWER_TIMEOUT_MS || 30000;
+const MAX_RESTARTS = 3; // a worker that keeps dying is a failure, not a loop
+const RESTARTING =
+  "The checklist's calculator stopped and is starting again. Your answers are kept on this page.";
+
 let worker = null;
+let workerURL = "";
+let loadTimer = null;
+let restarts = 0;
 let state = "loading"; // loading | ready | failed
 let problem = "";
 let nextId = 1;
@@ -40,24 +51,74 @@ function setState(next, why = "") {
   }
 }
 
-function answer(data, timer) {
-  if (data.type === "progress") {
-    listeners.forEach((listener) => listener(data.message));
-  } else if (data.type === "ready") {
+function progress(message) {
+  listeners.forEach((listener) => listener(message));
+}
+
+/** The answer every caller gets when the calculator cannot answer: never a rejected promise. */
+function unanswered(message) {
+  return { ok: false, error: { field: "calculator", message } };
+}
+
+function settleAll(message) {
+  for (const { resolve, timer } of pending.values()) {
     clearTimeout(timer);
+    resolve(unanswered(message));
+  }
+  pending.clear();
+}
+
+function stop() {
+  clearTimeout(loadTimer);
+  if (worker) {
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+  }
+  worker = null;
+  if (workerURL) URL.revokeObjectURL(workerURL);
+  workerURL = "";
+}
+
+function fail(why) {
+  stop();
+  settleAll(why);
+  setState("failed", why);
+}
+
+/** The worker died after Python had loaded: start a new one (the page keeps the answers). */
+function restart(why) {
+  stop();
+  settleAll(`${why}: it is starting again and your answers are kept`);
+  if (restarts >= MAX_RESTARTS) {
+    setState("failed", `the calculator stopped ${restarts + 1} times (${why})`);
+    return;
+  }
+  restarts += 1;
+  setState("loading");
+  progress(RESTARTING);
+  startWorker();
+}
+
+function answer(data) {
+  if (data.type === "progress") {
+    progress(data.message);
+  } else if (data.type === "ready") {
+    clearTimeout(loadTimer);
     performance.mark("checklist:python-ready");
     // How Python started: "snapshot" (restored, checklist/snapshot.js) or "fresh"; read by tests.
     document.documentElement.dataset.pythonStart = data.start || "fresh";
     setState("ready");
   } else if (data.type === "failed") {
-    clearTimeout(timer);
-    setState("failed", `Python could not load (${data.message})`);
+    fail(`Python could not load (${data.message})`);
   } else if (data.type === "snapshot") {
     document.documentElement.dataset.pythonSnapshot = data.stored ? "stored" : "failed";
   } else if (data.type === "response" && pending.has(data.id)) {
-    const { resolve, reject } = pending.get(data.id);
+    const { resolve, timer } = pending.get(data.id);
+    clearTimeout(timer);
     pending.delete(data.id);
-    if (data.error) reject(new Error(data.error));
+    if (data.fatal) restart("the calculator stopped");
+    else if (data.error) resolve(unanswered(data.error));
     else resolve(JSON.parse(data.response));
   }
 }
@@ -65,48 +126,64 @@ function answer(data, timer) {
 /** Start the worker now, unless it has started or cannot. */
 export function startWorker() {
   if (worker || state === "failed") return;
-  if (!("Worker" in window) || typeof WebAssembly !== "object") {
+  if (!("Worker" in window) || typeof WebAssembly !== "object" || !("Blob" in window)) {
     setState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
     return;
   }
   const early = window.__checklistEarlyWorker;
   window.__checklistEarlyWorker = null;
   try {
-    if (early) worker = early.worker;
-    else {
+    if (early) {
+      worker = early.worker;
+      workerURL = early.url || "";
+    } else {
       performance.mark("checklist:worker-start");
-      worker = new Worker(new URL("../checklist-worker.js", import.meta.url), { type: "module" });
+      ({ worker, url: workerURL } = blobWorker(new URL("../checklist-worker.js", import.meta.url).href));
     }
   } catch (error) {
-    setState("failed", `the calculator could not start (${error.message})`);
+    fail(`the calculator could not start (${error.message})`);
     return;
   }
   const seconds = Math.round(LOAD_TIMEOUT_MS / 1000);
-  const timer = setTimeout(() => {
-    if (state === "loading") setState("failed", `Python did not finish loading within ${seconds} seconds`);
+  loadTimer = setTimeout(() => {
+    if (state === "loading") fail(`Python did not finish loading within ${seconds} seconds`);
   }, LOAD_TIMEOUT_MS);
-  worker.onmessage = (event) => answer(event.data, timer);
+  worker.onmessage = (event) => answer(event.data);
   worker.onerror = (event) => {
-    clearTimeout(timer);
-    setState("failed", `the calculator stopped (${event.message || "script error"})`);
+    event.preventDefault();
+    const why = `the calculator stopped (${event.message || "script error"})`;
+    if (state === "ready") restart(why);
+    else fail(why);
   };
   if (early) {
-    early.messages.forEach((data) => answer(data, timer));
+    early.messages.forEach((data) => answer(data));
     early.errors.forEach((event) => worker.onerror(event));
   }
 }
 
-/** One request to Python; resolves with its response (`ok` true or false). */
+/** One request to Python; resolves with its response (`ok` true or false). It never rejects:
+ * when the calculator cannot answer, the response is `ok: false` with why, in words. A request
+ * not answered in time after Python loaded means the worker died: a new one starts. */
 export function ask(request) {
   startWorker();
-  return new Promise((resolve, reject) => {
-    if (state === "failed") {
-      reject(new Error(problem));
+  return new Promise((resolve) => {
+    if (state === "failed" || !worker) {
+      resolve(unanswered(problem || "the calculator is not available"));
       return;
     }
     const id = nextId++;
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, request: JSON.stringify(request) });
+    const wait = state === "ready" ? ANSWER_TIMEOUT_MS : LOAD_TIMEOUT_MS + ANSWER_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      if (pending.has(id) && state === "ready") restart("the calculator did not answer");
+    }, wait);
+    pending.set(id, { resolve, timer });
+    try {
+      worker.postMessage({ id, request: JSON.stringify(request) });
+    } catch (error) {
+      clearTimeout(timer);
+      pending.delete(id);
+      resolve(unanswered(`the request could not be sent (${error.message})`));
+    }
   });
 }
 
@@ -114,9 +191,11 @@ let limits = null;
 
 /** What the page checks before asking Python (the largest file it reads): asked once. */
 export function pageLimits() {
-  limits = limits || ask({ op: "limits" }).catch((error) => {
-    limits = null; // ask again next time
-    throw error;
-  });
+  limits =
+    limits ||
+    ask({ op: "limits" }).then((response) => {
+      if (!response.ok) limits = null; // ask again next time
+      return response;
+    });
   return limits;
 }

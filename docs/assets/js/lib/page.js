@@ -41,7 +41,7 @@ export function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   // Older browsers and plain-http hosts.
   return new Promise((resolve, reject) => {
-    const area = el("textarea", { readonly: true });
+    const area = el("textarea", { readonly: true, spellcheck: "false", autocomplete: "off" });
     area.value = text;
     area.style.position = "fixed"; // the style object, not an attribute: the policy allows it
     area.style.opacity = "0";
@@ -67,4 +67,23 @@ export function readableDate(date = new Date()) {
 /** A date and time for a file name: "202611281000" (UTC). */
 export function fileStamp(date = new Date()) {
   return date.toISOString().slice(0, 16).replace(/[-:T]/g, "");
+}
+
+/** The address's fragment as text ("" when it is not valid percent-encoding, such as "#%E0%A4%A"). */
+export function hashText() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return "";
+  }
+}
+
+// Characters that reorder the text around them (a file called "cod\u202Etxt.exe" would show as
+// "codexe.txt"): never shown in a message.
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A name chosen outside the site (a file's), fit to show in a message: no reordering, short. */
+export function shownName(name) {
+  const plain = String(name).replace(BIDI_CONTROLS, "");
+  return plain.length > 80 ? `${plain.slice(0, 77)}…` : plain;
 }

@@ -5,7 +5,7 @@
 // (checklist/blob-worker.js, inline here to start without another request): from a blob: URL
 // that imports the real script by its absolute address, so it runs under the page's policy.
 performance.mark("checklist:worker-start");
-if ("Worker" in window && "Blob" in window && typeof WebAssembly === "object" && !window.__checklistEarlyWorker) {
+if ("Worker" in window && "Blob" in window && typeof WebAssembly === "object" && !window.__checklistEarlyWorker && !window.__checklistWorkerStarted) {
   try {
     const script = new URL("./checklist-worker.js", import.meta.url).href;
     const source = `import ${JSON.stringify(script)};\n`;

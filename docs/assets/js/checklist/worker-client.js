@@ -132,6 +132,8 @@ export function startWorker() {
   }
   const early = window.__checklistEarlyWorker;
   window.__checklistEarlyWorker = null;
+  // Should checklist-early.js run after this (both load async), it must not start a second one.
+  window.__checklistWorkerStarted = true;
   try {
     if (early) {
       worker = early.worker;

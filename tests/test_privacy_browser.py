@@ -133,6 +133,9 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     page.wait_for_function(
         "() => document.querySelector('.checklist__record').textContent.includes('Typed answer')"
     )
+    # Python's memory snapshot is made while the checklist page is open (a worker of its own,
+    # which stops with the page): wait for it here, before search loads another page.
+    page.wait_for_selector("html[data-python-snapshot='stored']", state="attached", timeout=120_000)
     search(page, "harm")
     # Once the offline copy is complete (see test_offline_browser), look at everything stored.
     page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
@@ -149,7 +152,6 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     # Cache Storage: the service worker's copy of this site's public files, and Python's memory
     # snapshot (public code and data, made by a worker that never sees an answer), nothing else.
     # (The worker sits at the site's root and precaches latest/ and the root's redirects.)
-    page.wait_for_selector("html[data-python-snapshot='stored']", state="attached")
     stored = page.evaluate(STORED)
     assert sorted(stored["cacheNames"]) == sorted(
         [f"workbox-precache-v2-{site_root}", "guidance-python-snapshot"]

@@ -51,6 +51,14 @@ def plain(text: str) -> str:
     return BIDI.sub("", text)
 
 
+def _title(checklist_id: object) -> str:
+    """A checklist as the reader knows it: its title, quoted; an id no checklist has, excerpted."""
+    try:
+        return f"“{load_checklist(checklist_id).title}”"
+    except (ChecklistError, TypeError):
+        return excerpt(checklist_id)
+
+
 def excerpt(value: object) -> str:
     """A short, plain quotation of a value from a file."""
     text = plain(repr(value))
@@ -158,8 +166,8 @@ def _open(request: dict) -> OpenResponse:
     if saved.get("checklist") != expected:
         raise ChecklistError(
             "file",
-            f"is a saved {excerpt(saved.get('checklist'))} checklist, not {expected!r}: "
-            "open it on that checklist's page",
+            f"is a saved {_title(saved.get('checklist'))} checklist, not "
+            f"{_title(expected)}: open it on that checklist's page",
         )
     saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
     if saved_number > number:

@@ -53,6 +53,8 @@ def _mapping(payload: dict, key: str, checklist: Checklist, required: bool) -> d
 
 def _check_answer(question: Question, value: str | list[str]) -> None:
     where = f"answers.{question.id}"
+    if question.caution:
+        raise ChecklistError(where, "is a caution in the guidance, shown as text: it takes no mark")
     labels = question.answers.labels
     if not labels:
         raise ChecklistError(where, "is answered in words: use notes")

@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from tests.support.browser import python_never_loads
+
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
 GONE = "() => !document.querySelector('form[data-checklist=\"early-risk-factors\"]')"
@@ -196,11 +198,7 @@ def test_answers_given_while_python_loads_are_kept_and_then_evaluated(page, aske
 
 
 def test_answers_are_kept_when_python_never_loads(page):
-    page.add_init_script("window.CHECKLIST_LOAD_TIMEOUT_MS = 3000")
-    page.route(
-        "**/pyodide.asm.wasm",
-        lambda route: route.fulfill(status=200, content_type="text/plain", body=b"not wasm"),
-    )
+    python_never_loads(page)
     page.goto(PAGE)
     answer(page, "adult", "yes")
     page.locator(".checklist__status").filter(has_text="cannot show").wait_for(timeout=15_000)

@@ -60,7 +60,7 @@ def saved_file(**changes):
         (saved_file(format_version=2), "has format version 2; this site reads version 1"),
         (
             saved_file(checklist="strategy-discussion"),
-            "is a saved 'strategy-discussion' checklist, not 'early-risk-factors'",
+            "is a saved “Strategy discussion” checklist, not “Early risk factors”",
         ),
         (saved_file(score=5), "has fields this site does not know: 'score'"),
         (saved_file(answers={"adult": "maybe"}), "unknown answer 'maybe'"),

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.support.browser import axe_violations
+from tests.support.browser import axe_violations, python_never_loads
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
@@ -170,7 +170,7 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
                     "answers": {},
                 }
             ).encode(),
-            "is a saved 'strategy-discussion' checklist",
+            "is a saved “Strategy discussion” checklist, not “Early risk factors”",
         ),
         ("huge.json", b" " * 1_000_001, "larger than 1 MB"),
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is not JSON text"),
@@ -268,12 +268,7 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
 
 def test_python_that_never_loads_gives_a_clear_message_and_the_form_stays_usable(context):
     page = context.new_page()
-    page.add_init_script("window.CHECKLIST_LOAD_TIMEOUT_MS = 3000")
-    # A wasm served with the wrong type: Pyodide would wait forever.
-    page.route(
-        "**/pyodide.asm.wasm",
-        lambda route: route.fulfill(status=200, content_type="text/plain", body=b"not wasm"),
-    )
+    python_never_loads(page)
     page.goto(PAGE)
     answer(page, "adult", "yes")
     status = page.locator(".checklist__status")

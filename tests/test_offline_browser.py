@@ -130,6 +130,22 @@ def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone
     context.close()
 
 
+def test_the_first_offline_copy_is_announced_once(chromium, served):
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("latest/assessment/")
+    notice = page.locator(".update-notice")
+    notice.get_by_text("now saved on this device").wait_for()
+    assert notice.get_attribute("role") == "status"
+    notice.get_by_role("button", name="OK").click()
+    assert page.locator(".update-notice--shown").count() == 0
+    page.goto("latest/introduction/")  # the same worker: nothing more to say
+    page.wait_for_function(OFFLINE_READY)
+    page.locator("h1").wait_for()
+    assert page.locator(".update-notice--shown").count() == 0
+    context.close()
+
+
 def test_a_new_build_shows_the_update_notice_and_reload_serves_it(chromium, served, new_build):
     context = browse(chromium, served, viewport={"width": 320, "height": 640})
     page = context.new_page()

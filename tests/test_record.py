@@ -49,14 +49,6 @@ def test_under_18_shows_1_7_first_labels_adult_prompts_and_goes_on():
     assert "STILL TO FIND OUT" in text and "Not answered" in text
 
 
-def test_out_of_scope_says_the_checklist_was_not_run():
-    # the children's planner is the one checklist left with a scope that stops it (version 1)
-    result = evaluate({"checklist": "interview-planner-children", "answers": {"adult": "no"}})
-    text = record_text(result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026")
-    assert "not run: the case is outside its scope" in text and "Paragraph 1.7" in text
-    assert "STILL TO FIND OUT" not in text
-
-
 def planner_record(answers):
     result = evaluate({"checklist": "interview-planner-perpetrator", "answers": answers})
     return record_text(result, "Pan Bedfordshire Guidelines", "Edition 1", "28 November 2026")

@@ -48,6 +48,7 @@ def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> Non
         legend, "a", q.paragraph, class_="checklist-q__para", href=paragraph_href(q.paragraph, docs)
     )
     link.set("aria-label", f"paragraph {q.paragraph}")
+    link.tail = " "  # "2.16 (the site's question)", not "2.16(the site's question)"
     if q.required:
         el(legend, "span", "(required)", class_="checklist-q__required")
     if not q.verbatim:

@@ -37,6 +37,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from pyodide_lock import PyodideLockSpec
+
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import BUNDLE_CACHE, CALCULATORS, PYODIDE_NPM
 from build_scripts.pyodide_bundle import stdlib_trim
@@ -94,19 +96,21 @@ def python_mismatch(lock_info: dict, version: tuple[int, ...]) -> str | None:
     return f"py-compile must run on Python {need} (Pyodide's); this is Python {have}"
 
 
-def trim_lock(lock: dict, package: str) -> dict:
-    """The lock with only ``package`` and what it depends on, recursively."""
-    packages = lock["packages"]
+def trim_lock(lock: PyodideLockSpec, package: str) -> PyodideLockSpec:
+    """The lock with only ``package`` and what it depends on, recursively (pyodide_lock's own
+    models, which refuse a malformed entry)."""
     keep, todo = set(), [package]
     while todo:
         name = todo.pop()
         if name in keep:
             continue
-        if name not in packages:
+        if name not in lock.packages:
             raise BuildError(f"{LOCK}: no entry for {name!r} (needed by {package!r})")
         keep.add(name)
-        todo.extend(packages[name].get("depends", []))
-    return {**lock, "packages": {name: packages[name] for name in sorted(keep)}}
+        todo.extend(lock.packages[name].depends)
+    trimmed = lock.clone()
+    trimmed.packages = {name: lock.packages[name] for name in sorted(keep)}
+    return trimmed
 
 
 def versioned_worker(text: str, key: str) -> str:
@@ -189,9 +193,9 @@ def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim:
     except StaleKeepList as error:
         raise BuildError(str(error)) from error
     compiled.unlink()
-    lock = trim_lock(json.loads((stage / LOCK).read_text(encoding="utf-8")), PACKAGE)
-    (stage / LOCK).write_text(json.dumps(lock, indent=2) + "\n", encoding="utf-8")
-    wheel = lock["packages"][PACKAGE]["file_name"]
+    lock = trim_lock(PyodideLockSpec.from_json(stage / LOCK), PACKAGE)
+    lock.to_json(stage / LOCK, indent=2)
+    wheel = lock.packages[PACKAGE].file_name
     bundle = manifest(wheel, pyodide_version)
     (stage / MANIFEST).write_text(json.dumps(bundle, indent=2) + "\n", encoding="utf-8")
     found, expected = {p.name for p in stage.iterdir()}, expected_files(bundle)

@@ -4,9 +4,10 @@ in test_stdlib_trim.py, the built bundle in test_node.py.)"""
 from __future__ import annotations
 
 import pytest
+from pyodide_lock import PyodideLockSpec
 
 from build_scripts.lib.errors import BuildError
-from build_scripts.pyodide_bundle.bundle import versioned_worker
+from build_scripts.pyodide_bundle.bundle import trim_lock, versioned_worker
 
 
 def test_versioned_worker_writes_the_key_once():
@@ -16,3 +17,28 @@ def test_versioned_worker_writes_the_key_once():
     )
     with pytest.raises(BuildError):
         versioned_worker("no marker", "abc123")
+
+
+def lock_of(packages: dict[str, list[str]]) -> PyodideLockSpec:
+    info = {"arch": "wasm32", "platform": "emscripten_4_0_9", "python": "3.13.2"}
+    entries = {
+        name: {
+            "name": name,
+            "version": "1.0",
+            "file_name": f"{name}-1.0-py3-none-any.whl",
+            "install_dir": "site",
+            "sha256": "0" * 64,
+            "imports": [name],
+            "depends": depends,
+        }
+        for name, depends in packages.items()
+    }
+    return PyodideLockSpec.from_dict({"info": info, "packages": entries})
+
+
+def test_the_lock_keeps_our_package_and_what_it_depends_on_only():
+    lock = lock_of({"ours": ["a"], "a": ["b"], "b": [], "other": []})
+    assert list(trim_lock(lock, "ours").packages) == ["a", "b", "ours"]
+    assert list(lock.packages) == ["ours", "a", "b", "other"]  # the original is left as it was
+    with pytest.raises(BuildError, match="no entry for 'missing'"):
+        trim_lock(lock_of({"ours": ["missing"]}), "ours")

@@ -21,3 +21,13 @@ def axe_violations(page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
     ]
+
+
+def python_never_loads(page) -> None:
+    """Make Python fail to load on ``page`` within 3 s: its wasm served as text, as a
+    misconfigured server would (Pyodide would otherwise wait for ever)."""
+    page.add_init_script("window.CHECKLIST_LOAD_TIMEOUT_MS = 3000")
+    page.route(
+        "**/pyodide.asm.wasm",
+        lambda route: route.fulfill(status=200, content_type="text/plain", body=b"not wasm"),
+    )

@@ -14,6 +14,7 @@ import { Workbox } from "./vendor/workbox-window-7.4.1.prod.js";
 
 const UPDATE_CHECK_MS = 3600000; // a long-lived tab checks for a new build at most hourly
 const PYTHON_WAIT_MS = 20000; // on a checklist page, the longest the offline copy waits for Python
+const SAVED_NOTICE_MS = 12000; // how long "now saved on this device" stays
 
 // This file is <edition>/assets/js/offline.js: the edition's folder is two levels up. The page
 // says where the worker is, relative to that folder: "sw.js" when the site is one edition,
@@ -40,6 +41,7 @@ function explainOffline() {
 // The update notice. Its live region exists (empty) before anything is announced, so screen
 // readers hear it; early in the tab order: one Tab from the top of the page.
 let notice = null;
+let shown = ""; // "saved" or "update": an update notice replaces the saved one, never the reverse
 
 function prepareNotice() {
   if (notice) return;
@@ -48,6 +50,7 @@ function prepareNotice() {
 }
 
 function hideNotice() {
+  shown = "";
   notice.classList.remove("update-notice--shown");
   notice.replaceChildren();
   document.documentElement.classList.remove("has-update-notice");
@@ -55,7 +58,9 @@ function hideNotice() {
 
 function showNotice(reload) {
   prepareNotice();
-  if (notice.classList.contains("update-notice--shown")) return;
+  if (shown === "update") return;
+  hideNotice();
+  shown = "update";
   const button = (label, className, onClick) => {
     const node = el("button", { type: "button", class: className }, label);
     node.addEventListener("click", onClick);
@@ -68,6 +73,26 @@ function showNotice(reload) {
   );
   notice.classList.add("update-notice--shown");
   document.documentElement.classList.add("has-update-notice");
+}
+
+// Said once, when the very first offline copy is complete (an update says so in its own notice).
+function showSaved() {
+  prepareNotice();
+  if (shown) return;
+  shown = "saved";
+  const ok = el("button", { type: "button", class: "md-button update-notice__later" }, "OK");
+  ok.addEventListener("click", hideNotice);
+  notice.append(
+    el("p", { class: "update-notice__text" }, "This guidance is now saved on this device: it works without a connection."),
+    ok,
+  );
+  notice.classList.add("update-notice--shown");
+  document.documentElement.classList.add("has-update-notice");
+  // News, not a question: it goes by itself after a while (unless the reader is on its button),
+  // so that on a phone it does not sit over the questions.
+  setTimeout(() => {
+    if (shown === "saved" && !notice.contains(document.activeElement)) hideNotice();
+  }, SAVED_NOTICE_MS);
 }
 
 // The worker keeps an older edition's pages as they are visited, but it did not see this page
@@ -105,6 +130,10 @@ async function registerWorker() {
   // A waiting worker with a controlling one is an update (the very first install has none).
   workbox.addEventListener("waiting", () => {
     if (navigator.serviceWorker.controller) showNotice(reload);
+  });
+  // The first worker is activated once every file is in the offline copy.
+  workbox.addEventListener("activated", (event) => {
+    if (!event.isUpdate) showSaved();
   });
   try {
     registration = await workbox.register({ immediate: true });

@@ -23,6 +23,18 @@ def wait_for_python(page) -> None:
     page.wait_for_selector(READY, timeout=60_000)
 
 
+def the_checklist_worker(page):
+    """The page's checklist worker, once the snapshot maker (a short-lived second worker that a
+    fresh start begins, docs/assets/js/checklist-worker.js) has stored its snapshot and stopped."""
+    page.wait_for_selector("html[data-python-snapshot]", state="attached", timeout=120_000)
+    for _ in range(50):
+        workers = [w for w in page.workers if w.url.startswith("blob:") or "checklist" in w.url]
+        if len(workers) == 1:
+            return workers[0]
+        page.wait_for_timeout(100)
+    raise AssertionError([w.url for w in page.workers])
+
+
 @pytest.fixture
 def checklist(page):
     page.goto(PAGE)
@@ -211,6 +223,8 @@ def test_a_bad_file_gives_a_clear_message_and_keeps_the_answers(
 def test_every_request_is_same_origin_and_answering_makes_none(context, checklist, site_root):
     page = checklist
     wait_for_python(page)
+    # The snapshot maker (started when Python is ready, never sent an answer) has finished.
+    page.wait_for_selector("html[data-python-snapshot]", state="attached", timeout=120_000)
     before = len(context.requests)
     for item in ["adult", "images-of-own-children", "criminal-lifestyle"]:
         answer(page, item, "yes")
@@ -220,7 +234,8 @@ def test_every_request_is_same_origin_and_answering_makes_none(context, checklis
     page.locator("#note-adult").press("Tab")  # the note's change is handled: a round trip more
     page.evaluate(NEXT_FRAME)
     assert context.requests[before:] == []
-    assert [u for u in context.requests if not u.startswith(site_root)] == []
+    # A worker's blob: address (blob:<this origin>/<id>) is this site's own.
+    assert [u for u in context.requests if not u.removeprefix("blob:").startswith(site_root)] == []
     assert any(u.endswith("pyodide.asm.wasm") for u in context.requests)
 
 
@@ -274,27 +289,55 @@ def pyodide_requests(context) -> list[str]:
     return [u for u in context.requests if "/assets/pyodide/" in u]
 
 
-def test_python_starts_when_the_browser_is_idle_not_before(context):
-    """Loading Python waits for the browser's first idle moment after the page has loaded."""
+# Who created each Worker, and how far the page had got: recorded before any script runs.
+WORKER_BIRTHS = """window.workerBirths = [];
+const RealWorker = window.Worker;
+window.Worker = class extends RealWorker {
+  constructor(url, options) {
+    super(url, options);
+    workerBirths.push({ url: String(url), readyState: document.readyState,
+                        by: (new Error().stack || "").split("\\n").slice(1).join(" ") });
+  }
+};"""
+
+
+def test_python_starts_as_a_checklist_page_starts_not_at_idle(context):
+    """The worker is created by checklist-early.js from the page's <head>, before the page has
+    finished loading, never waits for an idle moment, and is the one checklist.js uses."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
-    page.goto(PAGE, wait_until="networkidle")
-    page.wait_for_function("window.idle.length > 0")  # the start waits for the idle moment
-    assert pyodide_requests(context) == []
-    assert page.locator(".checklist__status progress").count() == 1
-    page.evaluate("idle.forEach((callback) => callback({ didTimeout: false }))")  # now idle
-    wait_for_python(page)
+    page.add_init_script(WORKER_BIRTHS)
+    page.goto(PAGE)
+    wait_for_python(page)  # with the browser never idle
+    head = page.locator('head script[type=module][async][src$="assets/js/checklist-early.js"]')
+    assert head.count() == 1
+    births = page.evaluate("workerBirths")
+    assert len(births) == 1, births  # adopted, not started twice
+    assert births[0]["url"].startswith("blob:")  # made as every checklist worker is (every-host)
+    assert "checklist-early.js" in births[0]["by"], births
+    assert births[0]["readyState"] in ("loading", "interactive"), births  # before the load event
+    assert page.evaluate("window.idle.length") == 0  # nothing of ours waited for idle
     assert [u for u in pyodide_requests(context) if re.search(r"/[0-9a-f]+/pyodide\.mjs$", u)]
 
 
-def test_touching_the_form_starts_python_at_once(context):
+def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_starts_it(context):
+    """A guidance page loads neither the early script nor Python; moving to a checklist with the
+    theme's instant navigation (no new <head>) starts Python at once, idle or not."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
-    page.goto(PAGE, wait_until="networkidle")
+    page.add_init_script(WORKER_BIRTHS)
+    page.goto("assessment/", wait_until="networkidle")
     assert pyodide_requests(context) == []
+    assert not [u for u in context.requests if "checklist-early.js" in u]
+    assert page.locator('script[src$="checklist-early.js"]').count() == 0
+    assert page.evaluate("workerBirths") == []
+    page.evaluate("document.querySelector('a[href*=\"checklists/early-risk-factors/\"]').click()")
+    wait_for_python(page)
+    births = page.evaluate("workerBirths")
+    assert len(births) == 1 and "worker-client.js" in births[0]["by"], births
+    assert page.evaluate("window.idle.length") == 0
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
-    assert pyodide_requests(context)
 
 
 STRATEGY = "checklists/strategy-discussion/"

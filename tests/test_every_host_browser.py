@@ -4,7 +4,7 @@ kept and the reader told."""
 
 from __future__ import annotations
 
-from tests.test_checklist_browser import PAGE, answer, wait_for_python
+from tests.test_checklist_browser import PAGE, answer, the_checklist_worker, wait_for_python
 
 RESTARTING = "The checklist's calculator stopped and is starting again."
 
@@ -31,7 +31,7 @@ def test_a_dead_worker_is_replaced_and_the_answers_are_kept(page):
     wait_for_python(page)
     answer(page, "adult", "yes")
     page.locator(".checklist__prompts [data-prompt]").first.wait_for()
-    (worker,) = [w for w in page.workers if w.url.startswith("blob:")]
+    worker = the_checklist_worker(page)
     with page.expect_event("worker"):  # a new worker starts
         worker.evaluate("() => { setTimeout(() => { throw new Error('boom'); }); }")
     page.get_by_text(RESTARTING).wait_for()

@@ -21,7 +21,15 @@ STORED = """async () => {
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
-      cached[request.url] = await (await cache.match(request)).text();
+      const response = await cache.match(request);
+      if (name === "guidance-python-snapshot") {
+        // Python's memory snapshot, stored gzip: look in its inflated bytes.
+        const heap = response.body.pipeThrough(new DecompressionStream("gzip"));
+        const bytes = new Uint8Array(await new Response(heap).arrayBuffer());
+        cached[request.url] = new TextDecoder("latin1").decode(bytes);
+      } else {
+        cached[request.url] = await response.text();
+      }
     }
   }
   return {
@@ -125,6 +133,9 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     page.wait_for_function(
         "() => document.querySelector('.checklist__record').textContent.includes('Typed answer')"
     )
+    # Python's memory snapshot is made while the checklist page is open (a worker of its own,
+    # which stops with the page): wait for it here, before search loads another page.
+    page.wait_for_selector("html[data-python-snapshot='stored']", state="attached", timeout=120_000)
     search(page, "harm")
     # Once the offline copy is complete (see test_offline_browser), look at everything stored.
     page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
@@ -138,9 +149,21 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     # The theme's version selector notes, for this tab only, whether this edition is outdated.
     assert page.evaluate("sessionStorage.getItem('/latest/.__outdated')") == "false"
     assert context.cookies() == []
-    # Cache Storage: the service worker's copy of this site's public files, and nothing else.
+    # Cache Storage: the service worker's copy of this site's public files, and Python's memory
+    # snapshot (public code and data, made by a worker that never sees an answer), nothing else.
     # (The worker sits at the site's root and precaches latest/ and the root's redirects.)
-    assert stored["cacheNames"] == [f"workbox-precache-v2-{site_root}"]
+    stored = page.evaluate(STORED)
+    assert sorted(stored["cacheNames"]) == sorted(
+        [f"workbox-precache-v2-{site_root}", "guidance-python-snapshot"]
+    )
+    snapshots = [u for u in stored["cached"] if u.endswith("/memory-snapshot")]
+    [key] = [p.name for p in (built_site / "latest" / "assets" / "pyodide").iterdir()]
+    assert snapshots == [f"{site_root}latest/assets/pyodide/{key}/memory-snapshot"]
+    heap = stored["cached"].pop(snapshots[0])
+    assert len(heap) > 1_000_000 and "calculators" in heap  # inflated: a real heap
+    assert ANSWER not in heap and "5e1c" not in heap and "window.__xss" not in heap
+    wide = "Typed answer".encode("utf-16-le").decode("latin1")  # as a JS or UCS-2 string
+    assert "Typed answer" not in heap and wide not in heap
     assert len(stored["cached"]) > 40
     for url, text in stored["cached"].items():
         assert url.startswith(site_root), url

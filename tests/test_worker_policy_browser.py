@@ -15,7 +15,7 @@ import pytest
 from build_scripts.tools.serve import serve_in_thread
 from tests.support.nginx import NginxServer
 from tests.support.site import free_port
-from tests.test_checklist_browser import PAGE, answer, wait_for_python
+from tests.test_checklist_browser import PAGE, answer, the_checklist_worker, wait_for_python
 
 REACH = """async (url) => {
   const tried = {};
@@ -67,12 +67,6 @@ def host(request, built_site):
     server.server_close()
 
 
-def checklist_worker(page):
-    workers = [w for w in page.workers if w.url.startswith("blob:") or "checklist" in w.url]
-    assert len(workers) == 1, [w.url for w in page.workers]
-    return workers[0]
-
-
 def test_the_checklist_worker_cannot_reach_another_address_on_any_host(chromium, host, listener):
     context = chromium.new_context(base_url=host, service_workers="block")
     page = context.new_page()
@@ -81,7 +75,7 @@ def test_the_checklist_worker_cannot_reach_another_address_on_any_host(chromium,
     answer(page, "adult", "yes")  # the worker is working, under its policy
     page.locator(".checklist__prompts [data-prompt]").first.wait_for()
     elsewhere = f"http://127.0.0.2:{listener.server_address[1]}/?d=secret-"
-    tried = checklist_worker(page).evaluate(REACH, elsewhere)
+    tried = the_checklist_worker(page).evaluate(REACH, elsewhere)
     context.close()
     assert tried == {"fetch": "blocked", "import": "blocked"}
     assert listener.heard == []

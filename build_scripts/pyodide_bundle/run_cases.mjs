@@ -9,6 +9,11 @@
 //   --modules      then raise a Python error into JS (the path a failure would take) and print one
 //                  last line: the sorted JSON list of the stdlib zip's members that were imported
 //                  (how build_scripts/pyodide_bundle/stdlib-keep.txt is found: make stdlib-keep)
+//   --make-snapshot=FILE  make a memory snapshot as the browser does (docs/assets/js/checklist/
+//                  snapshot.js: wheel unpacked, every module imported, every checklist parsed),
+//                  write its stored form (zero pages dropped, gzip) to FILE, print its size, stop
+//   --snapshot=FILE  start Python from FILE's snapshot instead (then no --info: the package's
+//                  files are not in a restored file system, only its imported modules)
 // Everything comes from BUNDLE_DIR: the loader, the runtime, the lock and our package. Any
 // http(s) fetch throws (a tripwire: Pyodide falls back to a CDN when a file is missing).
 import fs from "node:fs";
@@ -22,6 +27,9 @@ import { pathToFileURL } from "node:url";
 const args = process.argv.slice(2);
 const wantInfo = args.includes("--info");
 const wantModules = args.includes("--modules");
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const makeSnapshotTo = option("make-snapshot");
+const snapshotFrom = option("snapshot");
 const [bundleArg, requestsArg] = args.filter((a) => !a.startsWith("--"));
 if (!bundleArg) throw new Error("usage: run_cases.mjs BUNDLE_DIR [REQUESTS_FILE] [--info]");
 const dir = path.resolve(bundleArg) + path.sep; // the trailing separator matters to Pyodide
@@ -37,20 +45,41 @@ globalThis.fetch = async (resource, ...rest) => {
 
 const bundle = JSON.parse(fs.readFileSync(dir + "bundle.json", "utf8"));
 const { loadPyodide } = await import(pathToFileURL(dir + "pyodide.mjs").href);
-const pyodide = await loadPyodide({
+const snapshots = await import(
+  new URL("../../docs/assets/js/checklist/snapshot.js", import.meta.url).href
+);
+const options = {
   indexURL: dir,
   lockFileURL: dir + "pyodide-lock.json",
   packageBaseUrl: dir, // without it Node falls back to the CDN for packages
   stdout: (s) => process.stderr.write(`[py] ${s}\n`),
   stderr: (s) => process.stderr.write(`[py!] ${s}\n`),
-});
+};
 
-const loadErrors = [];
-await pyodide.loadPackage(bundle.package, {
-  messageCallback: () => {},
-  errorCallback: (m) => loadErrors.push(m),
-});
-if (loadErrors.length) throw new Error(`loadPackage(${bundle.package}): ${loadErrors.join("; ")}`);
+if (makeSnapshotTo) {
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  snapshots.prepareForSnapshot(pyodide, new Uint8Array(fs.readFileSync(dir + bundle.wheel)));
+  const raw = pyodide.makeMemorySnapshot();
+  const stored = new Uint8Array(await (await snapshots.packSnapshot(raw)).arrayBuffer());
+  fs.writeFileSync(makeSnapshotTo, stored);
+  process.stdout.write(JSON.stringify({ raw: raw.length, stored: stored.length }) + "\n");
+  process.exit(0);
+}
+
+let pyodide;
+if (snapshotFrom) {
+  if (wantInfo) throw new Error("--info cannot be used with --snapshot");
+  const raw = await snapshots.unpackSnapshot(fs.readFileSync(snapshotFrom));
+  pyodide = await loadPyodide({ ...options, _loadSnapshot: raw });
+} else {
+  pyodide = await loadPyodide(options);
+  const loadErrors = [];
+  await pyodide.loadPackage(bundle.package, {
+    messageCallback: () => {},
+    errorCallback: (m) => loadErrors.push(m),
+  });
+  if (loadErrors.length) throw new Error(`loadPackage(${bundle.package}): ${loadErrors.join("; ")}`);
+}
 
 const input = fs.readFileSync(requestsArg ?? 0, "utf8");
 const requests = input.split("\n").filter((line) => line.trim() !== "");

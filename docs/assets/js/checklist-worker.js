@@ -5,40 +5,120 @@
 // Runs off the page's thread, so the page never freezes while Python loads.
 // The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
 // this build's key here (build_scripts/pyodide_bundle.py, versioned_worker).
+//
+// Python starts from the memory snapshot this browser made on an earlier visit when there is one
+// (checklist/snapshot.js: Python with every calculators module imported, no answers); if it does
+// not restore, the snapshot is deleted and Python starts normally, with no message to the reader.
+// After a normal start the worker makes the snapshot in a second, short-lived worker of this same
+// script (named SNAPSHOT_MAKER), which loads its own Python, never receives a request and stops.
+import { blobWorker } from "./checklist/blob-worker.js";
+import {
+  forgetSnapshot,
+  prepareForSnapshot,
+  readSnapshot,
+  storeSnapshot,
+} from "./checklist/snapshot.js";
+
 const base = new URL("../pyodide/current/", import.meta.url);
+const SNAPSHOT_MAKER = "python-snapshot-maker";
+
+function options(extra) {
+  return {
+    indexURL: base.href,
+    lockFileURL: new URL("pyodide-lock.json", base).href,
+    packageBaseUrl: base.href, // our own folder; without it Pyodide may fall back to a CDN
+    ...extra,
+  };
+}
+
+function message(error) {
+  return String((error && error.message) || error);
+}
 
 async function boot() {
+  const started = performance.now();
   self.postMessage({ type: "progress", message: "The checklist is getting ready…" });
+  // The stored snapshot is read (and inflated) while the manifest and the loader arrive.
+  const [snapshot, manifest, { loadPyodide }] = await Promise.all([
+    readSnapshot(base),
+    fetch(new URL("bundle.json", base)).then((response) => response.json()),
+    import(new URL("pyodide.mjs", base).href),
+  ]);
+  if (snapshot) {
+    try {
+      const pyodide = await loadPyodide(options({ _loadSnapshot: snapshot }));
+      const handle = pyodide.pyimport("calculators.boundary").handle;
+      return { handle, start: "snapshot", started };
+    } catch {
+      await forgetSnapshot(); // it would not restore: start normally, and make a new one
+    }
+  }
+  const pyodide = await loadPyodide(options({ packages: [manifest.package] }));
+  if (!pyodide.loadedPackages[manifest.package]) {
+    throw new Error(`the checklists package (${manifest.package}) did not load`);
+  }
+  return { handle: pyodide.pyimport("calculators.boundary").handle, start: "fresh", started };
+}
+
+/** In the maker: Python made for a snapshot, the wheel unpacked, everything imported; stored. */
+async function makeSnapshot() {
   const [manifest, { loadPyodide }] = await Promise.all([
     fetch(new URL("bundle.json", base)).then((response) => response.json()),
     import(new URL("pyodide.mjs", base).href),
   ]);
-  const pyodide = await loadPyodide({
-    indexURL: base.href,
-    lockFileURL: new URL("pyodide-lock.json", base).href,
-    packageBaseUrl: base.href, // our own folder; without it Pyodide may fall back to a CDN
-    packages: [manifest.package], // fetched while Python starts, not after
-  });
-  if (!pyodide.loadedPackages[manifest.package]) {
-    throw new Error(`the checklists package (${manifest.package}) did not load`);
-  }
-  return pyodide.pyimport("calculators.boundary").handle;
+  const wheel = fetch(new URL(manifest.wheel, base)).then((response) => response.arrayBuffer());
+  const pyodide = await loadPyodide(options({ _makeSnapshot: true }));
+  prepareForSnapshot(pyodide, await wheel);
+  return storeSnapshot(base, pyodide.makeMemorySnapshot());
 }
 
-const ready = boot();
-ready.then(
-  () => self.postMessage({ type: "ready" }),
-  (error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) }),
-);
-
-self.onmessage = async (event) => {
-  const { id, request } = event.data;
+/** Make this browser's snapshot in a second worker, after this one is ready (once per start). */
+function startSnapshotMaker() {
+  if (!("caches" in self) || typeof Worker !== "function") return;
+  let maker;
+  let makerURL = "";
   try {
-    const handle = await ready;
-    self.postMessage({ type: "response", id, response: handle(request) });
-  } catch (error) {
-    // handle() never raises: an error here is Python itself failing (a fatal error leaves the
-    // runtime unusable), so the page is told to start a new worker.
-    self.postMessage({ type: "response", id, error: String((error && error.message) || error), fatal: true });
+    // Made as the page makes this worker (checklist/blob-worker.js), so it runs under the same
+    // inherited policy: from a blob: URL importing this script's absolute address.
+    ({ worker: maker, url: makerURL } = blobWorker(import.meta.url, { name: SNAPSHOT_MAKER }));
+  } catch {
+    return; // no nested workers here: every visit starts normally
   }
-};
+  const stop = () => {
+    maker.terminate();
+    URL.revokeObjectURL(makerURL);
+  };
+  maker.onmessage = (event) => {
+    stop();
+    self.postMessage({ type: "snapshot", ...event.data });
+  };
+  maker.onerror = stop;
+}
+
+if (self.name === SNAPSHOT_MAKER) {
+  makeSnapshot().then(
+    (bytes) => self.postMessage({ stored: true, bytes }),
+    (error) => self.postMessage({ stored: false, message: message(error) }),
+  );
+} else {
+  const ready = boot();
+  ready.then(
+    ({ start, started }) => {
+      self.postMessage({ type: "ready", start, ms: Math.round(performance.now() - started) });
+      if (start === "fresh") startSnapshotMaker();
+    },
+    (error) => self.postMessage({ type: "failed", message: message(error) }),
+  );
+
+  self.onmessage = async (event) => {
+    const { id, request } = event.data;
+    try {
+      const { handle } = await ready;
+      self.postMessage({ type: "response", id, response: handle(request) });
+    } catch (error) {
+      // handle() never raises: an error here is Python itself failing (a fatal error leaves the
+      // runtime unusable), so the page is told to start a new worker.
+      self.postMessage({ type: "response", id, error: message(error), fatal: true });
+    }
+  };
+}

@@ -6,7 +6,7 @@
 import { gather } from "./checklist/assessment-record.js";
 import { enhance } from "./checklist/enhance.js";
 import { guardTab } from "./checklist/leave-guard.js";
-import { startWhenIdle } from "./checklist/worker-client.js";
+import { startWorker } from "./checklist/worker-client.js";
 import { onEveryPage } from "./lib/page.js";
 
 guardTab(); // once per tab: answers in memory are asked about before a page load loses them
@@ -15,5 +15,5 @@ onEveryPage(() => {
   const forms = document.querySelectorAll("form.checklist[data-checklist]");
   if (!forms.length) return;
   forms.forEach(enhance);
-  startWhenIdle();
+  startWorker(); // adopts the worker checklist-early.js started with the page
 });

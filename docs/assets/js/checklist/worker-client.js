@@ -1,11 +1,12 @@
 // The calculator's worker (Python in Pyodide): one per tab, kept across the theme's instant page
 // changes. Requests go in as JSON text and come back as JSON (calculators/contract.py).
 
+import { blobWorker } from "./blob-worker.js";
+
 const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
-// Python starts at the browser's first idle moment once the page is set up (after the theme's
-// start-up work, so it never delays the page), or at once when the practitioner touches a
-// checklist first. (Waiting for the load event as well cost up to a second in make bench.)
-const IDLE_TIMEOUT_MS = 1000; // at the latest: a page that is never idle still gets Python
+// Python starts as a checklist page starts: checklist-early.js, in the page's <head>, creates the
+// worker and startWorker() adopts it, replaying what it said before; after an instant page change
+// (no new <head>) startWorker() creates it.
 
 // A request that has not been answered this long after Python loaded means the worker died.
 const ANSWER_TIMEOUT_MS = window.CHECKLIST_ANSWER_TIMEOUT_MS || 30000;
@@ -20,7 +21,6 @@ let restarts = 0;
 let state = "loading"; // loading | ready | failed
 let problem = "";
 let nextId = 1;
-let startPlanned = false;
 const pending = new Map();
 const listeners = new Set();
 
@@ -105,9 +105,14 @@ function answer(data) {
     progress(data.message);
   } else if (data.type === "ready") {
     clearTimeout(loadTimer);
+    performance.mark("checklist:python-ready");
+    // How Python started: "snapshot" (restored, checklist/snapshot.js) or "fresh"; read by tests.
+    document.documentElement.dataset.pythonStart = data.start || "fresh";
     setState("ready");
   } else if (data.type === "failed") {
     fail(`Python could not load (${data.message})`);
+  } else if (data.type === "snapshot") {
+    document.documentElement.dataset.pythonSnapshot = data.stored ? "stored" : "failed";
   } else if (data.type === "response" && pending.has(data.id)) {
     const { resolve, timer } = pending.get(data.id);
     clearTimeout(timer);
@@ -118,16 +123,6 @@ function answer(data) {
   }
 }
 
-/** The worker's script as a blob: URL that imports the real one. A worker made from a blob:
- * URL runs under the policy of the page that made it (Content Security Policy is inherited, a
- * meta tag's too), so the code that receives every answer cannot reach another site even on a
- * host that sends no headers. The real script's `import.meta.url` still finds the bundle. */
-function blobWorkerURL() {
-  const script = new URL("../checklist-worker.js", import.meta.url).href;
-  const source = `import ${JSON.stringify(script)};\n`;
-  return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-}
-
 /** Start the worker now, unless it has started or cannot. */
 export function startWorker() {
   if (worker || state === "failed") return;
@@ -135,9 +130,18 @@ export function startWorker() {
     setState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
     return;
   }
+  const early = window.__checklistEarlyWorker;
+  window.__checklistEarlyWorker = null;
+  // Should checklist-early.js run after this (both load async), it must not start a second one.
+  window.__checklistWorkerStarted = true;
   try {
-    workerURL = blobWorkerURL();
-    worker = new Worker(workerURL, { type: "module" });
+    if (early) {
+      worker = early.worker;
+      workerURL = early.url || "";
+    } else {
+      performance.mark("checklist:worker-start");
+      ({ worker, url: workerURL } = blobWorker(new URL("../checklist-worker.js", import.meta.url).href));
+    }
   } catch (error) {
     fail(`the calculator could not start (${error.message})`);
     return;
@@ -153,14 +157,10 @@ export function startWorker() {
     if (state === "ready") restart(why);
     else fail(why);
   };
-}
-
-/** Start the worker at the browser's first idle moment (once). */
-export function startWhenIdle() {
-  if (worker || startPlanned) return;
-  startPlanned = true;
-  if ("requestIdleCallback" in window) window.requestIdleCallback(startWorker, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(startWorker, 0);
+  if (early) {
+    early.messages.forEach((data) => answer(data));
+    early.errors.forEach((event) => worker.onerror(event));
+  }
 }
 
 /** One request to Python; resolves with its response (`ok` true or false). It never rejects:

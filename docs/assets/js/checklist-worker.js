@@ -95,12 +95,40 @@ function startSnapshotMaker() {
   maker.onerror = stop;
 }
 
+/** A runtime file that cannot be had (offline and not saved on this device, or a server error)
+ * is said at once: Pyodide itself may never settle after a failed download. */
+function watchDownloads() {
+  const realFetch = self.fetch.bind(self);
+  let said = false;
+  const fail = (url, why) => {
+    if (said) return;
+    said = true;
+    const name = url.slice(url.lastIndexOf("/") + 1) || url;
+    self.postMessage({ type: "failed", message: `a file it needs (${name}) could not be downloaded: ${why}` });
+  };
+  self.fetch = async (resource, init) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    const ours = url.startsWith(base.href);
+    try {
+      const response = await realFetch(resource, init);
+      if (ours && !response.ok) fail(url, `the server answered ${response.status}`);
+      return response;
+    } catch (error) {
+      if (ours) {
+        fail(url, navigator.onLine === false ? "this device is offline and the file is not saved on it" : message(error));
+      }
+      throw error;
+    }
+  };
+}
+
 if (self.name === SNAPSHOT_MAKER) {
   makeSnapshot().then(
     (bytes) => self.postMessage({ stored: true, bytes }),
     (error) => self.postMessage({ stored: false, message: message(error) }),
   );
 } else {
+  watchDownloads();
   const ready = boot();
   ready.then(
     ({ start, started }) => {

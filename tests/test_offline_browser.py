@@ -173,7 +173,17 @@ def test_offline_a_missing_python_file_is_said_at_once_and_the_form_stays(chromi
     page.goto("latest/" + PAGE)
     status = page.locator(".checklist__status")
     # Seconds, not the 90 s load timeout: the worker's failed download is reported as it happens.
-    status.filter(has_text="cannot show").wait_for(timeout=20_000)
+    # (Behind nginx the browser's HTTP cache may still hold the file, immutable for a year: then
+    # Python starts from it, which is as good.)
+    page.wait_for_function(
+        "() => document.querySelector('.checklist__status').textContent.includes('cannot show')"
+        " || document.documentElement.dataset.pythonStart",
+        timeout=20_000,
+    )
+    if page.evaluate("document.documentElement.dataset.pythonStart"):
+        assert isinstance(served, NginxServer), "only behind nginx may the HTTP cache keep it"
+    else:
+        assert "pyodide.asm.wasm" in status.inner_text() and "offline" in status.inner_text()
     answer(page, "adult", "yes")
     assert page.locator('input[name="adult"][value="yes"]').is_checked()
     context.close()

@@ -79,7 +79,13 @@ def test_search_works_after_three_instant_navigations(page):
             "(name) => document.title.toLowerCase().includes(name.toLowerCase())", arg=name
         )
     assert page.evaluate("window.__sameTab === true")
+    # The theme closes search as an instant navigation completes, which is a little after the
+    # title changes: wait until the new page is in place, as a person reading it would.
+    page.wait_for_url("**/accessibility/")
+    page.locator("article h1").filter(has_text="Accessibility").wait_for()
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")
     page.keyboard.press("s")  # the theme's shortcut to the search box, as a person might
+    page.wait_for_function("() => document.getElementById('__search').checked")
     box = page.locator("input.md-search__input")
     box.wait_for()
     box.fill("images")

@@ -51,7 +51,7 @@ function prepareNotice() {
 
 function hideNotice() {
   shown = "";
-  notice.classList.remove("update-notice--shown");
+  notice.classList.remove("update-notice--shown", "update-notice--saved");
   notice.replaceChildren();
   document.documentElement.classList.remove("has-update-notice");
 }
@@ -80,6 +80,7 @@ function showSaved() {
   prepareNotice();
   if (shown) return;
   shown = "saved";
+  notice.classList.add("update-notice--saved");
   const ok = el("button", { type: "button", class: "md-button update-notice__later" }, "OK");
   ok.addEventListener("click", hideNotice);
   notice.append(

@@ -201,7 +201,7 @@ def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
                     "case_number": "123",
                 }
             ).encode(),
-            "has fields this site does not know: ['case_number']",
+            "has fields this site does not know: 'case_number'",
         ),
     ],
 )

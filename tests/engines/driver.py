@@ -129,8 +129,12 @@ class Driver(ABC):
         """Click the first *visible* element matching ``selector`` (as a reader would; the
         theme's navigation holds hidden copies of its links)."""
         mark = self.wait_for(VISIBLE, selector)
+        target = f'[data-engines-click="{mark}"]'
+        # As a reader does: brought to the middle of the window, clear of the sticky header and
+        # of a notice at the foot of the page.
+        self.eval("s => document.querySelector(s).scrollIntoView({block: 'center'})", target)
         self.collect()
-        self._click(f'[data-engines-click="{mark}"]')
+        self._click(target)
         self._after_navigation()
 
     def type(self, selector: str, text: str) -> None:

@@ -430,3 +430,17 @@ def test_printing_an_unanswered_checklist_gives_a_blank_form_to_fill_in(checklis
     answer(page, "adult", "yes")  # once answered, the printout is the record
     page.locator(".checklist__blank-date").wait_for(state="hidden")
     page.emulate_media(media="screen")
+
+
+def test_what_the_reader_opened_stays_open_when_the_answers_change(checklist):
+    page = checklist
+    wait_for_python(page)
+    standing = page.locator('[data-prompt="starting-point"] > details')
+    standing.locator("summary").click()
+    assert standing.evaluate("d => d.open")
+    before = page.locator(READY).get_attribute("data-evaluated")
+    answer(page, "previous-history", "no")
+    page.wait_for_function(
+        "(n) => document.querySelector('form.checklist').dataset.evaluated !== n", arg=before
+    )
+    assert page.locator('[data-prompt="starting-point"] > details').evaluate("d => d.open")

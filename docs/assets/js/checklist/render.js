@@ -67,6 +67,12 @@ function markQuestions(form, answers) {
 /** Fill the form's result panel from an evaluate response. */
 export function render(form, result) {
   const box = form.querySelector(".checklist__prompts");
+  // What the reader has opened stays open when the answers change (the list is drawn anew).
+  const opened = new Set(
+    [...box.querySelectorAll("[data-prompt]")]
+      .filter((item) => item.querySelector(":scope > details[open]"))
+      .map((item) => item.dataset.prompt),
+  );
   box.replaceChildren();
   markQuestions(form, result.answers);
   if (!result.in_scope) box.append(el("p", { class: "checklist__out-of-scope" }, "This checklist does not apply to this case."));
@@ -102,5 +108,9 @@ export function render(form, result) {
   if (result.scope_not_answered.length) {
     box.append(el("h3", { class: "checklist__scope-heading" }, "The site's questions not yet answered"));
     box.append(itemList(form, result.scope_not_answered, "checklist__scope-not-answered"));
+  }
+  for (const item of box.querySelectorAll("[data-prompt]")) {
+    const details = item.querySelector(":scope > details");
+    if (details && opened.has(item.dataset.prompt)) details.open = true;
   }
 }

@@ -84,7 +84,7 @@ def test_search_works_after_three_instant_navigations(page):
     page.wait_for_url("**/accessibility/")
     page.locator("article h1").filter(has_text="Accessibility").wait_for()
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")
-    page.keyboard.press("s")  # the theme's shortcut to the search box, as a person might
+    page.locator("input.md-search__input").click()  # the search box, as a person does
     page.wait_for_function("() => document.getElementById('__search').checked")
     box = page.locator("input.md-search__input")
     box.wait_for()

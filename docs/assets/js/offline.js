@@ -80,19 +80,15 @@ function showSaved() {
   prepareNotice();
   if (shown) return;
   shown = "saved";
+  // News, not a question: nothing to press, taps go through to the page beneath, and it goes by
+  // itself, so that it never sits over a link or a question (screen readers hear the status).
   notice.classList.add("update-notice--saved");
-  const ok = el("button", { type: "button", class: "md-button update-notice__later" }, "OK");
-  ok.addEventListener("click", hideNotice);
   notice.append(
     el("p", { class: "update-notice__text" }, "This guidance is now saved on this device: it works without a connection."),
-    ok,
   );
   notice.classList.add("update-notice--shown");
-  document.documentElement.classList.add("has-update-notice");
-  // News, not a question: it goes by itself after a while (unless the reader is on its button),
-  // so that on a phone it does not sit over the questions.
   setTimeout(() => {
-    if (shown === "saved" && !notice.contains(document.activeElement)) hideNotice();
+    if (shown === "saved") hideNotice();
   }, SAVED_NOTICE_MS);
 }
 

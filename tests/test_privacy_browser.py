@@ -138,7 +138,10 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     page.wait_for_selector("html[data-python-snapshot='stored']", state="attached", timeout=120_000)
     search(page, "harm")
     # Once the offline copy is complete (see test_offline_browser), look at everything stored.
-    page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
+    # The offline copy (14 MB) downloads after Python has loaded: minutes on a loaded machine.
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller?.state === 'activated'", timeout=180_000
+    )
     stored = page.evaluate(STORED)
     assert {k: stored[k] for k in ("local", "session", "cookie", "indexedDB")} == {
         "local": [],

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.support.browser import python_never_loads
+from tests.support.browser import open_search, python_never_loads
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
@@ -135,8 +135,7 @@ def test_a_search_result_keeps_the_answers_without_asking(page, asked):
     page.goto(PAGE)
     answer(page, "adult", "yes")
     page.locator("article h1").click()
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("images")
+    open_search(page, "s").fill("images")
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_function(
         "() => !document.querySelector('form[data-checklist=\"early-risk-factors\"]')"

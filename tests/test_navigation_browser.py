@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from tests.support.browser import open_search
+
 # Set on the first page; still there after a click only if the click kept the tab's page (the
 # theme's instant navigation), not a full load.
 MARK = "window.__sameTab = true"
@@ -79,15 +81,10 @@ def test_search_works_after_three_instant_navigations(page):
             "(name) => document.title.toLowerCase().includes(name.toLowerCase())", arg=name
         )
     assert page.evaluate("window.__sameTab === true")
-    # The theme closes search as an instant navigation completes, which is a little after the
-    # title changes: wait until the new page is in place, as a person reading it would.
+    # The new page in place, as a person reading it would see it; then search (see open_search).
     page.wait_for_url("**/accessibility/")
     page.locator("article h1").filter(has_text="Accessibility").wait_for()
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")
-    page.locator("input.md-search__input").click()  # the search box, as a person does
-    page.wait_for_function("() => document.getElementById('__search').checked")
-    box = page.locator("input.md-search__input")
-    box.wait_for()
+    box = open_search(page)  # the search box, as a person does
     box.fill("images")
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     meta = page.locator(".md-search-result__meta").inner_text()

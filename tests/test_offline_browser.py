@@ -205,6 +205,27 @@ def test_the_first_offline_copy_is_announced_once(chromium, served):
     context.close()
 
 
+def test_a_failed_first_offline_copy_is_tried_again(chromium, served, built_site, tmp_path):
+    # One file of the copy cannot be fetched (the signal dropped, the server was restarting).
+    broken = tmp_path / "site"
+    shutil.copytree(built_site, broken)
+    (broken / "latest" / "glossary" / "index.html").unlink()
+    served.root = broken
+    context = browse(chromium, served)
+    page = context.new_page()
+    page.goto("latest/introduction/")
+    # The browser discards the worker whose copy failed, and the page waits to try again.
+    page.wait_for_selector("html[data-offline-copy='failed']", state="attached")
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    # The file can be fetched again, and the device says it is back online: the copy is made.
+    served.root = built_site
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.locator(".update-notice").get_by_text("now saved on this device").wait_for()
+    page.wait_for_function(OFFLINE_READY)
+    assert page.evaluate("window.__csp") == []
+    context.close()
+
+
 def test_a_new_build_shows_the_update_notice_and_reload_serves_it(chromium, served, new_build):
     context = browse(chromium, served, viewport={"width": 320, "height": 640})
     page = context.new_page()

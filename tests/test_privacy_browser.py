@@ -7,6 +7,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
 from tests.test_site_browser import page_paths, search
@@ -40,6 +41,13 @@ STORED = """async () => {
     cacheNames: await caches.keys(),
     cached,
   };
+}"""
+WORKER_STATE = """async () => {
+  const r = await navigator.serviceWorker.getRegistration();
+  const state = (w) => w && w.state;
+  return {registration: Boolean(r), installing: state(r?.installing), waiting: state(r?.waiting),
+    active: state(r?.active), controller: state(navigator.serviceWorker.controller),
+    copy: document.documentElement.dataset.offlineCopy || null, url: location.href};
 }"""
 
 
@@ -139,9 +147,13 @@ def test_after_a_full_checklist_session_only_the_sites_own_files_are_stored(
     search(page, "harm")
     # Once the offline copy is complete (see test_offline_browser), look at everything stored.
     # The offline copy (14 MB) downloads after Python has loaded: minutes on a loaded machine.
-    page.wait_for_function(
-        "() => navigator.serviceWorker.controller?.state === 'activated'", timeout=180_000
-    )
+    try:
+        page.wait_for_function(
+            "() => navigator.serviceWorker.controller?.state === 'activated'", timeout=180_000
+        )
+    except PlaywrightTimeout:  # say where the offline copy stopped
+        state = page.evaluate(WORKER_STATE)
+        raise AssertionError(f"the offline copy never completed: {state}") from None
     stored = page.evaluate(STORED)
     assert {k: stored[k] for k in ("local", "session", "cookie", "indexedDB")} == {
         "local": [],

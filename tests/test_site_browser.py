@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts.editions.model import load_editions
 from build_scripts.lib.paths import EDITIONS_FILE, ROOT
-from tests.support.browser import axe_violations
+from tests.support.browser import axe_violations, open_search
 
 
 def page_paths(latest_site) -> list[str]:
@@ -150,8 +150,7 @@ RANKED = """els => els
 def search(page, query: str) -> list[str]:
     """Type a query into the theme's search box; the matching locations, best first."""
     page.goto("")
-    box = page.locator("input.md-search__input")
-    box.click()
+    box = open_search(page)
     box.press_sequentially(query)
     page.locator(".md-search-result__meta", has_text="matching").wait_for()
     hrefs = page.locator("a.md-search-result__link").evaluate_all(RANKED)
@@ -289,11 +288,7 @@ def test_the_search_index_loads_only_when_search_is_opened(context, page, openin
     (by clicking the box or with the theme's "/" shortcut), and search then works."""
     page.goto("assessment/", wait_until="networkidle")
     assert search_requests(context) == []
-    if opening == "click":
-        page.locator("input.md-search__input").click()
-    else:
-        page.keyboard.press("/")
-    page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    open_search(page, "click" if opening == "click" else "/")
     page.keyboard.type("2.9")
     page.locator(".md-search-result__meta", has_text="matching").wait_for()
     assert len(search_requests(context)) == 2

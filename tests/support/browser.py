@@ -31,3 +31,40 @@ def python_never_loads(page) -> None:
         "**/pyodide.asm.wasm",
         lambda route: route.fulfill(status=200, content_type="text/plain", body=b"not wasm"),
     )
+
+
+# The theme (Material 9.8) closes search and the drawer 125 ms after the address last changed (a
+# page loaded, an instant navigation, a new #fragment), however soon the page is in place. A
+# person's next action comes later than that; a test's can come sooner, and its search closes.
+THEME_CLOSE_DEBOUNCE_MS = 125
+WATCH_ADDRESS = """() => {
+  if (window.__addressChanged !== undefined) return;
+  const changed = () => { window.__addressChanged = performance.now(); };
+  changed();
+  for (const name of ["pushState", "replaceState"]) {
+    const original = history[name];
+    history[name] = function (...args) {
+      changed();
+      return original.apply(this, args);
+    };
+  }
+  window.addEventListener("hashchange", changed);
+  window.addEventListener("popstate", changed);
+}"""
+
+
+def open_search(page, how: str = "click"):
+    """Open the theme's search as a person does, by clicking its box or with the "/" shortcut,
+    once the theme has settled on the page; the search box, focused and open."""
+    page.evaluate(WATCH_ADDRESS)
+    page.wait_for_function(
+        f"() => performance.now() - window.__addressChanged > {THEME_CLOSE_DEBOUNCE_MS + 25}"
+    )
+    box = page.locator("input.md-search__input")
+    if how == "click":
+        box.click()
+    else:
+        page.keyboard.press(how)
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    return box

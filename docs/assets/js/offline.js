@@ -105,10 +105,17 @@ function keepThisPage() {
   for (const url of urls) fetch(url).catch(() => {}); // offline already: nothing to keep
 }
 
-async function registerWorker() {
-  const workbox = new Workbox(workerUrl.href, { scope: scope.pathname });
-  let reloadAsked = false;
-  let hadController = Boolean(navigator.serviceWorker.controller);
+// The first offline copy fails as a whole if one file fails to arrive (the signal dropped on a
+// visit, the server restarted): the browser then forgets the worker. Try again a little later, or
+// as soon as the device is back online, a few times at most; the site works online meanwhile.
+const COPY_RETRY_MS = 30000;
+const COPY_ATTEMPTS = 3;
+let attempts = 0;
+let reloadAsked = false;
+let hadController = false;
+
+function watchController() {
+  hadController = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // Only when the reader asked: the first worker also takes control (to work offline at once),
     // and another tab may switch workers; neither reloads this tab.
@@ -116,6 +123,27 @@ async function registerWorker() {
     else if (!hadController) keepThisPage();
     hadController = true;
   });
+}
+
+function retryCopy() {
+  if (attempts >= COPY_ATTEMPTS || navigator.serviceWorker.controller) return;
+  // The page's state, for the tests: "failed" while a new attempt waits.
+  document.documentElement.dataset.offlineCopy = "failed";
+  let done = false;
+  const again = () => {
+    if (done) return;
+    done = true;
+    window.removeEventListener("online", again);
+    delete document.documentElement.dataset.offlineCopy;
+    registerWorker().catch(() => {});
+  };
+  window.addEventListener("online", again);
+  setTimeout(again, COPY_RETRY_MS);
+}
+
+async function registerWorker() {
+  attempts += 1;
+  const workbox = new Workbox(workerUrl.href, { scope: scope.pathname });
   let registration;
   const reload = () => {
     reloadAsked = true;
@@ -132,19 +160,30 @@ async function registerWorker() {
   workbox.addEventListener("activated", (event) => {
     if (!event.isUpdate) showSaved();
   });
+  // A worker whose copy failed is discarded ("redundant"): the first copy is tried again.
+  workbox.addEventListener("redundant", () => {
+    if (!navigator.serviceWorker.controller) retryCopy();
+  });
   try {
     registration = await workbox.register({ immediate: true });
   } catch {
     return; // no worker here, offline, or service workers blocked: the site works online
   }
   if (!registration) return; // blocked without saying so (some browsers, test harnesses)
-  // The theme's instant navigation never reloads the page, so the browser's own update check
-  // (on navigation) would not run in a long-lived tab: check at most hourly on page changes.
+  if (attempts === 1) checkHourly();
+}
+
+// The theme's instant navigation never reloads the page, so the browser's own update check
+// (on navigation) would not run in a long-lived tab: check at most hourly on page changes.
+function checkHourly() {
   let lastCheck = Date.now();
   onEveryPage(() => {
     if (Date.now() - lastCheck <= UPDATE_CHECK_MS) return;
     lastCheck = Date.now();
-    workbox.update().catch(() => {}); // offline: try again later
+    navigator.serviceWorker
+      .getRegistration(scope.href)
+      .then((registration) => registration && registration.update())
+      .catch(() => {}); // offline: try again later
   });
 }
 
@@ -167,6 +206,7 @@ async function register() {
       return;
     }
   }
+  watchController();
   await registerWorker();
 }
 

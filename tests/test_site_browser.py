@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import urlsplit
 
+import pypdf
 import pytest
 
 from build_scripts.editions.model import load_editions
@@ -138,6 +140,26 @@ def test_print_leaves_out_buttons_and_paragraph_tools(page):
         "getComputedStyle(document.documentElement).getPropertyValue('--print-line')"
     )
     assert "Edition 1 (as received)" in line and "Printed copies may be out of date" in line
+
+
+def test_every_printed_sheet_says_the_edition_the_date_and_that_it_may_be_out_of_date(page):
+    """As the browser prints it (Chromium's PDF): the line is in each sheet's margin, not only
+    at the top of the first sheet."""
+    page.goto("assessment/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long'})")
+    sheets = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    assert len(sheets) > 3
+    for number, sheet in enumerate(sheets, start=1):
+        text = sheet.extract_text()
+        assert f"Page {number}" in text  # the bottom-right box
+        # The bottom-left box: "Edition 1 (as received). Printed 2 December 2026 at 09:06. …"
+        # (the top of the first sheet says it too, without the full stop after the edition).
+        line = re.search(
+            r"Edition 1 \(as received\)\. Printed ([^.]+)\. Printed copies may be out of date\.",
+            text,
+        )
+        assert line and today in line[1], text[:300]
 
 
 # Result links in rank order; each page's group opens with a link to the page itself (score 0).

@@ -1,11 +1,23 @@
-"""`make bench`'s reporting: verdicts against goals and Lighthouse's figures. (The bench itself is
-a report, never a test: no timing is asserted anywhere.)"""
+"""`make bench`'s reporting (verdicts against goals, Lighthouse's figures) and its stock page.
+(The bench itself is a report, never a test: no timing is asserted anywhere.)"""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from build_scripts.tools.bench import lighthouse_scores, ratio_line, verdict
+from build_scripts.lib.paths import HEADERS_FILE
+from build_scripts.tools.bench import (
+    STOCK,
+    STOCK_MARK,
+    free_port,
+    lighthouse_scores,
+    ratio_line,
+    verdict,
+    write_stock_page,
+)
+from build_scripts.tools.serve import serve_in_thread
 
 
 @pytest.mark.parametrize(
@@ -44,3 +56,19 @@ def test_lighthouse_scores_reads_categories_and_key_audits():
     assert scores["render-blocking"] == ["a.js"]
     del audits["render-blocking-resources"]["details"]  # Lighthouse leaves it out when none
     assert lighthouse_scores(report)["render-blocking"] == []
+
+
+def test_the_stock_page_runs_under_the_sites_own_headers(chromium, built_site, tmp_path):
+    """Stock is measured as served with the site's policy: its script must be allowed to run
+    (an inline one was blocked once the server sent ``_headers``, and the bench never ended)."""
+    shutil.copy(built_site / HEADERS_FILE, tmp_path / HEADERS_FILE)
+    write_stock_page(tmp_path / STOCK)
+    server = serve_in_thread(tmp_path, free_port())
+    try:
+        page = chromium.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{STOCK}")
+        page.wait_for_function(f"() => performance.getEntriesByName('{STOCK_MARK}').length > 0")
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()

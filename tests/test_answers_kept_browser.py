@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.support.browser import open_search, python_never_loads
+from tests.support.browser import open_search, python_never_loads, shown_results
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
@@ -135,7 +135,8 @@ def test_a_search_result_keeps_the_answers_without_asking(page, asked):
     page.goto(PAGE)
     answer(page, "adult", "yes")
     page.locator("article h1").click()
-    open_search(page, "s").fill("images")
+    open_search(page, "s").press_sequentially("images")
+    shown_results(page)
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_function(
         "() => !document.querySelector('form[data-checklist=\"early-risk-factors\"]')"

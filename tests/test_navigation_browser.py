@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.support.browser import open_search
+from tests.support.browser import open_search, shown_results
 
 # Set on the first page; still there after a click only if the click kept the tab's page (the
 # theme's instant navigation), not a full load.
@@ -85,8 +85,8 @@ def test_search_works_after_three_instant_navigations(page):
     page.wait_for_url("**/accessibility/")
     page.locator("article h1").filter(has_text="Accessibility").wait_for()
     box = open_search(page)  # the search box, as a person does
-    box.fill("images")
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    box.press_sequentially("images")
+    shown_results(page)
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "Initializing" not in meta
     assert errors == []

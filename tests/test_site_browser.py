@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.editions.model import load_editions
 from build_scripts.lib.paths import EDITIONS_FILE, ROOT
-from tests.support.browser import axe_violations, open_search
+from tests.support.browser import axe_violations, open_search, shown_results
 
 
 def page_paths(latest_site) -> list[str]:
@@ -174,6 +174,7 @@ def search(page, query: str) -> list[str]:
     page.goto("")
     box = open_search(page)
     box.press_sequentially(query)
+    shown_results(page)
     page.locator(".md-search-result__meta", has_text="matching").wait_for()
     hrefs = page.locator("a.md-search-result__link").evaluate_all(RANKED)
     paths = [urlsplit(h).path.removeprefix("/latest/").strip("/") for h in hrefs]
@@ -312,6 +313,7 @@ def test_the_search_index_loads_only_when_search_is_opened(context, page, openin
     assert search_requests(context) == []
     open_search(page, "click" if opening == "click" else "/")
     page.keyboard.type("2.9")
+    shown_results(page)
     page.locator(".md-search-result__meta", has_text="matching").wait_for()
     assert len(search_requests(context)) == 2
     assert page.locator('a.md-search-result__link[href$="#2.9"]').count() >= 1

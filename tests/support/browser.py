@@ -33,38 +33,31 @@ def python_never_loads(page) -> None:
     )
 
 
-# The theme (Material 9.8) closes search and the drawer 125 ms after the address last changed (a
-# page loaded, an instant navigation, a new #fragment), however soon the page is in place. A
-# person's next action comes later than that; a test's can come sooner, and its search closes.
-THEME_CLOSE_DEBOUNCE_MS = 125
-WATCH_ADDRESS = """() => {
-  if (window.__addressChanged !== undefined) return;
-  const changed = () => { window.__addressChanged = performance.now(); };
-  changed();
-  for (const name of ["pushState", "replaceState"]) {
-    const original = history[name];
-    history[name] = function (...args) {
-      changed();
-      return original.apply(this, args);
-    };
-  }
-  window.addEventListener("hashchange", changed);
-  window.addEventListener("popstate", changed);
-}"""
-
-
 def open_search(page, how: str = "click"):
-    """Open the theme's search as a person does, by clicking its box or with the "/" shortcut,
-    once the theme has settled on the page; the search box, focused and open."""
-    page.evaluate(WATCH_ADDRESS)
-    page.wait_for_function(
-        f"() => performance.now() - window.__addressChanged > {THEME_CLOSE_DEBOUNCE_MS + 25}"
-    )
+    """Open the theme's search as a person does, by clicking its box or with a shortcut key
+    ("/", "s"); the search box, focused. Type into it as a person does (``press_sequentially``):
+    the theme reads the query on ``keyup``, so ``fill`` is seen only if it comes before the
+    search worker is ready. Then ``shown_results``."""
     box = page.locator("input.md-search__input")
+    box.wait_for()
     if how == "click":
         box.click()
     else:
         page.keyboard.press(how)
-    page.wait_for_function("() => document.getElementById('__search').checked")
     page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
     return box
+
+
+def shown_results(page) -> None:
+    """Wait until search has results, and they are on screen. The theme (Material 9.8) closes
+    search 125 ms after the address last changed (a page loaded, an instant navigation), later on
+    a busy machine: a test's search can come sooner than a person's and be closed under it, the
+    results still there behind it. Then it opens search again, as a person would (the box may
+    still have the focus, and only focusing it opens search)."""
+    # The search worker builds its index first: many seconds on a busy machine.
+    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=60_000)
+    if not page.evaluate("document.getElementById('__search').checked"):
+        box = page.locator("input.md-search__input")
+        box.blur()
+        box.click()
+    page.locator(".md-search-result__item").first.wait_for()

@@ -340,6 +340,42 @@ def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_star
     page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
 
 
+# Every text and bar value the status showed while Python loaded: recorded from the start.
+STATUS_WATCH = """window.statusSeen = { words: [], bars: [] };
+new MutationObserver((records) => {
+  for (const record of records) {
+    const status = document.querySelector('.checklist__status');
+    if (!status || !status.contains(record.target)) continue;
+    const bar = status.querySelector('progress');
+    if (bar && bar.hasAttribute('value')) statusSeen.bars.push([bar.value, bar.max]);
+    const words = status.textContent;
+    if (words && statusSeen.words.at(-1) !== words) statusSeen.words.push(words);
+  }
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });"""
+
+
+def test_getting_ready_says_how_much_has_downloaded(context, latest_site):
+    """A first visit: the bar moves with the bytes the worker counts, and the words say it in
+    quarters, in the reader's words; the answers-kept promise stays."""
+    page = context.new_page()
+    page.add_init_script(STATUS_WATCH)
+    page.goto(PAGE)
+    wait_for_python(page)
+    seen = page.evaluate("statusSeen")
+    [folder] = (latest_site / "assets" / "pyodide").iterdir()
+    total = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["download"]
+    assert {maximum for _, maximum in seen["bars"]} == {total}
+    values = [value for value, _ in seen["bars"]]
+    assert values == sorted(values) and values[-1] == total
+    assert any(0 < value < total for value in values), values
+    said = [
+        int(m) for w in seen["words"] for m in re.findall(r"getting ready: (\d+)% downloaded", w)
+    ]
+    assert said == sorted(said) and {25, 50, 75} <= set(said), seen["words"]
+    assert all("Answers you give now are kept" in w for w in seen["words"]), seen["words"]
+    assert page.locator(".checklist__status").inner_text() == ""  # ready: nothing to say
+
+
 STRATEGY = "checklists/strategy-discussion/"
 
 

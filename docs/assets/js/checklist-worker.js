@@ -44,6 +44,8 @@ async function boot() {
     fetch(new URL("bundle.json", base)).then((response) => response.json()),
     import(new URL("pyodide.mjs", base).href),
   ]);
+  download.total = Number(manifest.download) || 0;
+  sayDownloaded();
   if (snapshot) {
     try {
       const pyodide = await loadPyodide(options({ _loadSnapshot: snapshot }));
@@ -95,8 +97,37 @@ function startSnapshotMaker() {
   maker.onerror = stop;
 }
 
+// How much of the runtime has arrived, for the reader ("40% downloaded"): the bytes of the
+// files the build counted (bundle.json's "download"), read from a copy of each response so that
+// Pyodide gets the browser's own response (a compiled wasm is then kept with it in the cache).
+const COUNTED = /\/(pyodide\.asm\.wasm|python_stdlib\.zip)$/;
+const download = { loaded: 0, total: 0, said: -1 };
+
+function sayDownloaded() {
+  if (!download.total) return;
+  const step = Math.min(50, Math.floor((download.loaded / download.total) * 50)); // every 2%
+  if (step === download.said) return;
+  download.said = step;
+  self.postMessage({ type: "download", loaded: Math.min(download.loaded, download.total), total: download.total });
+}
+
+async function count(copy) {
+  const reader = copy.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      download.loaded += value.byteLength;
+      sayDownloaded();
+    }
+  } catch {
+    // the download failed: watchDownloads says so
+  }
+}
+
 /** A runtime file that cannot be had (offline and not saved on this device, or a server error)
- * is said at once: Pyodide itself may never settle after a failed download. */
+ * is said at once: Pyodide itself may never settle after a failed download. Runtime files that
+ * arrive are counted for the reader. */
 function watchDownloads() {
   const realFetch = self.fetch.bind(self);
   let said = false;
@@ -112,6 +143,7 @@ function watchDownloads() {
     try {
       const response = await realFetch(resource, init);
       if (ours && !response.ok) fail(url, `the server answered ${response.status}`);
+      else if (ours && response.body && COUNTED.test(url)) count(response.clone());
       return response;
     } catch (error) {
       if (ours) {

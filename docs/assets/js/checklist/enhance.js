@@ -7,13 +7,39 @@ import { watchNotes } from "./notes.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
 import { amount, forget, hasContent, keep, kept, markClean, payloads } from "./tab-memory.js";
-import { ask, onWorkerState, startWorker, workerProblem, workerState } from "./worker-client.js";
+import { ask, onWorkerState, startWorker, workerProblem, workerProgress, workerState } from "./worker-client.js";
 
-function showState(status, buttons, progress) {
+const GETTING_READY = "The checklist is getting ready…";
+const KEPT = "Answers you give now are kept and will be read as soon as it is ready.";
+
+/** The words while Python loads: how much has arrived, said in quarters (a status message is
+ * read aloud each time it changes; the bar beside it moves on every 2%). */
+function loadingWords({ message, loaded, total }) {
+  const quarter = total ? Math.floor((loaded / total) * 4) * 25 : 0;
+  if ((!message || message === GETTING_READY) && quarter > 0) {
+    return `The checklist is getting ready: ${quarter}% downloaded… ${KEPT}`;
+  }
+  return `${message || GETTING_READY} ${KEPT}`;
+}
+
+function showState(status, buttons) {
   const state = workerState();
   if (state === "loading") {
-    const waiting = `${progress || "The checklist is getting ready…"} Answers you give now are kept and will be read as soon as it is ready.`;
-    status.replaceChildren(el("progress", { "aria-label": "The checklist is getting ready" }), el("span", {}, waiting));
+    const progress = workerProgress();
+    const words = loadingWords(progress);
+    let bar = status.querySelector("progress");
+    if (!bar) {
+      bar = el("progress", { "aria-label": "The checklist is getting ready" });
+      status.replaceChildren(bar, el("span", {}, words));
+    } else if (status.lastChild.textContent !== words) {
+      status.lastChild.textContent = words;
+    }
+    if (progress.total) {
+      bar.max = progress.total;
+      bar.value = progress.loaded;
+    } else {
+      bar.removeAttribute("value"); // not yet known: the bar says only that something happens
+    }
   } else if (state === "failed") {
     const why = `The checklist cannot show what the guidance says here: ${workerProblem()}. Your answers are kept; you can still fill in and print the form.`;
     status.replaceChildren(el("span", {}, why));
@@ -103,8 +129,8 @@ export function enhance(form) {
     if (filled) say("Some lists start from the checklists you answered in this tab. Edit them freely.");
   };
 
-  const stopListening = onWorkerState(async (progress) => {
-    showState(status, buttons, progress);
+  const stopListening = onWorkerState(async () => {
+    showState(status, buttons);
     if (workerState() === "ready") {
       await prefill().catch(() => {}); // the lists start empty instead
       evaluate();

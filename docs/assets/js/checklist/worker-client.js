@@ -20,6 +20,8 @@ let loadTimer = null;
 let restarts = 0;
 let state = "loading"; // loading | ready | failed
 let problem = "";
+let said = ""; // what the worker last said while loading ("" for the usual words)
+let downloaded = { loaded: 0, total: 0 }; // the runtime's bytes so far, counted by the worker
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
@@ -29,12 +31,18 @@ export function workerState() {
   return state;
 }
 
+/** While loading: what the worker said, and how much of the runtime has arrived. */
+export function workerProgress() {
+  return { message: said, ...downloaded };
+}
+
 /** Why the calculator failed, in words, once it has. */
 export function workerProblem() {
   return problem;
 }
 
-/** Call `listener(progress)` on every change of state or progress; returns how to stop. */
+/** Call `listener()` on every change of state or progress (see workerProgress); returns how to
+ * stop. */
 export function onWorkerState(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -51,8 +59,10 @@ function setState(next, why = "") {
   }
 }
 
-function progress(message) {
-  listeners.forEach((listener) => listener(message));
+function progress(message, bytes = downloaded) {
+  said = message;
+  downloaded = bytes;
+  listeners.forEach((listener) => listener());
 }
 
 /** The answer every caller gets when the calculator cannot answer: never a rejected promise. */
@@ -96,13 +106,15 @@ function restart(why) {
   }
   restarts += 1;
   setState("loading");
-  progress(RESTARTING);
+  progress(RESTARTING, { loaded: 0, total: 0 });
   startWorker();
 }
 
 function answer(data) {
   if (data.type === "progress") {
-    progress(data.message);
+    progress(String(data.message || ""));
+  } else if (data.type === "download") {
+    progress(said, { loaded: Number(data.loaded) || 0, total: Number(data.total) || 0 });
   } else if (data.type === "ready") {
     clearTimeout(loadTimer);
     performance.mark("checklist:python-ready");

@@ -153,11 +153,9 @@ SNAPSHOT_SETTLED = """() => !document.querySelector('form.checklist')
   || !!document.documentElement.dataset.pythonSnapshot"""
 
 
-def visit(context, url: str, mark: str) -> tuple[float, dict[str, int], dict]:
-    """(ms from navigation start to ``mark``, {url: bytes transferred}, stages) of one visit."""
+def visit(context, url: str, mark: str) -> tuple[float, dict]:
+    """(ms from navigation start to ``mark``, stages) of one visit."""
     page = context.new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
     page.goto(url)
     page.wait_for_function(
         f"() => performance.getEntriesByName('{mark}').length > 0", timeout=180_000
@@ -171,31 +169,25 @@ def visit(context, url: str, mark: str) -> tuple[float, dict[str, int], dict]:
     # once Python's snapshot is made (or this visit was restored from it).
     page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)
     page.wait_for_function(SNAPSHOT_SETTLED, timeout=300_000)
-    sizes = {}
-    for response in responses:
-        if response.status == 200:  # not 304 (revalidated), not served from the cache
-            sizes[response.url] = response.request.sizes()["responseBodySize"]
     page.close()
-    return value, sizes, stages
+    return value, stages
 
 
-def cold_and_warm(playwright, url: str, mark: str) -> tuple[float, float, dict[str, int], list]:
+def cold_and_warm(playwright, url: str, mark: str) -> tuple[float, float, list]:
     """Three visits of a returning practitioner: a fresh persistent profile (cold), then the same
     profile reopened twice (warm: the mean of the 2nd and 3rd visits). Returns (cold ms, warm ms,
-    cold transfers, each visit's stages)."""
-    times, stages, sizes = [], [], {}
+    each visit's stages)."""
+    times, stages = [], []
     with tempfile.TemporaryDirectory() as profile:
-        for i in range(3):
+        for _ in range(3):
             context = playwright.chromium.launch_persistent_context(
                 profile, executable_path=str(CHROMIUM), args=ARGS, headless=True
             )
-            value, visit_sizes, visit_stages = visit(context, url, mark)
+            value, visit_stages = visit(context, url, mark)
             context.close()  # the browser closed and reopened, as between two days' visits
             times.append(value)
             stages.append(visit_stages)
-            if i == 0:
-                sizes = visit_sizes
-    return times[0], (times[1] + times[2]) / 2, sizes, stages
+    return times[0], (times[1] + times[2]) / 2, stages
 
 
 def stage_line(label: str, stages: list[dict]) -> str:
@@ -207,17 +199,22 @@ def stage_line(label: str, stages: list[dict]) -> str:
     return f"      {label}: " + "\n        ".join(["", *visits])
 
 
+# A page has loaded all it will on a first visit: a checklist has evaluated, stock Python is ready.
+LOADED = f"""() => !!document.querySelector('form.checklist[data-evaluated]')
+  || performance.getEntriesByName('{STOCK_MARK}').length > 0
+  || !document.querySelector('form.checklist') && !location.pathname.includes('{STOCK}')"""
+
+
 def page_weight(browser, url: str) -> tuple[int, int]:
-    """(bytes transferred by the page itself, by the Python runtime) on a first visit."""
+    """(bytes transferred by the page itself, by the Python runtime) on a first visit, in a
+    fresh context (a persistent profile's context does not report its workers' requests)."""
     context = browser.new_context()
     page = context.new_page()
     responses = []
     page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(1000)
-    if "checklist" in url:
-        page.wait_for_selector("form.checklist[data-evaluated]", timeout=180_000)
-        page.wait_for_load_state("networkidle")
+    page.wait_for_function(LOADED, timeout=180_000)
+    page.wait_for_load_state("networkidle")
     own = runtime = 0
     for response in responses:
         size = response.request.sizes()["responseBodySize"] if response.status == 200 else 0
@@ -234,7 +231,9 @@ def clicks(browser, url: str) -> list[float]:
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("form.checklist[data-evaluated]", timeout=180_000)
-    page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)  # not while it downloads
+    # Not while the offline copy downloads, nor while the snapshot is made (a second Python).
+    page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)
+    page.wait_for_function(SNAPSHOT_SETTLED, timeout=300_000)
     times = page.evaluate(CLICKS)
     context.close()
     return times
@@ -272,7 +271,9 @@ def main() -> None:
             for _ in range(RUNS):  # alternately, so that a busy machine slows both alike
                 ours.append(cold_and_warm(playwright, base + CHECKLIST, READY_MARK))
                 stock.append(cold_and_warm(playwright, base + STOCK, STOCK_MARK))
-            weights = {path: page_weight(browser, base + path) for path in (GUIDANCE, CHECKLIST)}
+            weights = {
+                path: page_weight(browser, base + path) for path in (GUIDANCE, CHECKLIST, STOCK)
+            }
             click_times = clicks(browser, base + CHECKLIST)
             browser.close()
         scores = {}
@@ -283,12 +284,9 @@ def main() -> None:
                 scores[path] = lighthouse(base + path, REPORTS / f"lighthouse-{name}.json")
         server.shutdown()
 
-    def runtime_bytes(sizes: dict[str, int]) -> int:
-        return sum(size for url, size in sizes.items() if RUNTIME.search(url))
-
     cold, warm = [r[0] for r in ours], [r[1] for r in ours]
     stock_cold, stock_warm = [r[0] for r in stock], [r[1] for r in stock]
-    runtime, stock_runtime = runtime_bytes(ours[0][2]), runtime_bytes(stock[0][2])
+    runtime, stock_runtime = weights[CHECKLIST][1], weights[STOCK][1]
 
     def runs(values: list[float]) -> str:
         return ", ".join(f"{v:,.0f}" for v in values)
@@ -299,8 +297,8 @@ def main() -> None:
     print(f"      ours: {runs(cold)} ms; stock: {runs(stock_cold)} ms")
     for i, (our_run, stock_run) in enumerate(zip(ours, stock, strict=True)):
         print(f"      run {i + 1} stages (ms from navigation start):")
-        print(stage_line("ours", our_run[3]))
-        print(stage_line("stock", stock_run[3]))
+        print(stage_line("ours", our_run[2]))
+        print(stage_line("stock", stock_run[2]))
     print(ratio_line("(c)   checklist ready, warm", median(warm), median(stock_warm), 0.25))
     print(f"      ours: {runs(warm)} ms; stock: {runs(stock_warm)} ms")
     print(

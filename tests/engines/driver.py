@@ -63,6 +63,22 @@ VISIBLE = """s => {
   return mark;
 }"""
 
+# The element stays where it is for two frames (a checklist redraws its results as answers
+# change): a click computed on a moving element lands on whatever moves under the pointer.
+STEADY = """async s => {
+  const e = document.querySelector(s);
+  const at = () => { const r = e.getBoundingClientRect(); return `${r.left},${r.top}`; };
+  const before = at();
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return before === at();
+}"""
+# Whether the marked element received the click (it, or something inside it).
+HEARD = """s => { const e = document.querySelector(s);
+  if (!e) return -1;  // gone: the click took the page elsewhere
+  if (!e.__enginesHeard) { e.__enginesHeard = [];
+    e.addEventListener('click', () => e.__enginesHeard.push(1), true); }
+  return e.__enginesHeard.length; }"""
+
 DEFAULT_TIMEOUT = 20.0
 PYTHON_TIMEOUT = 90.0  # Python's start in a worker on a loaded 2-core machine
 
@@ -133,9 +149,18 @@ class Driver(ABC):
         # As a reader does: brought to the middle of the window, clear of the sticky header and
         # of a notice at the foot of the page.
         self.eval("s => document.querySelector(s).scrollIntoView({block: 'center'})", target)
+        self.wait_for(STEADY, target)
+        heard = self.eval(HEARD, target)
         self.collect()
         self._click(target)
         self._after_navigation()
+        # A click that reached nothing (the page moved between aiming and clicking, as WebKit's
+        # driver sometimes lets it) is made again, once, and said.
+        if self.eval(HEARD, target) == heard:
+            print(f"{self.name}: the click on {selector} was not received; clicking again")
+            self.wait_for(STEADY, target)
+            self._click(target)
+            self._after_navigation()
 
     def type(self, selector: str, text: str) -> None:
         self._type(selector, text)

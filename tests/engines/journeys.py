@@ -84,9 +84,21 @@ RANKED = """() => [...document.querySelectorAll('a.md-search-result__link')]
   .sort((x, y) => y[0] - x[0]).map(pair => pair[1])"""
 
 
+# The search button in the header: shown instead of the search box below the theme's desktop width
+# (Firefox's window here is 800 px wide, a tablet's).
+SEARCH_BUTTON = 'label.md-header__button[for="__search"]'
+
+
+def open_search(d: Driver) -> None:
+    """As a person does: the search box where the header shows it, else the search button."""
+    shown = "s => !!document.querySelector(s)?.getClientRects().length"
+    d.click(SEARCH_BUTTON if d.eval(shown, SEARCH_BUTTON) else "input.md-search__input")
+    d.wait_for("() => document.activeElement?.matches('input.md-search__input')")
+
+
 def search_finds_2_10(d: Driver) -> None:
     d.goto("")
-    d.click("input.md-search__input")
+    open_search(d)
     d.type("input.md-search__input", "2.10")
     d.wait_for(
         "() => [...document.querySelectorAll('.md-search-result__meta')]"
@@ -97,6 +109,13 @@ def search_finds_2_10(d: Driver) -> None:
         for h in d.eval(RANKED)
     ]
     assert found[0] == "assessment#2.10", found[:5]
+    # The theme closes search 125 ms after the address last changed (here, the page's load), which
+    # a test's typing can beat: the results are then hidden behind it. Open it again, as a person
+    # would (see tests/support/browser.py, shown_results).
+    if not d.eval("() => document.getElementById('__search').checked"):
+        d.eval("() => document.querySelector('input.md-search__input').blur()")
+        open_search(d)
+        d.wait_for("() => document.getElementById('__search').checked")
     d.click('a.md-search-result__link[href$="#2.10"]')
     d.wait_for("() => location.hash === '#2.10' && location.pathname.endsWith('/assessment/')")
     assert_highlighted_in_view(d, "2.10")
@@ -129,9 +148,9 @@ def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
     d.press("Enter")
     d.wait_for("() => location.hash === '#2.10' && location.pathname.endsWith('/assessment/')")
     assert d.dialogs() == []
-    # In view, not (as a paragraph link opened directly is) in the top half: the theme's instant
-    # navigation leaves 2.10 near the bottom of the window here (773 px of 900 in Chromium).
-    assert_highlighted_in_view(d, "2.10", part=0.95)
+    # In the top half of the window, as a paragraph link opened directly is (the theme's instant
+    # navigation alone left it near the bottom: 773 px of 900 in Chromium).
+    assert_highlighted_in_view(d, "2.10")
     d.assert_no_problems()
 
 

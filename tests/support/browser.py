@@ -33,15 +33,21 @@ def python_never_loads(page) -> None:
     )
 
 
+# The theme's search button in the header, shown instead of the box below its desktop width.
+SEARCH_BUTTON = 'label.md-header__button[for="__search"]'
+
+
 def open_search(page, how: str = "click"):
     """Open the theme's search as a person does, by clicking its box or with a shortcut key
     ("/", "s"); the search box, focused. Type into it as a person does (``press_sequentially``):
     the theme reads the query on ``keyup``, so ``fill`` is seen only if it comes before the
     search worker is ready. Then ``shown_results``."""
     box = page.locator("input.md-search__input")
-    box.wait_for()
+    box.wait_for(state="attached")
+    button = page.locator(SEARCH_BUTTON)
     if how == "click":
-        box.click()
+        # On a phone or tablet the header shows a search button, not the box.
+        (button if button.is_visible() else box).click()
     else:
         page.keyboard.press(how)
     page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
@@ -57,7 +63,6 @@ def shown_results(page) -> None:
     # The search worker builds its index first: many seconds on a busy machine.
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=60_000)
     if not page.evaluate("document.getElementById('__search').checked"):
-        box = page.locator("input.md-search__input")
-        box.blur()
-        box.click()
+        page.locator("input.md-search__input").blur()
+        open_search(page)
     page.locator(".md-search-result__item").first.wait_for()

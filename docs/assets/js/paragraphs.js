@@ -115,6 +115,24 @@ function highlightTarget() {
   if (unit && unit.classList.contains("para")) unit.classList.add("is-target");
 }
 
+// The paragraph the address names, in view once the page is in place. The theme's instant
+// navigation scrolls to it itself, but on a phone or tablet a search result's page then went back
+// to its top (below), and a checklist's paragraph link left 2.10 at the bottom of the window. Two
+// frames later, after the theme's own scrolling, it goes to the top if it is not in the top half.
+let arrivedAt = ""; // the paragraph the reader arrived at, until they scroll or move themselves
+
+function bringTargetIntoView() {
+  const id = hashText();
+  const unit = id && document.getElementById(id);
+  if (!unit || !unit.classList.contains("para")) return;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const top = unit.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) unit.scrollIntoView({ block: "start" });
+    }),
+  );
+}
+
 function setPrintDate() {
   const now = readableDate();
   document.querySelectorAll("[data-print-date]").forEach((date) => (date.textContent = now));
@@ -144,6 +162,17 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("click", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
+// Depends on the theme's internals (Material 9.8): while search is open on a phone or tablet it
+// locks the page (body[data-md-scrolllock]), and as it unlocks, after the result's page has
+// arrived, it scrolls back to where the reader was when search opened. Then the paragraph is
+// brought back, unless the reader has moved since. (tests/test_site_browser.py fails if this
+// stops working: a search result at 360 and 800 px must land in view.)
+new MutationObserver(() => {
+  if (!document.body.hasAttribute("data-md-scrolllock") && arrivedAt && arrivedAt === hashText()) bringTargetIntoView();
+}).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+for (const type of ["wheel", "touchmove", "keydown"]) {
+  window.addEventListener(type, () => (arrivedAt = ""), { capture: true, passive: true });
+}
 document.addEventListener("focusin", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
@@ -151,6 +180,8 @@ onEveryPage(() => {
   open = null;
   document.querySelectorAll(".para[id]").forEach(addTools);
   highlightTarget();
+  arrivedAt = hashText();
+  bringTargetIntoView();
   setPrintDate();
   forgetSearchTerm();
 });

@@ -36,9 +36,18 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A browser that neither copies nor refuses (waiting for a permission that never comes) is taken
+// as refusing after this long, so that the reader is told and offered another way.
+const COPY_WAIT_MS = 5000;
+
 /** Copy text to the clipboard: the Clipboard API, or a hidden textarea and the copy command. */
 export function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  if (navigator.clipboard && window.isSecureContext) {
+    const noAnswer = new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error("the clipboard did not answer")), COPY_WAIT_MS);
+    });
+    return Promise.race([navigator.clipboard.writeText(text), noAnswer]);
+  }
   // Older browsers and plain-http hosts.
   return new Promise((resolve, reject) => {
     const area = el("textarea", { readonly: true, spellcheck: "false", autocomplete: "off" });

@@ -60,11 +60,10 @@ lint: deps
 engines:
 	@build_scripts/tools/ensure-engines.sh
 
-test: deps chromium nginx lint
-	$(BIN)/pytest -m "not engines"
+test: deps chromium nginx engines lint
+	$(BIN)/pytest
 
-# The same journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/): not yet in make test,
-# as three journeys still fail there (README, "Every engine a practitioner carries").
+# Only the same journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/; in make test too).
 test-engines: deps chromium engines
 	$(BIN)/pytest -m engines
 

@@ -90,3 +90,33 @@ def test_search_works_after_three_instant_navigations(page):
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "Initializing" not in meta
     assert errors == []
+
+
+# Four animation frames: longer than anything of ours waits after a page arrives (two frames).
+FRAMES = """() => new Promise((done) => {
+  let n = 4;
+  const frame = () => (--n ? requestAnimationFrame(frame) : done());
+  requestAnimationFrame(frame);
+})"""
+
+
+def test_back_returns_to_where_the_reader_was_not_to_the_paragraph_in_the_address(page):
+    """A paragraph link lands its paragraph in view; the reader scrolls on, leaves by a link and
+    comes Back: the page is where they left it, though its address still names the paragraph."""
+    page.goto("assessment/#2.10")
+    page.wait_for_function("() => document.getElementById('2.10')?.classList.contains('is-target')")
+    page.evaluate(FRAMES)
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function(
+        "() => document.getElementById('2.10').getBoundingClientRect().top < -1000"
+    )
+    page.evaluate(FRAMES)
+    left_at = page.evaluate("scrollY")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Glossary").first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator("article h1", has_text="Glossary").wait_for()
+    page.go_back()
+    page.wait_for_url("**/assessment/#2.10")
+    page.wait_for_function("(y) => Math.abs(scrollY - y) < 200", arg=left_at)  # the theme's restore
+    page.evaluate(FRAMES)  # and nothing of ours moves it after
+    assert abs(page.evaluate("scrollY") - left_at) < 200

@@ -119,7 +119,10 @@ function highlightTarget() {
 // navigation scrolls to it itself, but on a phone or tablet a search result's page then went back
 // to its top (below), and a checklist's paragraph link left 2.10 at the bottom of the window. Two
 // frames later, after the theme's own scrolling, it goes to the top if it is not in the top half.
+// Not on Back or Forward: then the theme (or the browser) puts the reader back where they were.
 let arrivedAt = ""; // the paragraph the reader arrived at, until they scroll or move themselves
+let returning = false; // a Back or Forward within the site is under way
+let firstPage = true;
 
 function bringTargetIntoView() {
   const id = hashText();
@@ -173,6 +176,10 @@ new MutationObserver(() => {
 for (const type of ["wheel", "touchmove", "keydown"]) {
   window.addEventListener(type, () => (arrivedAt = ""), { capture: true, passive: true });
 }
+window.addEventListener("popstate", () => (returning = true));
+for (const type of ["pointerdown", "keydown"]) {
+  window.addEventListener(type, () => (returning = false), { capture: true, passive: true });
+}
 document.addEventListener("focusin", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
@@ -180,8 +187,12 @@ onEveryPage(() => {
   open = null;
   document.querySelectorAll(".para[id]").forEach(addTools);
   highlightTarget();
-  arrivedAt = hashText();
-  bringTargetIntoView();
+  const navigation = firstPage && performance.getEntriesByType("navigation")[0];
+  const restored = returning || (navigation && navigation.type === "back_forward");
+  returning = false;
+  firstPage = false;
+  arrivedAt = restored ? "" : hashText();
+  if (!restored) bringTargetIntoView();
   setPrintDate();
   forgetSearchTerm();
 });

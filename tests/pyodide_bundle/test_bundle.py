@@ -3,13 +3,11 @@ in test_stdlib_trim.py, the built bundle in test_node.py.)"""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from pyodide_lock import PyodideLockSpec
 
 from build_scripts.lib.errors import BuildError
-from build_scripts.pyodide_bundle.bundle import COUNTED, MANIFEST, trim_lock, versioned_worker
+from build_scripts.pyodide_bundle.bundle import trim_lock, versioned_worker
 
 
 def test_versioned_worker_writes_the_key_once():
@@ -44,13 +42,3 @@ def test_the_lock_keeps_our_package_and_what_it_depends_on_only():
     assert list(lock.packages) == ["ours", "a", "b", "other"]  # the original is left as it was
     with pytest.raises(BuildError, match="no entry for 'missing'"):
         trim_lock(lock_of({"ours": ["missing"]}), "ours")
-
-
-def test_the_manifest_says_how_many_bytes_a_fresh_start_downloads(latest_site):
-    """The worker counts what it downloads against this total (the reader sees "40% downloaded")."""
-    [folder] = (latest_site / "assets" / "pyodide").iterdir()
-    bundle = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    assert bundle["download"] == sum((folder / name).stat().st_size for name in COUNTED)
-    assert bundle["download"] > 0.9 * sum(
-        f.stat().st_size for f in folder.iterdir() if "asm.js" not in f.name
-    )

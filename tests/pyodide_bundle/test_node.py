@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.lib.paths import ROOT
-from build_scripts.pyodide_bundle.bundle import PACKAGE, bundle_key, expected_files
+from build_scripts.pyodide_bundle.bundle import COUNTED, PACKAGE, bundle_key, expected_files
 from build_scripts.pyodide_bundle.cases import (
     RUNNER,
     all_cases,
@@ -75,6 +75,8 @@ def test_bundle_holds_only_the_expected_files(bundle):
         "wheel": "guidance_calculators-0.1.0-cp313-none-any.whl",
         "package": PACKAGE,
         "pyodide": json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"],
+        # What a fresh start downloads, for the reader's "40% downloaded" (checklist-worker.js).
+        "download": sum((bundle / name).stat().st_size for name in COUNTED),
     }
     assert {p.name for p in bundle.iterdir()} == expected_files(manifest)
     assert expected_files(manifest) == {

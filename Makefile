@@ -71,7 +71,7 @@ test-engines: deps chromium engines
 test-fast: deps
 	$(BIN)/pytest -m "not browser and not site and not node"
 
-bench: deps chromium
+bench: deps chromium engines
 	$(BIN)/python -m build_scripts.tools.bench
 
 # Which stdlib modules the Pyodide bundle keeps: found by running every checklist in Pyodide.

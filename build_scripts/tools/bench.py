@@ -18,8 +18,12 @@ text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable fo
  (f) click to updated result, median of 50 (goal <= 16 ms).
  (g) Lighthouse 12 (mobile, simulated throttling) of a guidance page and the checklist page:
      performance >= 95, accessibility 100, best practices 100.
-A report, never a test: it says by how much a goal is missed. ``BENCH_LIGHTHOUSE=0`` skips (g);
-Lighthouse's full reports are left in ``build/bench/``.
+ (h) checklist ready against stock in Firefox ESR and WebKitGTK (build_scripts/tools/engines/),
+     cold and warm, same goals as (a) and (c). Their drivers have no persistent profile: cold is
+     a fresh private tab's first visit, warm its 2nd and 3rd visits (the same tab, its HTTP
+     cache, Cache Storage and service worker), runs of ours alternating with stock's.
+A report, never a test: it says by how much a goal is missed. ``BENCH_LIGHTHOUSE=0`` skips (g),
+``BENCH_ENGINES=0`` skips (h); Lighthouse's full reports are left in ``build/bench/``.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from build_scripts.tools.serve import serve_in_thread
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_ON = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
+ENGINES_ON = os.environ.get("BENCH_ENGINES", "1") != "0"
 CHECKLIST = "checklists/early-risk-factors/"
 GUIDANCE = "assessment/"
 STOCK = "bench-stock/"
@@ -205,6 +210,46 @@ LOADED = f"""() => !!document.querySelector('form.checklist[data-evaluated]')
   || !document.querySelector('form.checklist') && !location.pathname.includes('{STOCK}')"""
 
 
+def tab_visits(tab, path: str, mark: str) -> tuple[float, float, str]:
+    """In one fresh private tab of another engine: (1st visit's ms to ``mark``, the mean of the
+    2nd and 3rd visits', how Python started on the 3rd: "snapshot" or "fresh")."""
+    times = []
+    try:
+        for _ in range(3):
+            tab.goto(path)
+            tab.wait_for(f"() => performance.getEntriesByName('{mark}').length > 0", timeout=180)
+            found = tab.eval(f"() => performance.getEntriesByName('{mark}')[0].startTime")
+            times.append(float(found))
+            tab.wait_for(OFFLINE_COPY_DONE, timeout=300)
+            tab.wait_for(SNAPSHOT_SETTLED, timeout=300)
+        start = str(tab.eval("() => document.documentElement.dataset.pythonStart || ''"))
+    finally:
+        tab.close()
+    return times[0], (times[1] + times[2]) / 2, start
+
+
+def other_engines(base: str) -> dict[str, tuple[str, list, list]]:
+    """Firefox ESR and WebKitGTK: {engine: (version, our runs, stock's runs)}."""
+    from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
+    from build_scripts.tools.engines.webkit import WebKit, WebKitDriver
+
+    found = {}
+    for name, start, tab in (
+        ("Firefox ESR", FirefoxProcess, FirefoxDriver),
+        ("WebKitGTK", WebKit, WebKitDriver),
+    ):
+        engine = start()
+        try:
+            ours, stock = [], []
+            for _ in range(RUNS):
+                ours.append(tab_visits(tab(engine, base), CHECKLIST, READY_MARK))
+                stock.append(tab_visits(tab(engine, base), STOCK, STOCK_MARK))
+            found[name] = (str(engine.version), ours, stock)
+        finally:
+            engine.quit()
+    return found
+
+
 def page_weight(browser, url: str) -> tuple[int, int]:
     """(bytes transferred by the page itself, by the Python runtime) on a first visit, in a
     fresh context (a persistent profile's context does not report its workers' requests)."""
@@ -276,6 +321,7 @@ def main() -> None:
             }
             click_times = clicks(browser, base + CHECKLIST)
             browser.close()
+        engines = other_engines(base) if ENGINES_ON else {}
         scores = {}
         if LIGHTHOUSE_ON:
             REPORTS.mkdir(parents=True, exist_ok=True)
@@ -314,6 +360,15 @@ def main() -> None:
         f"(f)   click to updated result: median {d:.1f} ms, max {max(click_times):.1f} ms "
         f"(goal <= 16 ms): {verdict(d, 16)}"
     )
+    for name, (version, engine_ours, engine_stock) in engines.items():
+        starts = ", ".join(sorted({r[2] for r in engine_ours}))
+        label = f"(h)   {name} {version}, checklist ready"
+        cold_ms, stock_cold_ms = [r[0] for r in engine_ours], [r[0] for r in engine_stock]
+        warm_ms, stock_warm_ms = [r[1] for r in engine_ours], [r[1] for r in engine_stock]
+        print(ratio_line(f"{label} cold", median(cold_ms), median(stock_cold_ms), 0.3))
+        print(ratio_line(f"{label} warm", median(warm_ms), median(stock_warm_ms), 0.25))
+        print(f"      ours cold: {runs(cold_ms)} ms; warm: {runs(warm_ms)} ms (Python: {starts})")
+        print(f"      stock cold: {runs(stock_cold_ms)} ms; warm: {runs(stock_warm_ms)} ms")
     goals = {"performance": 95, "accessibility": 100, "best-practices": 100}
     for path, result in scores.items():
         if isinstance(result, str):

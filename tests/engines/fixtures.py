@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.chromium import ChromiumDriver
-from tests.engines.firefox import FirefoxDriver, FirefoxProcess
-from tests.engines.webkit import WebKit, WebKitDriver
+from build_scripts.tools.engines.chromium import ChromiumDriver
+from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
+from build_scripts.tools.engines.webkit import WebKit, WebKitDriver
 
 ENGINES = ["chromium", "firefox", "webkit"]
 

@@ -1,4 +1,4 @@
-"""The journeys, written once against tests/engines/driver.py and run in every engine.
+"""The journeys, written once against build_scripts/tools/engines/driver.py and run in every engine.
 
 Each journey takes a fresh tab (``Driver``) on the latest edition and ends by checking that no
 page showed an error or a Content Security Policy violation. Selectors are the site's own, as
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.engines.driver import PYTHON_TIMEOUT, Driver
+from build_scripts.tools.engines.driver import PYTHON_TIMEOUT, Driver
 
 CHECKLIST = "checklists/early-risk-factors/"
 READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"

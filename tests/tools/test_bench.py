@@ -14,6 +14,7 @@ from build_scripts.tools.bench import (
     free_port,
     lighthouse_scores,
     ratio_line,
+    tab_visits,
     verdict,
     write_stock_page,
 )
@@ -72,3 +73,35 @@ def test_the_stock_page_runs_under_the_sites_own_headers(chromium, built_site, t
     finally:
         server.shutdown()
         server.server_close()
+
+
+class FakeTab:
+    """A tab of another engine whose visits reach the mark at the given times."""
+
+    def __init__(self, times: list[float], start: str = "snapshot") -> None:
+        self.times, self.start, self.visits, self.closed = list(times), start, [], False
+
+    def goto(self, path: str) -> None:
+        self.visits.append(path)
+
+    def wait_for(self, source: str, *args, timeout: float = 20) -> bool:
+        return True
+
+    def eval(self, source: str, *args) -> object:
+        return self.start if "pythonStart" in source else self.times[len(self.visits) - 1]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_tab_of_another_engine_gives_cold_the_mean_of_warm_and_how_python_started():
+    tab = FakeTab([900.0, 400.0, 300.0])
+    assert tab_visits(tab, "checklists/x/", "mark") == (900.0, 350.0, "snapshot")
+    assert tab.visits == ["checklists/x/"] * 3 and tab.closed
+
+
+def test_a_tab_is_closed_even_when_a_visit_fails():
+    tab = FakeTab([])  # no time for the first visit: it fails
+    with pytest.raises(IndexError):
+        tab_visits(tab, "checklists/x/", "mark")
+    assert tab.closed

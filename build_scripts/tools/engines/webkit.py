@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.engines.driver import DEFAULT_TIMEOUT, Driver
+from build_scripts.tools.engines.driver import DEFAULT_TIMEOUT, Driver
 
 WEBKITWEBDRIVER = Path("/usr/bin/WebKitWebDriver")
 XVFB = Path("/usr/bin/Xvfb")

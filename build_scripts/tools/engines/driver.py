@@ -2,10 +2,10 @@
 
 A journey (tests/engines/journeys.py) sees only this interface: pages by path, elements by CSS
 selector, JavaScript as the source of a function (``"(a, b) => ..."``) called with JSON
-arguments, and conditions waited for with a timeout, never a fixed sleep. Three adapters
-implement it: Chromium (Playwright, tests/engines/chromium.py), Firefox ESR (puppeteer-core over
-WebDriver BiDi, tests/engines/firefox.py) and WebKitGTK (selenium and WebKitWebDriver,
-tests/engines/webkit.py).
+arguments, and conditions waited for with a timeout, never a fixed sleep. Three adapters in this
+folder implement it: Chromium (Playwright, ``chromium.py``), Firefox ESR (puppeteer-core over
+WebDriver BiDi, ``firefox.py``) and WebKitGTK (selenium and WebKitWebDriver, ``webkit.py``).
+``make bench`` uses them too, for its figures in each engine.
 
 Every page is watched for errors and Content Security Policy violations by ``WATCH``, which the
 adapters run before the page's own scripts where the engine allows it (Chromium, Firefox), else

@@ -1,5 +1,5 @@
 """Firefox ESR (Debian's) behind the engine-neutral driver: puppeteer-core over WebDriver BiDi,
-in a Node process (tests/engines/firefox_driver.mjs) spoken to in JSON lines."""
+in a Node process (build_scripts/tools/engines/firefox_driver.mjs) spoken to in JSON lines."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import subprocess
 import threading
 from pathlib import Path
 
-from tests.engines.driver import WATCH, Driver
+from build_scripts.lib.paths import ROOT
+from build_scripts.tools.engines.driver import WATCH, Driver
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 FIREFOX = Path("/usr/bin/firefox-esr")
 PUPPETEER = ROOT / "node_modules" / "puppeteer-core"
 # Puppeteer names keys as Playwright does, but Space is " ".

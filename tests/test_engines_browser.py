@@ -83,6 +83,10 @@ def test_python_starts_in_the_checklists_worker(drive):
     print(f"{drive.name} {drive.version}: first result {seconds} s after navigation")
 
 
+def test_a_stored_python_snapshot_restores_in_this_engine(drive):
+    print(f"{drive.name}: the snapshot was {journeys.a_stored_snapshot_restores(drive)}")
+
+
 def test_the_clipboard_copies_the_record_or_the_page_says_why_not(drive):
     print(f"{drive.name}: {journeys.clipboard_copies_or_says_why_not(drive)}")
 

@@ -389,6 +389,30 @@ def python_starts(d: Driver) -> float:
     return round(float(d.eval("() => performance.now()")) / 1000, 1)
 
 
+SNAPSHOT_SETTLED = "() => document.documentElement.dataset.pythonSnapshot || null"
+
+
+def a_stored_snapshot_restores(d: Driver) -> str:
+    """Python's memory snapshot, made on this engine by the first visit, restores on the next
+    (the same results); where the engine cannot make one, Python starts normally, unsaid."""
+    d.goto(CHECKLIST)
+    wait_for_python(d)
+    made = d.wait_for(SNAPSHOT_SETTLED, timeout=PYTHON_TIMEOUT)
+    d.goto(CHECKLIST)
+    wait_for_python(d)
+    start = d.eval("() => document.documentElement.dataset.pythonStart")
+    answer(d, "images-of-own-children", "yes")
+    d.wait_for_selector(PROMPT_2_10)
+    assert "If any of these risk factors are present" in d.text(PROMPT_2_10)
+    assert d.text(".checklist__status").strip() == ""  # nothing said to the reader either way
+    d.assert_no_problems()
+    if made == "stored":
+        assert start == "snapshot", start
+        return "made on the first visit, restored on the second"
+    assert start == "fresh", start
+    return f"not made here ({made}): Python starts normally"
+
+
 COPIED = "Record copied. Paste it into your case record."
 NOT_COPIED = "Could not copy the record: this browser does not allow it here."
 

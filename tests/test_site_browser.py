@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pypdf
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from build_scripts.editions.model import load_editions
 from build_scripts.lib.paths import EDITIONS_FILE, ROOT
@@ -187,6 +188,11 @@ IN_TOP_HALF = """id => { const top = document.getElementById(id).getBoundingClie
   return !document.getElementById('__search').checked && top >= 0 && top < innerHeight / 2; }"""
 
 
+WHERE = """id => ({scrollY, top: document.getElementById(id).getBoundingClientRect().top,
+  search: document.getElementById('__search').checked, url: location.href,
+  locked: document.body.hasAttribute('data-md-scrolllock')})"""
+
+
 @pytest.mark.parametrize("width", [1280, 800, 360])
 def test_searching_a_paragraph_number_leads_to_the_paragraph_in_view(page, width):
     page.set_viewport_size({"width": width, "height": 740})
@@ -195,7 +201,11 @@ def test_searching_a_paragraph_number_leads_to_the_paragraph_in_view(page, width
     page.locator('a.md-search-result__link[href$="#2.9"]').click()
     page.wait_for_url(re.compile(r"assessment/(\?[^#]*)?#2\.9$"))
     page.wait_for_function("() => document.getElementById('2.9')?.classList.contains('is-target')")
-    page.wait_for_function(IN_TOP_HALF, arg="2.9")
+    try:
+        page.wait_for_function(IN_TOP_HALF, arg="2.9")
+    except PlaywrightTimeout:  # say where the page was left
+        where = page.evaluate(WHERE, "2.9")
+        raise AssertionError(f"2.9 not in the top half: {where}") from None
 
 
 def test_searching_2_1_finds_2_1_first_not_2_10_to_2_19(page):

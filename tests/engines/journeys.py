@@ -15,6 +15,9 @@ from build_scripts.tools.engines.driver import PYTHON_TIMEOUT, Driver
 
 CHECKLIST = "checklists/early-risk-factors/"
 READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"
+# Every answer given so far has its result drawn (each answer redraws the results).
+SETTLED = """() => { const f = document.querySelector('form.checklist');
+  return f.dataset.asked === f.dataset.evaluated; }"""
 PROMPT_2_10 = '[data-prompt="risk-factor-present"]'
 SECRET = "Typed note 7f3a: only this tab may know it"
 
@@ -131,6 +134,7 @@ def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
     for item in ["previous-history", "criminal-lifestyle"]:
         answer_by_keyboard(d, item, "no")
     d.wait_for_selector('[data-prompt="conference"]')
+    d.wait_for(SETTLED)  # the last answer's result drawn: the link focused next stays in place
     prompt = d.text(PROMPT_2_10)
     assert "If any of these risk factors are present" in prompt
     assert checked(d) == {

@@ -166,17 +166,38 @@ document.addEventListener("click", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
 // Depends on the theme's internals (Material 9.8): while search is open on a phone or tablet it
-// locks the page (body[data-md-scrolllock]), and as it unlocks, after the result's page has
-// arrived, it scrolls back to where the reader was when search opened. Then the paragraph is
-// brought back, unless the reader has moved since. (tests/test_site_browser.py fails if this
-// stops working: a search result at 360 and 800 px must land in view.)
-new MutationObserver(() => {
-  if (!document.body.hasAttribute("data-md-scrolllock") && arrivedAt && arrivedAt === hashText()) bringTargetIntoView();
-}).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
-for (const type of ["wheel", "touchmove", "keydown"]) {
+// locks the page (body[data-md-scrolllock]), and as it unlocks, before or after the result's
+// page has arrived (on a busy device, either), it scrolls back to where the reader was when
+// search opened. So until the reader moves themselves, any scroll that takes the paragraph they
+// arrived at out of view brings it back. (tests/test_site_browser.py fails if this stops
+// working: a search result at 360 and 800 px must land in view.)
+// Arriving lasts at most ARRIVING_MS: a reader moving by a screen reader's virtual cursor sends
+// no input events, and is never pulled back after that.
+const ARRIVING_MS = 3000;
+let arrivedWhen = 0;
+const stillArriving = () =>
+  arrivedAt &&
+  arrivedAt === hashText() &&
+  performance.now() - arrivedWhen < ARRIVING_MS &&
+  !document.body.hasAttribute("data-md-scrolllock");
+new MutationObserver(() => stillArriving() && bringTargetIntoView()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ["data-md-scrolllock"],
+});
+window.addEventListener("scroll", () => stillArriving() && bringTargetIntoView(), { passive: true });
+for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) {
   window.addEventListener(type, () => (arrivedAt = ""), { capture: true, passive: true });
 }
-window.addEventListener("popstate", () => (returning = true));
+// Back or Forward: a "traverse" in the Navigation API where there is one; else a popstate to an
+// entry the theme made (its state is an object), not the popstate of a new #fragment, which
+// the theme's instant navigation itself causes (its state is null).
+if (window.navigation && typeof window.navigation.addEventListener === "function") {
+  window.navigation.addEventListener("navigate", (event) => {
+    if (event.navigationType === "traverse") returning = true;
+  });
+} else {
+  window.addEventListener("popstate", (event) => (returning = event.state !== null));
+}
 for (const type of ["pointerdown", "keydown"]) {
   window.addEventListener(type, () => (returning = false), { capture: true, passive: true });
 }
@@ -192,6 +213,7 @@ onEveryPage(() => {
   returning = false;
   firstPage = false;
   arrivedAt = restored ? "" : hashText();
+  arrivedWhen = performance.now();
   if (!restored) bringTargetIntoView();
   setPrintDate();
   forgetSearchTerm();

@@ -84,6 +84,7 @@ export function enhance(form) {
   const evaluate = async () => {
     if (workerState() !== "ready") return;
     const mine = ++sequence;
+    form.dataset.asked = String(mine); // settled when data-evaluated says the same (tests read it)
     try {
       const response = await ask({ op: "evaluate", payload: collect(form), ...heading() });
       if (mine !== sequence) return;

@@ -98,9 +98,18 @@ class WebKit:
         options.page_load_strategy = "none"
         # A command WebKitWebDriver never answers fails after a minute instead of hanging the run.
         config = ClientConfig(remote_server_addr=self.service.service_url, timeout=60)
-        driver = webdriver.Remote(
-            command_executor=self.service.service_url, options=options, client_config=config
-        )
+        # On a busy machine a new MiniBrowser sometimes never answers its first command: a second
+        # session is asked for once, and said (a run has failed on it).
+        for attempt in (1, 2):
+            try:
+                driver = webdriver.Remote(
+                    command_executor=self.service.service_url, options=options, client_config=config
+                )
+                break
+            except Exception as error:
+                if attempt == 2:
+                    raise
+                print(f"webkit: no session on the first try ({type(error).__name__}); again")
         # The browser runs on this machine: send a file's path as it is (selenium's default
         # uploads it with a command WebKitWebDriver does not have).
         driver.file_detector = UselessFileDetector()

@@ -252,7 +252,11 @@ def offline_after_one_visit(d: Driver, stop_server) -> str:
     d.goto("p/2.10/")
     d.wait_for("() => location.pathname === '/latest/assessment/' && location.hash === '#2.10'")
     d.goto("latest/" + CHECKLIST)
-    wait_for_python(d)  # Pyodide, the standard library and our wheel, from the cache
+    try:
+        wait_for_python(d)  # Pyodide, the standard library and our wheel, from the cache
+    except AssertionError as error:  # say what the page said
+        status = d.eval("() => document.querySelector('.checklist__status')?.textContent")
+        raise AssertionError(f"{error}\nthe checklist said: {status!r}") from None
     answer(d, "images-of-own-children", "yes")
     d.wait_for_selector(PROMPT_2_10)
     d.dialogs("accept")  # leaving the page with the answer just given: the engine asks first

@@ -60,10 +60,11 @@ lint: deps
 engines:
 	@build_scripts/tools/ensure-engines.sh
 
-test: deps chromium nginx engines lint
-	$(BIN)/pytest
+test: deps chromium nginx lint
+	$(BIN)/pytest -m "not engines"
 
-# Only the same journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/; in make test too).
+# The same journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/): out of make test again,
+# as the WebKit driver and Firefox offline still time out now and then in a full run (issue 18).
 test-engines: deps chromium engines
 	$(BIN)/pytest -m engines
 

@@ -7,13 +7,10 @@ import re
 
 import pytest
 
-from tests.support.browser import axe_violations, python_never_loads
+from tests.support.browser import SETTLED, axe_violations, python_never_loads
 
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
-# Every evaluation asked for has its result drawn.
-SETTLED = """() => { const f = document.querySelector('form.checklist');
-  return !!f.dataset.asked && f.dataset.asked === f.dataset.evaluated; }"""
 # Resolves after the page has handled what is queued: an event to await, not a fixed time.
 NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
 

@@ -12,12 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts.tools.engines.driver import PYTHON_TIMEOUT, Driver
+from tests.support.browser import SEARCH_BUTTON, SETTLED
 
 CHECKLIST = "checklists/early-risk-factors/"
 READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"
-# Every answer given so far has its result drawn (each answer redraws the results).
-SETTLED = """() => { const f = document.querySelector('form.checklist');
-  return f.dataset.asked === f.dataset.evaluated; }"""
 PROMPT_2_10 = '[data-prompt="risk-factor-present"]'
 SECRET = "Typed note 7f3a: only this tab may know it"
 
@@ -87,13 +85,9 @@ RANKED = """() => [...document.querySelectorAll('a.md-search-result__link')]
   .sort((x, y) => y[0] - x[0]).map(pair => pair[1])"""
 
 
-# The search button in the header: shown instead of the search box below the theme's desktop width
-# (Firefox's window here is 800 px wide, a tablet's).
-SEARCH_BUTTON = 'label.md-header__button[for="__search"]'
-
-
 def open_search(d: Driver) -> None:
-    """As a person does: the search box where the header shows it, else the search button."""
+    """As a person does: the search box where the header shows it, else the search button
+    (Firefox's window here is 800 px wide, a tablet's)."""
     shown = "s => !!document.querySelector(s)?.getClientRects().length"
     d.click(SEARCH_BUTTON if d.eval(shown, SEARCH_BUTTON) else "input.md-search__input")
     d.wait_for("() => document.activeElement?.matches('input.md-search__input')")

@@ -35,6 +35,10 @@ def python_never_loads(page) -> None:
 
 # The theme's search button in the header, shown instead of the box below its desktop width.
 SEARCH_BUTTON = 'label.md-header__button[for="__search"]'
+# A checklist has drawn the result of every answer given (checklist/enhance.js numbers each
+# evaluation it asks for in data-asked, and the one it drew in data-evaluated).
+SETTLED = """() => { const f = document.querySelector('form.checklist');
+  return !!f.dataset.asked && f.dataset.asked === f.dataset.evaluated; }"""
 
 
 def open_search(page, how: str = "click"):

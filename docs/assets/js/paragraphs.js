@@ -1,8 +1,9 @@
 // Paragraph tools on demand: the number of every numbered paragraph becomes a small disclosure
 // button that opens a menu (copy link, copy citation, and share where the device offers it); the
-// highlight of the paragraph a link points at; the print date. Progressive enhancement: without
-// JavaScript the paragraph number is still a link to the paragraph.
+// highlight of the paragraph a link points at (landing at it: paragraph-landing.js); the print
+// date. Progressive enhancement: without JavaScript the paragraph number is still a link to it.
 import { copyText, el, hashText, meta, onEveryPage, readableDate } from "./lib/page.js";
+import { arrive } from "./paragraph-landing.js";
 
 // The edition's permanent address (/2/assessment/, not /latest/…) when the site says it, so a
 // citation keeps pointing at the words that were cited after a new edition is published.
@@ -115,27 +116,6 @@ function highlightTarget() {
   if (unit && unit.classList.contains("para")) unit.classList.add("is-target");
 }
 
-// The paragraph the address names, in view once the page is in place. The theme's instant
-// navigation scrolls to it itself, but on a phone or tablet a search result's page then went back
-// to its top (below), and a checklist's paragraph link left 2.10 at the bottom of the window. Two
-// frames later, after the theme's own scrolling, it goes to the top if it is not in the top half.
-// Not on Back or Forward: then the theme (or the browser) puts the reader back where they were.
-let arrivedAt = ""; // the paragraph the reader arrived at, until they scroll or move themselves
-let returning = false; // a Back or Forward within the site is under way
-let firstPage = true;
-
-function bringTargetIntoView() {
-  const id = hashText();
-  const unit = id && document.getElementById(id);
-  if (!unit || !unit.classList.contains("para")) return;
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      const top = unit.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight / 2) unit.scrollIntoView({ block: "start" });
-    }),
-  );
-}
-
 function setPrintDate() {
   const now = readableDate();
   document.querySelectorAll("[data-print-date]").forEach((date) => (date.textContent = now));
@@ -165,42 +145,6 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("click", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
-// Depends on the theme's internals (Material 9.8): while search is open on a phone or tablet it
-// locks the page (body[data-md-scrolllock]), and as it unlocks, before or after the result's
-// page has arrived (on a busy device, either), it scrolls back to where the reader was when
-// search opened. So until the reader moves themselves, any scroll that takes the paragraph they
-// arrived at out of view brings it back. (tests/test_site_browser.py fails if this stops
-// working: a search result at 360 and 800 px must land in view.)
-// Arriving lasts at most ARRIVING_MS: a reader moving by a screen reader's virtual cursor sends
-// no input events, and is never pulled back after that.
-const ARRIVING_MS = 3000;
-let arrivedWhen = 0;
-const stillArriving = () =>
-  arrivedAt &&
-  arrivedAt === hashText() &&
-  performance.now() - arrivedWhen < ARRIVING_MS &&
-  !document.body.hasAttribute("data-md-scrolllock");
-new MutationObserver(() => stillArriving() && bringTargetIntoView()).observe(document.body, {
-  attributes: true,
-  attributeFilter: ["data-md-scrolllock"],
-});
-window.addEventListener("scroll", () => stillArriving() && bringTargetIntoView(), { passive: true });
-for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) {
-  window.addEventListener(type, () => (arrivedAt = ""), { capture: true, passive: true });
-}
-// Back or Forward: a "traverse" in the Navigation API where there is one; else a popstate to an
-// entry the theme made (its state is an object), not the popstate of a new #fragment, which
-// the theme's instant navigation itself causes (its state is null).
-if (window.navigation && typeof window.navigation.addEventListener === "function") {
-  window.navigation.addEventListener("navigate", (event) => {
-    if (event.navigationType === "traverse") returning = true;
-  });
-} else {
-  window.addEventListener("popstate", (event) => (returning = event.state !== null));
-}
-for (const type of ["pointerdown", "keydown"]) {
-  window.addEventListener(type, () => (returning = false), { capture: true, passive: true });
-}
 document.addEventListener("focusin", (event) => {
   if (open && !open.parentNode.contains(event.target)) close();
 });
@@ -208,13 +152,7 @@ onEveryPage(() => {
   open = null;
   document.querySelectorAll(".para[id]").forEach(addTools);
   highlightTarget();
-  const navigation = firstPage && performance.getEntriesByType("navigation")[0];
-  const restored = returning || (navigation && navigation.type === "back_forward");
-  returning = false;
-  firstPage = false;
-  arrivedAt = restored ? "" : hashText();
-  arrivedWhen = performance.now();
-  if (!restored) bringTargetIntoView();
+  arrive();
   setPrintDate();
   forgetSearchTerm();
 });

@@ -1,0 +1,75 @@
+// Landing at the paragraph the address names: in view once the page is in place, after a link
+// (not after Back or Forward, where the theme or the browser puts the reader back where they
+// were). The theme's instant navigation scrolls to it itself, but a checklist's paragraph link
+// left 2.10 at the bottom of the window, and on a phone or tablet a search result's page went
+// back to its top (below). paragraphs.js calls arrive() on every page.
+import { hashText } from "./lib/page.js";
+
+// Arriving lasts until the reader moves themselves, and at most this long: a reader moving by a
+// screen reader's virtual cursor sends no input events, and is never pulled back after that.
+const ARRIVING_MS = 3000;
+const arriving = { id: "", since: 0 };
+let returning = false; // a Back or Forward within the site is under way
+let firstPage = true;
+
+/** Two frames later, after the theme's own scrolling: to the top if not in the top half. */
+function bringIntoView() {
+  const unit = document.getElementById(arriving.id);
+  if (!unit || !unit.classList.contains("para")) return;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const top = unit.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) unit.scrollIntoView({ block: "start" });
+    }),
+  );
+}
+
+/** A new page is in place (or this one has loaded): land at its paragraph, unless returning. */
+export function arrive() {
+  const navigation = firstPage && performance.getEntriesByType("navigation")[0];
+  const restored = returning || (navigation && navigation.type === "back_forward");
+  returning = false;
+  firstPage = false;
+  arriving.id = restored ? "" : hashText();
+  arriving.since = performance.now();
+  if (arriving.id) bringIntoView();
+}
+
+// Depends on the theme's internals (Material 9.8): while search is open on a phone or tablet it
+// locks the page (body[data-md-scrolllock]), and as it unlocks, before or after the result's
+// page has arrived (on a busy device, either), it scrolls back to where the reader was when
+// search opened. So while arriving, an unlock, or a scroll that takes the paragraph out of view,
+// brings it back. (tests/test_site_browser.py fails if this stops working: a search result at
+// 360 and 800 px must land in view.)
+const stillArriving = () =>
+  arriving.id &&
+  arriving.id === hashText() &&
+  performance.now() - arriving.since < ARRIVING_MS &&
+  !document.body.hasAttribute("data-md-scrolllock");
+new MutationObserver(() => stillArriving() && bringIntoView()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ["data-md-scrolllock"],
+});
+window.addEventListener("scroll", () => stillArriving() && bringIntoView(), { passive: true });
+
+// The reader acting: no longer arriving, and no Back or Forward under way.
+for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) {
+  window.addEventListener(
+    type,
+    () => {
+      arriving.id = "";
+      returning = false;
+    },
+    { capture: true, passive: true },
+  );
+}
+// Back or Forward: a "traverse" in the Navigation API where there is one; else a popstate to an
+// entry the theme made (its state is an object), not the popstate of a new #fragment, which
+// the theme's instant navigation itself causes (its state is null).
+if (window.navigation && typeof window.navigation.addEventListener === "function") {
+  window.navigation.addEventListener("navigate", (event) => {
+    if (event.navigationType === "traverse") returning = true;
+  });
+} else {
+  window.addEventListener("popstate", (event) => (returning = event.state !== null));
+}

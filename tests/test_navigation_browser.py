@@ -120,3 +120,32 @@ def test_back_returns_to_where_the_reader_was_not_to_the_paragraph_in_the_addres
     page.wait_for_function("(y) => Math.abs(scrollY - y) < 200", arg=left_at)  # the theme's restore
     page.evaluate(FRAMES)  # and nothing of ours moves it after
     assert abs(page.evaluate("scrollY") - left_at) < 200
+
+
+@pytest.mark.parametrize("service_workers", ["allow"])
+def test_on_a_phone_a_search_result_on_the_page_being_read_lands_in_view(page):
+    """As a practitioner on a phone: a checklist's paragraph link, Back, Forward, then search for
+    "LADO" on that same page: 2.18 in view (the theme scrolls to it without a new page, and
+    unlocking the page as search closes took the reader back to 2.10)."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("checklists/early-risk-factors/")
+    page.wait_for_selector("form.checklist[data-evaluated]", state="attached", timeout=90_000)
+    page.locator('input[name="images-of-own-children"][value="yes"]').check()
+    page.locator('[data-prompt="risk-factor-present"] a[href$="#2.10"]').click()
+    page.wait_for_url("**/assessment/#2.10")
+    page.go_back()
+    page.wait_for_url("**/early-risk-factors/")
+    page.go_forward()
+    page.wait_for_url("**/assessment/#2.10")
+    page.evaluate(FRAMES)
+    open_search(page).press_sequentially("LADO")
+    shown_results(page)
+    page.locator('a.md-search-result__link[href*="#2.18"]').first.click()
+    page.wait_for_url("**#2.18")
+    page.wait_for_function(
+        """() => { const top = document.getElementById('2.18').getBoundingClientRect().top;
+                   return !document.body.hasAttribute('data-md-scrolllock')
+                     && top >= 0 && top < innerHeight / 2; }"""
+    )
+    page.evaluate(FRAMES)  # and it stays there
+    assert 0 <= page.evaluate("document.getElementById('2.18').getBoundingClientRect().top") < 370

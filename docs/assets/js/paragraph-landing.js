@@ -35,6 +35,19 @@ export function arrive() {
   if (arriving.id) bringIntoView();
 }
 
+// A link to a paragraph of the page being read (a search result on this page, a paragraph
+// reference): the theme scrolls to it with no new page, so there is no arrive(): the click is the
+// arrival (it comes after the pointerdown or keydown that ended the last one).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest("a[href]");
+  if (!link) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || url.pathname !== location.pathname || !url.hash) return;
+  arriving.id = hashText(url.hash);
+  arriving.since = performance.now();
+  bringIntoView();
+});
+
 // Depends on the theme's internals (Material 9.8): while search is open on a phone or tablet it
 // locks the page (body[data-md-scrolllock]), and as it unlocks, before or after the result's
 // page has arrived (on a busy device, either), it scrolls back to where the reader was when

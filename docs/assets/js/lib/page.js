@@ -78,10 +78,11 @@ export function fileStamp(date = new Date()) {
   return date.toISOString().slice(0, 16).replace(/[-:T]/g, "");
 }
 
-/** The address's fragment as text ("" when it is not valid percent-encoding, such as "#%E0%A4%A"). */
-export function hashText() {
+/** The address's fragment (or ``hash``) as text ("" when it is not valid percent-encoding, such
+ * as "#%E0%A4%A"). */
+export function hashText(hash = location.hash) {
   try {
-    return decodeURIComponent(location.hash.slice(1));
+    return decodeURIComponent(hash.slice(1));
   } catch {
     return "";
   }

@@ -31,6 +31,11 @@ def test_a_checklist_answered_by_keyboard_gives_prompts_with_working_links(drive
     journeys.checklist_by_keyboard_gives_prompts_with_working_links(drive)
 
 
+def test_back_and_forward_keep_the_place_and_the_answers(drive):
+    how = journeys.back_and_forward_keep_the_place_and_the_answers(drive)
+    print(f"{drive.name}: Back told from a link by {how}")
+
+
 def test_no_page_error_and_no_csp_violation_on_any_page(drive, latest_site):
     journeys.no_error_and_no_csp_violation_on_any_page(drive, latest_site)
     if not drive.watch_from_start:

@@ -122,7 +122,8 @@ def test_the_pathway_opens_by_instant_navigation_with_no_page_error(page, start)
     # The diagram's links work after instant navigation too.
     page.locator(".pathway__diagram a.pathway__para", has_text="2.16").click()
     page.wait_for_function("() => location.hash === '#2.16'")
-    assert page.locator('[id="2.16"]').is_visible()
+    # The address changes before the theme puts the new page in place: wait for the paragraph.
+    page.locator('[id="2.16"]').wait_for(state="visible")
     assert errors == []
 
 

@@ -152,6 +152,63 @@ def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
     d.assert_no_problems()
 
 
+# Four animation frames: longer than anything of ours waits after a page arrives (two frames).
+FRAMES = """() => new Promise((done) => {
+  let n = 4;
+  const frame = () => (--n ? requestAnimationFrame(frame) : done());
+  requestAnimationFrame(frame);
+})"""
+
+
+def back_and_forward_keep_the_place_and_the_answers(d: Driver) -> str:
+    """A prompt's paragraph link, the reader reads on (by keyboard) and leaves by a link; Back
+    returns to where they were, not to the paragraph the address names; Back again finds the
+    answer; Forward goes to the paragraph page again. The page tells Back from a link by the
+    Navigation API where the engine has it, else by the theme's history state
+    (docs/assets/js/paragraph-landing.js): this journey proves whichever the engine uses."""
+    d.goto(CHECKLIST)
+    wait_for_python(d)
+    answer(d, "images-of-own-children", "yes")
+    d.wait_for(SETTLED)
+    d.click(f'{PROMPT_2_10} a[href$="/assessment/#2.10"]')
+    d.wait_for("() => location.hash === '#2.10' && location.pathname.endsWith('/assessment/')")
+    assert_highlighted_in_view(d, "2.10")
+    d.eval(FRAMES)
+    d.eval("() => document.activeElement?.blur()")  # the page, not a link, takes the keys
+    for _ in range(3):
+        d.press("PageDown")  # reading on, by keyboard
+    d.wait_for("() => document.getElementById('2.10').getBoundingClientRect().top < -600")
+    # Left by keyboard from where the reader is (a click would first bring the sidebar's link
+    # into view, which moves the page), once the theme has noted the place in its history entry
+    # (its instant navigation keeps {x, y} there: a theme internal).
+    d.wait_for("() => Math.abs((history.state?.y ?? -1) - scrollY) < 2")
+    left_at = d.eval("() => scrollY")
+    d.eval(
+        "s => document.querySelector(s).focus({ preventScroll: true })",
+        '.md-sidebar--primary a.md-nav__link[href$="glossary/"]',
+    )
+    d.press("Enter")
+    d.wait_for("() => location.pathname.endsWith('/glossary/')")
+    d.back()
+    d.wait_for("() => location.pathname.endsWith('/assessment/') && location.hash === '#2.10'")
+    d.wait_for("y => Math.abs(scrollY - y) < 200", left_at)  # the theme's restore
+    d.eval(FRAMES)  # and nothing of ours moves it after: not back to the paragraph
+    assert abs(d.eval("() => scrollY") - left_at) < 200, (d.eval("() => scrollY"), left_at)
+    assert d.eval("() => document.getElementById('2.10').getBoundingClientRect().top < -600")
+    d.back()
+    d.wait_for("() => location.pathname.endsWith('/early-risk-factors/')")
+    status_says(d, "Your answers from earlier in this tab are back")
+    assert checked(d).get("images-of-own-children") == "yes"
+    d.forward()
+    d.wait_for("() => location.pathname.endsWith('/assessment/') && location.hash === '#2.10'")
+    d.wait_for(is_target("2.10"))
+    asked = d.dialogs()
+    assert asked == [], asked  # nothing asked: the tab keeps the answers
+    d.assert_no_problems()
+    has_api = d.eval("() => typeof window.navigation?.addEventListener === 'function'")
+    return "the Navigation API" if has_api else "popstate and the theme's history state"
+
+
 def no_error_and_no_csp_violation_on_any_page(d: Driver, latest_site: Path) -> None:
     """Every page of the latest edition, loaded in full (not by instant navigation)."""
     paths = sorted(

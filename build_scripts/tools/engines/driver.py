@@ -115,7 +115,7 @@ class Driver(ABC):
     @abstractmethod
     def _press(self, key: str) -> None:
         """Press a key on the focused element; ``key`` as Playwright names it ("Enter", " ",
-        "Tab", "ArrowDown")."""
+        "Tab", "ArrowDown", "PageDown")."""
 
     @abstractmethod
     def _eval(self, source: str, args: list) -> object: ...
@@ -161,6 +161,19 @@ class Driver(ABC):
             self.wait_for(STEADY, target)
             self._click(target)
             self._after_navigation()
+
+    def back(self) -> None:
+        """Back, as the browser's button does (a history traversal; with instant navigation the
+        document stays, so the page's own scripts see it as one)."""
+        self.collect()
+        self.eval("() => { history.back(); }")
+        self._after_navigation()
+
+    def forward(self) -> None:
+        """Forward, as the browser's button does."""
+        self.collect()
+        self.eval("() => { history.forward(); }")
+        self._after_navigation()
 
     def type(self, selector: str, text: str) -> None:
         self._type(selector, text)

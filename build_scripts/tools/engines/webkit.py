@@ -197,6 +197,7 @@ class WebKitDriver(Driver):
             "Escape": Keys.ESCAPE,
             "ArrowDown": Keys.ARROW_DOWN,
             "ArrowUp": Keys.ARROW_UP,
+            "PageDown": Keys.PAGE_DOWN,
         }
         self._answering_prompts(ActionChains(self.driver).send_keys(names.get(key, key)).perform)
 

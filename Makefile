@@ -14,7 +14,7 @@ help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
 	@echo "make site   build every edition of the deployable site into site/"
 	@echo "make new-edition ID=2 LABEL='Edition 2' SUMMARY='…'  start the next edition"
-	@echo "make test   run every test (unit, Pyodide under Node, Chromium end to end)"
+	@echo "make test   run every test (unit, Pyodide under Node, end to end in Chromium, Firefox, WebKit)"
 	@echo "make bench  measure load times and page weights (not a test)"
 	@echo "make stdlib-keep  find the stdlib modules the Pyodide bundle keeps (by running them)"
 
@@ -60,11 +60,10 @@ lint: deps
 engines:
 	@build_scripts/tools/ensure-engines.sh
 
-test: deps chromium nginx lint
-	$(BIN)/pytest -m "not engines"
+test: deps chromium nginx engines lint
+	$(BIN)/pytest
 
-# The same journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/): out of make test again,
-# as the WebKit driver and Firefox offline still time out now and then in a full run (issue 18).
+# Only the journeys run in Chromium, Firefox ESR and WebKitGTK (tests/engines/; in make test too).
 test-engines: deps chromium engines
 	$(BIN)/pytest -m engines
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.tools.engines.driver import EngineUnresponsive
+from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
 from build_scripts.tools.serve import serve_in_thread
 from tests.engines import journeys
 from tests.engines.fixtures import *  # noqa: F403 (the fixtures: engine, open_tab, drive)
+from tests.engines.fixtures import Restarting
 from tests.support.site import free_port
 
-pytestmark = pytest.mark.engines
+pytestmark = [
+    pytest.mark.engines,
+    # A browser or driver that stops answering (EngineUnresponsive: not the page failing) is
+    # started again and the test run once more; the run's summary counts it as a rerun.
+    pytest.mark.flaky(reruns=1, only_rerun=["EngineUnresponsive"]),
+]
 
 
 def test_the_latest_page_opens_with_its_title(drive):
@@ -102,3 +110,24 @@ def test_leaving_with_unsaved_answers_asks_first(drive):
 
 def test_the_service_worker_runs_or_the_site_works_without_it(drive):
     print(f"{drive.name}: {journeys.service_worker_or_why_not(drive)}")
+
+
+# ---- the harness: a browser that stops answering is the engine's failure, not the page's ----
+
+
+def test_a_firefox_that_stops_answering_is_said_at_once_and_started_again(site_url):
+    """The driver's process dies: the call waiting on it fails at once as EngineUnresponsive
+    (not after its two-minute timeout, and never as the page's failure), and the next tab runs in
+    a new Firefox."""
+    firefox = Restarting(FirefoxProcess, FirefoxDriver)
+    try:
+        dead = firefox.process
+        dead.proc.kill()
+        with pytest.raises(EngineUnresponsive):
+            FirefoxDriver(dead, site_url)
+        tab = firefox.tab(site_url)
+        assert firefox.process is not dead
+        tab.goto("")
+        assert tab.eval("() => document.title").startswith("Home - Guidance on children")
+    finally:
+        firefox.quit()

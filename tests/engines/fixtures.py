@@ -4,6 +4,8 @@ tab (``drive``) per test. Import them into a test module: ``from tests.engines.f
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from build_scripts.tools.engines.chromium import ChromiumDriver
@@ -15,20 +17,40 @@ ENGINES = ["chromium", "firefox", "webkit"]
 __all__ = ["ENGINES", "drive", "engine", "open_tab"]
 
 
+class Restarting:
+    """One browser process for the module, started again for the next tab once it has stopped
+    answering (``unresponsive``, set by its adapter with EngineUnresponsive)."""
+
+    def __init__(self, start, driver) -> None:
+        self.start, self.driver = start, driver
+        self.process = start()
+
+    def tab(self, base_url: str):
+        if self.process.unresponsive:
+            print(f"{self.driver.name}: the browser stopped answering; starting it again")
+            with contextlib.suppress(Exception):
+                self.process.quit()
+            self.process = self.start()
+        return self.driver(self.process, base_url)
+
+    def quit(self) -> None:
+        self.process.quit()
+
+
 @pytest.fixture(scope="module", params=ENGINES)
 def engine(request):
     """A function making a fresh tab of this engine at a base URL."""
     if request.param == "chromium":
         browser = request.getfixturevalue("chromium")  # tests/conftest.py's Chromium
         yield lambda base_url: ChromiumDriver(browser, base_url)
-    elif request.param == "firefox":
-        firefox = FirefoxProcess()
-        yield lambda base_url: FirefoxDriver(firefox, base_url)
-        firefox.quit()
-    else:
-        webkit = WebKit()
-        yield lambda base_url: WebKitDriver(webkit, base_url)
-        webkit.quit()
+        return
+    started = Restarting(
+        *{"firefox": (FirefoxProcess, FirefoxDriver), "webkit": (WebKit, WebKitDriver)}[
+            request.param
+        ]
+    )
+    yield started.tab
+    started.quit()
 
 
 @pytest.fixture

@@ -87,6 +87,11 @@ class JourneyError(AssertionError):
     """A condition a journey waited for never came (with what the page showed last)."""
 
 
+class EngineUnresponsive(RuntimeError):
+    """The browser or its driver stopped answering commands: not something the page did. The
+    engine is started again for the next tab, and the test is run once more (and says so)."""
+
+
 class Driver(ABC):
     """One browser tab in a fresh, private profile of one engine."""
 
@@ -209,6 +214,8 @@ class Driver(ABC):
                 last = self.eval(source, *args)
                 if last:
                     return last
+            except EngineUnresponsive:
+                raise
             except Exception as error:  # a navigation in progress: the document is going
                 last = error
             if time.monotonic() > deadline:

@@ -3,13 +3,15 @@ in a Node process (build_scripts/tools/engines/firefox_driver.mjs) spoken to in 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 from build_scripts.lib.paths import ROOT
-from build_scripts.tools.engines.driver import WATCH, Driver
+from build_scripts.tools.engines.driver import WATCH, Driver, EngineUnresponsive
 
 HERE = Path(__file__).resolve().parent
 FIREFOX = Path("/usr/bin/firefox-esr")
@@ -19,7 +21,8 @@ KEYS = {"Space": " "}
 
 
 class FirefoxProcess:
-    """One Firefox ESR for the whole run, behind its Node driver."""
+    """One Firefox ESR for the whole run, behind its Node driver. One thread reads its answers
+    and files them by id, so a call that timed out never takes a later call's answer."""
 
     def __init__(self) -> None:
         assert FIREFOX.exists(), (
@@ -37,7 +40,12 @@ class FirefoxProcess:
             bufsize=1,
         )
         self.stderr: list[str] = []
+        self.answers: dict[int, dict] = {}
+        self.arrived = threading.Condition()
+        #: Set once a call went unanswered: the next tab starts a new Firefox (fixtures.py).
+        self.unresponsive = False
         threading.Thread(target=self._drain, daemon=True).start()
+        threading.Thread(target=self._answer, daemon=True).start()
         self.next_id = 0
         self.version = self._read(0, timeout=120)
 
@@ -45,21 +53,27 @@ class FirefoxProcess:
         for line in self.proc.stderr:
             self.stderr.append(line)
 
+    def _answer(self) -> None:
+        for line in self.proc.stdout:
+            message = json.loads(line)
+            with self.arrived:
+                self.answers[message["id"]] = message
+                self.arrived.notify_all()
+        with self.arrived:  # the driver has exited: wake every waiting call
+            self.arrived.notify_all()
+
     def _read(self, want: int, timeout: float) -> object:
-        result: dict = {}
-
-        def read() -> None:
-            for line in self.proc.stdout:
-                message = json.loads(line)
-                if message["id"] == want:
-                    result.update(message)
-                    return
-
-        reader = threading.Thread(target=read, daemon=True)
-        reader.start()
-        reader.join(timeout)
-        if not result:
-            raise AssertionError(
+        deadline = time.monotonic() + timeout
+        with self.arrived:  # woken by each answer; the process's death is seen within a second
+            while not (want in self.answers or self.proc.poll() is not None):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self.arrived.wait(min(1.0, left))
+            result = self.answers.pop(want, None)
+        if result is None:
+            self.unresponsive = True
+            raise EngineUnresponsive(
                 f"Firefox's driver did not answer in {timeout} s (exit {self.proc.poll()}): "
                 + "".join(self.stderr[-20:])
             )
@@ -69,8 +83,12 @@ class FirefoxProcess:
 
     def call(self, op: str, timeout: float = 120, **args) -> object:
         self.next_id += 1
-        self.proc.stdin.write(json.dumps({"id": self.next_id, "op": op, "args": args}) + "\n")
-        self.proc.stdin.flush()
+        try:
+            self.proc.stdin.write(json.dumps({"id": self.next_id, "op": op, "args": args}) + "\n")
+            self.proc.stdin.flush()
+        except OSError as error:  # the driver has exited
+            self.unresponsive = True
+            raise EngineUnresponsive(f"Firefox's driver is gone ({error!r})") from error
         return self._read(self.next_id, timeout)
 
     def quit(self) -> None:
@@ -81,6 +99,8 @@ class FirefoxProcess:
         except Exception:
             self.proc.kill()
             self.proc.wait()
+            with contextlib.suppress(OSError):  # the pipe of a driver that has died
+                self.proc.stdin.close()
 
 
 class FirefoxDriver(Driver):
@@ -115,4 +135,5 @@ class FirefoxDriver(Driver):
         return [d["message"] for d in seen]
 
     def close(self) -> None:
-        self.firefox.call("close")
+        if not self.firefox.unresponsive:  # else the next tab starts a new Firefox anyway
+            self.firefox.call("close")

@@ -13,11 +13,19 @@ import threading
 import time
 from pathlib import Path
 
-from build_scripts.tools.engines.driver import DEFAULT_TIMEOUT, Driver
+from build_scripts.tools.engines.driver import DEFAULT_TIMEOUT, Driver, EngineUnresponsive
 
 WEBKITWEBDRIVER = Path("/usr/bin/WebKitWebDriver")
 XVFB = Path("/usr/bin/Xvfb")
 INSTALL = "run build_scripts/tools/ensure-engines.sh (apt-get install webkit2gtk-driver xvfb)"
+
+
+def unanswered(error: BaseException) -> bool:
+    """A WebDriver command that got no answer (timed out, connection dropped), as opposed to an
+    answer that says something failed."""
+    from urllib3.exceptions import MaxRetryError, ProtocolError, TimeoutError
+
+    return isinstance(error, (MaxRetryError, ProtocolError, TimeoutError))
 
 
 def minibrowser() -> Path:
@@ -82,6 +90,8 @@ class WebKit:
         )
         self.service.start()
         self.version = ""
+        #: Set once a command went unanswered: the next tab starts WebKit again (fixtures.py).
+        self.unresponsive = False
 
     def session(self):
         from selenium import webdriver
@@ -108,7 +118,8 @@ class WebKit:
                 break
             except Exception as error:
                 if attempt == 2:
-                    raise
+                    self.unresponsive = True
+                    raise EngineUnresponsive(f"webkit: no new session ({error!r})") from error
                 print(f"webkit: no session on the first try ({type(error).__name__}); again")
         # The browser runs on this machine: send a file's path as it is (selenium's default
         # uploads it with a command WebKitWebDriver does not have).
@@ -132,17 +143,31 @@ class WebKitDriver(Driver):
 
     def __init__(self, webkit: WebKit, base_url: str) -> None:
         super().__init__(base_url)
+        self.webkit = webkit
         self.driver = webkit.session()
         self.version = webkit.version
         self.driver.set_window_size(1280, 900)
         self._seen: list[str] = []
         self._action = "accept"
 
+    def _call(self, command, *args):
+        """Run a selenium command; one the driver never answers is the engine's failure."""
+        try:
+            return command(*args)
+        except Exception as error:
+            self._raise(error, command)
+
+    def _raise(self, error: BaseException, command) -> None:
+        if unanswered(error):
+            self.webkit.unresponsive = True
+            raise EngineUnresponsive(f"webkit: no answer to {command} ({error!r})") from error
+        raise error
+
     def _handle_prompt(self) -> None:
         from selenium.common.exceptions import NoAlertPresentException
 
         try:
-            alert = self.driver.switch_to.alert
+            alert = self._call(lambda: self.driver.switch_to.alert)
             self._seen.append(alert.text)
         except NoAlertPresentException:
             return
@@ -158,11 +183,11 @@ class WebKitDriver(Driver):
             "s => { const e = document.querySelector(s); return e && e.getClientRects().length; }",
             selector,
         )
-        return self.driver.find_element(By.CSS_SELECTOR, selector)
+        return self._call(self.driver.find_element, By.CSS_SELECTOR, selector)
 
     def _goto(self, url: str) -> None:
         self._mark_leaving()
-        self.driver.get(url)
+        self._call(self.driver.get, url)
         self._handle_prompt()
         self._wait_for_load()
 
@@ -220,21 +245,23 @@ class WebKitDriver(Driver):
             sender.join(0.2)
             if sender.is_alive():
                 self._handle_prompt()
-        assert not sender.is_alive(), f"webkit: {command} never returned"
+        if sender.is_alive():
+            self.webkit.unresponsive = True
+            raise EngineUnresponsive(f"webkit: {command} never returned")
         if failed:
-            raise failed[0]
+            self._raise(failed[0], command)
         self._handle_prompt()
         self._wait_for_load_if_any()
 
     def _eval(self, source: str, args: list) -> object:
         self._handle_prompt()
-        return self.driver.execute_script(f"return ({source})(...arguments);", *args)
+        return self._call(self.driver.execute_script, f"return ({source})(...arguments);", *args)
 
     def set_files(self, selector: str, path: str) -> None:
         from selenium.webdriver.common.by import By
 
         self.wait_for_selector(selector)
-        self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(path)
+        self._call(self.driver.find_element(By.CSS_SELECTOR, selector).send_keys, path)
 
     def dialogs(self, action: str | None = None) -> list[str]:
         if action:
@@ -244,4 +271,5 @@ class WebKitDriver(Driver):
         return seen
 
     def close(self) -> None:
-        self.driver.quit()
+        if not self.webkit.unresponsive:  # else the next tab starts WebKit again anyway
+            self.driver.quit()

@@ -234,6 +234,12 @@ function start() {
 if ("serviceWorker" in navigator && !window.__guidanceOffline) {
   window.__guidanceOffline = true;
   explainOffline();
+  // The notice's live region is put in as the page is set up (after the theme's own set-up, in
+  // the same task): a new child of <body> has the browser restyle the whole page (the theme has
+  // rules like `… + *`), which then costs nothing extra; at registration it did, just as the
+  // checklist draws its first answers.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", prepareNotice, { once: true });
+  else prepareNotice();
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 }

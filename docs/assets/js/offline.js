@@ -211,8 +211,9 @@ async function register() {
 }
 
 // After the page has loaded, so that precaching never competes with the page itself; on a
-// checklist page, after Python has loaded too (the download of the offline copy would slow it,
-// and then finds Python's files in the browser's cache), or 20 s at the latest.
+// checklist page, after Python has loaded and its first answers are shown too (the download of
+// the offline copy would slow them, and then finds Python's files in the browser's cache), or
+// 20 s at the latest.
 function whenPythonSettles(then) {
   if (!document.querySelector("form.checklist") || document.documentElement.dataset.pythonSettled) {
     then();

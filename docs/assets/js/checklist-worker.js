@@ -9,8 +9,9 @@
 // Python starts from the memory snapshot this browser made on an earlier visit when there is one
 // (checklist/snapshot.js: Python with every calculators module imported, no answers); if it does
 // not restore, the snapshot is deleted and Python starts normally, with no message to the reader.
-// After a normal start the worker makes the snapshot in a second, short-lived worker of this same
-// script (named SNAPSHOT_MAKER), which loads its own Python, never receives a request and stops.
+// After a normal start, once the page says its first answers are shown, the worker makes the
+// snapshot in a second, short-lived worker of this same script (named SNAPSHOT_MAKER), which loads
+// its own Python, never receives a request and stops.
 import { blobWorker } from "./checklist/blob-worker.js";
 import {
   forgetSnapshot,
@@ -162,15 +163,23 @@ if (self.name === SNAPSHOT_MAKER) {
 } else {
   watchDownloads();
   const ready = boot();
+  // The page says when its first answers are shown ({ background: true }): the snapshot is made
+  // after that, so that a second Python starting does not slow them.
+  let answersShown;
+  const shown = new Promise((resolve) => (answersShown = resolve));
   ready.then(
     ({ start, started }) => {
       self.postMessage({ type: "ready", start, ms: Math.round(performance.now() - started) });
-      if (start === "fresh") startSnapshotMaker();
+      if (start === "fresh") shown.then(startSnapshotMaker);
     },
     (error) => self.postMessage({ type: "failed", message: message(error) }),
   );
 
   self.onmessage = async (event) => {
+    if (event.data.background) {
+      answersShown();
+      return;
+    }
     const { id, request } = event.data;
     try {
       const { handle } = await ready;

@@ -211,8 +211,9 @@ async function register() {
 }
 
 // After the page has loaded, so that precaching never competes with the page itself; on a
-// checklist page, after Python has loaded too (the download of the offline copy would slow it,
-// and then finds Python's files in the browser's cache), or 20 s at the latest.
+// checklist page, after Python has loaded and its first answers are shown too (the download of
+// the offline copy would slow them, and then finds Python's files in the browser's cache), or
+// 20 s at the latest.
 function whenPythonSettles(then) {
   if (!document.querySelector("form.checklist") || document.documentElement.dataset.pythonSettled) {
     then();
@@ -234,6 +235,12 @@ function start() {
 if ("serviceWorker" in navigator && !window.__guidanceOffline) {
   window.__guidanceOffline = true;
   explainOffline();
+  // The notice's live region is put in as the page is set up (after the theme's own set-up, in
+  // the same task): a new child of <body> has the browser restyle the whole page (the theme has
+  // rules like `… + *`), which then costs nothing extra; at registration it did, just as the
+  // checklist draws its first answers.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", prepareNotice, { once: true });
+  else prepareNotice();
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 }

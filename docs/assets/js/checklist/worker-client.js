@@ -11,6 +11,7 @@ const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
 // A request that has not been answered this long after Python loaded means the worker died.
 const ANSWER_TIMEOUT_MS = window.CHECKLIST_ANSWER_TIMEOUT_MS || 30000;
 const MAX_RESTARTS = 3; // a worker that keeps dying is a failure, not a loop
+const PAINT_WAIT_MS = 2000; // the longest work that can wait waits for the page to paint
 const RESTARTING =
   "The checklist's calculator stopped and is starting again. Your answers are kept on this page.";
 
@@ -25,6 +26,7 @@ let downloaded = { loaded: 0, total: 0 }; // the runtime's bytes so far, counted
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
+let shown = false; // this worker's first answers are on the page (see answersShown)
 
 /** "loading", "ready" or "failed". */
 export function workerState() {
@@ -48,15 +50,45 @@ export function onWorkerState(listener) {
   return () => listeners.delete(listener);
 }
 
+// offline.js holds the offline copy's download back until Python has failed, or has loaded and
+// its first answers are on the page.
+function settled() {
+  document.documentElement.dataset.pythonSettled = "true";
+  document.dispatchEvent(new Event("guidance:python-settled"));
+}
+
 function setState(next, why = "") {
   state = next;
   problem = why;
   listeners.forEach((listener) => listener());
-  if (next !== "loading") {
-    // offline.js holds the offline copy's download back until Python has loaded (or failed).
-    document.documentElement.dataset.pythonSettled = "true";
-    document.dispatchEvent(new Event("guidance:python-settled"));
-  }
+  if (next === "failed") settled();
+}
+
+/** Run `then` once the page has painted what it has just drawn; in a hidden tab, which does not
+ * paint, at once; and, should a frame not come, after PAINT_WAIT_MS. */
+function afterNextPaint(then) {
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  const visible = document.visibilityState === "visible";
+  if (visible) requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, visible ? PAINT_WAIT_MS : 0);
+}
+
+/** After an answer: once no request is waiting and the page has painted, Python's first answers
+ * are shown, and work that can wait begins: the worker makes Python's snapshot (a second Python
+ * starting) and offline.js the offline copy. Before then they would take the device's cores from
+ * the page as it draws the answers. */
+function answersShown() {
+  if (shown) return;
+  afterNextPaint(() => {
+    if (shown || pending.size || state !== "ready" || !worker) return; // the next answer calls again
+    shown = true;
+    worker.postMessage({ background: true });
+    settled();
+  });
 }
 
 function progress(message, bytes = downloaded) {
@@ -86,6 +118,7 @@ function stop() {
     worker.terminate();
   }
   worker = null;
+  shown = false; // a new worker makes its own snapshot once its answers are shown
   if (workerURL) URL.revokeObjectURL(workerURL);
   workerURL = "";
 }
@@ -132,6 +165,7 @@ function answer(data) {
     if (data.fatal) restart("the calculator stopped");
     else if (data.error) resolve(unanswered(data.error));
     else resolve(JSON.parse(data.response));
+    answersShown();
   }
 }
 

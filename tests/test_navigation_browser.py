@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.support.browser import open_search, shown_results
+from tests.support.browser import FRAMES, open_search, shown_results
 
 # Set on the first page; still there after a click only if the click kept the tab's page (the
 # theme's instant navigation), not a full load.
@@ -90,14 +90,6 @@ def test_search_works_after_three_instant_navigations(page):
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "Initializing" not in meta
     assert errors == []
-
-
-# Four animation frames: longer than anything of ours waits after a page arrives (two frames).
-FRAMES = """() => new Promise((done) => {
-  let n = 4;
-  const frame = () => (--n ? requestAnimationFrame(frame) : done());
-  requestAnimationFrame(frame);
-})"""
 
 
 def test_back_returns_to_where_the_reader_was_not_to_the_paragraph_in_the_address(page):

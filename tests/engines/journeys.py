@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts.tools.engines.driver import PYTHON_TIMEOUT, Driver
-from tests.support.browser import SEARCH_BUTTON, SETTLED
+from tests.support.browser import FRAMES, SEARCH_BUTTON, SETTLED
 
 CHECKLIST = "checklists/early-risk-factors/"
 READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"
@@ -150,14 +150,6 @@ def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
     # navigation alone left it near the bottom: 773 px of 900 in Chromium).
     assert_highlighted_in_view(d, "2.10")
     d.assert_no_problems()
-
-
-# Four animation frames: longer than anything of ours waits after a page arrives (two frames).
-FRAMES = """() => new Promise((done) => {
-  let n = 4;
-  const frame = () => (--n ? requestAnimationFrame(frame) : done());
-  requestAnimationFrame(frame);
-})"""
 
 
 def back_and_forward_keep_the_place_and_the_answers(d: Driver) -> str:

@@ -70,3 +70,11 @@ def shown_results(page) -> None:
         page.locator("input.md-search__input").blur()
         open_search(page)
     page.locator(".md-search-result__item").first.wait_for()
+
+
+# Four animation frames: longer than anything of ours waits after a page arrives (two frames).
+FRAMES = """() => new Promise((done) => {
+  let n = 4;
+  const frame = () => (--n ? requestAnimationFrame(frame) : done());
+  requestAnimationFrame(frame);
+})"""

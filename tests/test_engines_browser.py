@@ -3,6 +3,9 @@ once against an engine-neutral driver, run in each engine."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from build_scripts.tools.engines.driver import EngineUnresponsive
@@ -127,7 +130,22 @@ def test_a_firefox_that_stops_answering_is_said_at_once_and_started_again(site_u
             FirefoxDriver(dead, site_url)
         tab = firefox.tab(site_url)
         assert firefox.process is not dead
+        assert gone(dead.browser_pid), "the dead driver's Firefox is still running"
         tab.goto("")
         assert tab.eval("() => document.title").startswith("Home - Guidance on children")
     finally:
         firefox.quit()
+
+
+def gone(pid: int, timeout: float = 10.0) -> bool:
+    """The process has exited (or is a zombie no one has reaped yet), within ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import subprocess
 import threading
 import time
@@ -47,7 +49,8 @@ class FirefoxProcess:
         threading.Thread(target=self._drain, daemon=True).start()
         threading.Thread(target=self._answer, daemon=True).start()
         self.next_id = 0
-        self.version = self._read(0, timeout=120)
+        started = self._read(0, timeout=120)
+        self.version, self.browser_pid = started["version"], started["pid"]
 
     def _drain(self) -> None:
         for line in self.proc.stderr:
@@ -101,6 +104,10 @@ class FirefoxProcess:
             self.proc.wait()
             with contextlib.suppress(OSError):  # the pipe of a driver that has died
                 self.proc.stdin.close()
+            # A driver that died leaves its Firefox running, in a process group of its own.
+            if self.browser_pid:
+                with contextlib.suppress(OSError):
+                    os.killpg(self.browser_pid, signal.SIGKILL)
 
 
 class FirefoxDriver(Driver):

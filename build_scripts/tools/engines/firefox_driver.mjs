@@ -118,7 +118,9 @@ const ops = {
 
 const lines = createInterface({ input: process.stdin });
 const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
-send({ id: 0, ok: true, value: await browser.version() });
+// The browser's pid too: puppeteer starts it in a process group of its own, which Python kills
+// should this driver die first.
+send({ id: 0, ok: true, value: { version: await browser.version(), pid: browser.process()?.pid ?? null } });
 for await (const line of lines) {
   if (!line.trim()) continue;
   const { id, op, args } = JSON.parse(line);

@@ -124,3 +124,29 @@ def test_a_damaged_snapshot_is_replaced_silently(profile):
     assert page.evaluate(ENTRY)["bytes"] > 100_000  # a whole snapshot again
     page.close()
     assert start_of(visit(profile)) == "snapshot"
+
+
+# When the page first lets work that can wait begin (the snapshot maker, the offline copy's
+# download), against when its first answers were drawn (the checklist-first-result mark).
+WHEN = """() => {
+  window.__waited = {};
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.background) window.__waited.snapshot ??= performance.now();
+    return post.call(this, message, ...rest);
+  };
+  document.addEventListener("guidance:python-settled",
+    () => { window.__waited.offline ??= performance.now(); });
+}"""
+
+
+def test_the_snapshot_and_the_offline_copy_wait_until_the_first_answers_are_drawn(profile):
+    """A second Python starting, or the offline copy downloading, while the first answers are
+    drawn would take the device's cores from them: both begin after the answers are on the page."""
+    profile.add_init_script(f"({WHEN})()")
+    page = visit(profile)
+    page.wait_for_selector(STORED, state="attached", timeout=120_000)
+    drawn = page.evaluate("performance.getEntriesByName('checklist-first-result')[0].startTime")
+    waited = page.evaluate("window.__waited")
+    assert set(waited) == {"snapshot", "offline"}, waited
+    assert waited["snapshot"] >= drawn and waited["offline"] >= drawn, (drawn, waited)

@@ -1,5 +1,6 @@
-"""Fixtures of the cross-engine tests: each engine launched once per module, a fresh private
-tab (``drive``) per test. Import them into a test module: ``from tests.engines.fixtures import *``.
+"""Fixtures of the cross-engine tests: each engine launched once per module (and again should it
+stop answering: ``Restarting``), a fresh private tab (``drive``) per test. Import them into a
+test module: ``from tests.engines.fixtures import *``.
 """
 
 from __future__ import annotations

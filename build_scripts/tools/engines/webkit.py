@@ -260,8 +260,8 @@ class WebKitDriver(Driver):
     def set_files(self, selector: str, path: str) -> None:
         from selenium.webdriver.common.by import By
 
-        self.wait_for_selector(selector)
-        self._call(self.driver.find_element(By.CSS_SELECTOR, selector).send_keys, path)
+        self.wait_for_selector(selector)  # a file input may be hidden: not _element's wait
+        self._call(lambda: self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(path))
 
     def dialogs(self, action: str | None = None) -> list[str]:
         if action:

@@ -26,9 +26,10 @@ from calculators.contract import (
     SaveResponse,
 )
 from calculators.errors import ChecklistError
-from calculators.evaluator import check_payload, evaluate
+from calculators.evaluator import _check_answer, check_payload, evaluate
+from calculators.model import guidance_order, shared
 from calculators.prefill import prefill
-from calculators.record import assessment_record_text, guidance_order, record_text
+from calculators.record import assessment_record_text, record_text
 
 FILE_FORMAT = "guidance-checklist"
 FILE_VERSION = 1
@@ -125,8 +126,41 @@ def _limits(request: dict) -> LimitsResponse:
     return {"ok": True, "max_file_bytes": MAX_FILE, "file_too_large": TOO_LARGE}
 
 
+def check_shared(value: object) -> dict:
+    """The tab's answers to the shared questions (P14): question id → answer, each checked."""
+    if not isinstance(value, dict):
+        raise ChecklistError("shared", f"expected an object, got {type(value).__name__}")
+    questions = shared().questions
+    for qid, answer in value.items():
+        if qid not in questions:
+            raise ChecklistError(
+                f"shared.{qid}", f"not a shared question; expected {sorted(questions)}"
+            )
+        _check_answer(questions[qid], answer)
+    return value
+
+
+def with_shared(payload: object, answers: dict) -> object:
+    """A payload with the tab's shared answers to the questions its checklist asks."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
+        return payload  # the evaluator's check says what is wrong
+    asks = {q.id for q in load_checklist(payload.get("checklist")).scope if q.shared}
+    merged = {**{k: v for k, v in answers.items() if k in asks}, **payload["answers"]}
+    return {**payload, "answers": merged}
+
+
+def _tab(request: dict, key: str) -> tuple[list, dict]:
+    """The tab's payloads under ``key`` (each with the shared answers) and its shared answers."""
+    answers = check_shared(request.get("shared", {}))
+    payloads = request.get(key, [])
+    if not isinstance(payloads, list):
+        raise ChecklistError(key, f"expected a list of payloads, got {type(payloads).__name__}")
+    return [with_shared(p, answers) for p in payloads], answers
+
+
 def _evaluate(request: dict) -> EvaluateResponse:
-    result = evaluate(request.get("payload"))
+    tab, answers = _tab(request, "tab")
+    result = evaluate(with_shared(request.get("payload"), answers), tab)
     return {"ok": True, **result, "record": record_text(result, *_heading(request))}
 
 
@@ -237,9 +271,10 @@ def _prefill(request: dict) -> PrefillResponse:
 
 
 def _assessment_record(request: dict) -> AssessmentRecordResponse:
-    """Every checklist answered in the tab, evaluated, in the guidance's order, as one text."""
-    payloads = request.get("payloads")
-    if not isinstance(payloads, list) or not payloads:
+    """Every checklist answered in the tab, evaluated with the others, in the guidance's order,
+    as one text: the shared answers stated once, before the checklists (P14)."""
+    payloads, _ = _tab(request, "payloads")
+    if not payloads:
         raise ChecklistError("payloads", "expected a list of one or more answered checklists")
     by_id: dict[str, object] = {}
     for payload in payloads:
@@ -247,12 +282,13 @@ def _assessment_record(request: dict) -> AssessmentRecordResponse:
         if checklist.id in by_id:
             raise ChecklistError("payloads", f"has checklist {checklist.id!r} more than once")
         by_id[checklist.id] = payload
-    heading = _heading(request)
     ordered = guidance_order([load_checklist(i) for i in by_id])
-    records = [record_text(evaluate(by_id[c.id]), *heading) for c in ordered]
+    results = [evaluate(by_id[c.id], [p for i, p in by_id.items() if i != c.id]) for c in ordered]
+    asked = {a["id"]: a for r in results for a in r["answers"] if a["shared"]}
+    shared_answers = [asked[q] for q in shared().questions if q in asked]
     return {
         "ok": True,
-        "record": assessment_record_text(records, *heading),
+        "record": assessment_record_text(results, shared_answers, *_heading(request)),
         "checklists": [c.id for c in ordered],
     }
 

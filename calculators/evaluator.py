@@ -1,25 +1,41 @@
-"""The evaluator: answers in, what the guidance says for them out. Strict and pure.
+"""The evaluator: answers in, what the guidance says for them out, laid out once. Strict and pure.
 
 Payload: ``{"checklist": id, "answers": {item: value}, "notes": {item: text}}``. ``answers`` is
 required (it may be empty: every item is then Not answered); ``notes`` is optional. An item of
 kind "several" is answered with a list of values; every other answer is one string. Nothing is
 coerced: an unknown key, item or value, or a value of the wrong type, raises ChecklistError.
 Items of kind "note" are answered in ``notes`` only; kind "words" in ``notes``, or "unknown".
+``tab`` holds the payloads of the other checklists answered in the same tab: a prompt on another
+checklist's answers (2.9 in the Strategy discussion) reads them there, and a checklist that
+``carries`` (the judgement, 2.23 a) lists what each of them left open.
 
-Not answered is not Not known, and neither is No (principle 3): a condition on an item Not
-answered or Not known is unknown, not false. A prompt whose conditions hold follows; one whose
-conditions may hold once the unknowns are known is listed in ``if_so`` with the items it
-depends on; a prompt with no conditions is standing guidance, always shown.
+Not answered is not Not known, and neither is No (P3): a condition on an item Not answered or
+Not known is unknown, not false. A prompt whose conditions hold follows; one whose conditions may
+hold once the unknowns are known would follow if so, with the site's line naming the items it
+waits on; a prompt with no conditions is standing guidance, always shown.
+
+The result is the one shape that ``record`` prints and the page draws (``contract.Result``):
+the answers, then ``sections`` (read first, what follows, what would follow if so, what always
+applies), then what is still to find out. Every sentence of the site's that describes the answers
+is computed here from them (P13).
 """
 
 from __future__ import annotations
 
+from calculators.definitions import Checklist, Condition, Prompt, Question
 from calculators.errors import ChecklistError
-from calculators.model import Checklist, Condition, Prompt, Question, load_checklist
+from calculators.model import AGE, checklist_ids, guidance_order, load_checklist, shared
 
 PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
 NOT_ANSWERED = "Not answered"
+AGE_LINE = "If the person is under 18, or the age is not known, 1.7 applies."  # P8, as the spec
+HEADINGS = {
+    "pinned": "Read first",
+    "follows": "What follows from your answers",
+    "if-so": "What would follow if so",
+    "standing": "Guidance that always applies",
+}
 
 # Three-valued logic: True, False, or None (unknown: Not answered or Not known).
 Truth = bool | None
@@ -87,8 +103,21 @@ def check_payload(payload: object) -> tuple[Checklist, dict, dict[str, str]]:
     return checklist, answers, notes
 
 
+def check_tab(payload_id: str, tab: object) -> dict[str, _State]:
+    """The other checklists of the tab, by id, each checked; none twice, none the checklist's."""
+    if not isinstance(tab, list):
+        raise ChecklistError("tab", f"expected a list of payloads, got {type(tab).__name__}")
+    states: dict[str, _State] = {}
+    for payload in tab:
+        checklist, answers, notes = check_payload(payload)
+        if checklist.id in states or checklist.id == payload_id:
+            raise ChecklistError("tab", f"has checklist {checklist.id!r} more than once")
+        states[checklist.id] = _State(checklist, answers, notes)
+    return states
+
+
 class _State:
-    """One evaluation's answers and notes, and the truth of conditions on them."""
+    """One checklist's answers and notes, and the truth of conditions on them."""
 
     def __init__(self, checklist: Checklist, answers: dict, notes: dict[str, str]) -> None:
         self.checklist = checklist
@@ -104,7 +133,7 @@ class _State:
         return q.id in self.answers and self.answers[q.id] != []
 
     def unknown(self, q: Question) -> bool:
-        """Not answered, or answered Not known (a planner's unmarked entry is not unknown)."""
+        """Not answered, or answered Not known."""
         if not self.answered(q):
             return q.kind in ("words", "note") or bool(q.answers.not_known)
         value = self.answers.get(q.id)
@@ -117,17 +146,43 @@ class _State:
         """Whether the item's answer is among values: True, False, or None (unknown)."""
         if q.kind in ("words", "note"):
             return None  # the tool never interprets words
-        given = self.answers.get(q.id, q.answers.unmarked)
+        given = self.answers.get(q.id, "")
         chosen = set(given if isinstance(given, list) else [given] if given else [])
         if chosen & values:
             return True
         return None if self.unknown(q) or chosen & maybe else False
 
+    def label(self, q: Question) -> str:
+        """The answer as the reader gave it: its label(s), "Not answered", or "Answered in
+        words"."""
+        if not self.answered(q):
+            return NOT_ANSWERED
+        value = self.answers.get(q.id)
+        if value is None:
+            return "Answered in words"
+        values = value if isinstance(value, list) else [value]
+        return "; ".join(q.answers.labels[v] for v in values)
+
+
+class _Tab:
+    """The checklist evaluated and the other checklists of its tab."""
+
+    def __init__(self, state: _State, others: dict[str, _State]) -> None:
+        self.state = state
+        self.others = others
+
+    def of(self, condition: Condition) -> _State | None:
+        """The answers a condition reads: this checklist's, another's of the tab, or none."""
+        return self.others.get(condition.checklist) if condition.checklist else self.state
+
     def holds(self, condition: Condition) -> Truth:
+        state = self.of(condition)
+        if state is None:
+            return None  # the other checklist is not answered in this tab
         if condition.quantifier == "noted":
-            return any(self.written(i) for i in condition.items)
+            return any(state.written(i) for i in condition.items)
         truths = [
-            self.match(self.checklist.question(i), condition.values, condition.maybe)
+            state.match(state.checklist.question(i), condition.values, condition.maybe)
             for i in condition.items
         ]
         if condition.quantifier == "all":
@@ -141,93 +196,137 @@ class _State:
         truths = [self.holds(c) for c in conditions]
         return False if False in truths else None if None in truths else True
 
-    def depends_on(self, conditions: tuple[Condition, ...]) -> list[str]:
-        """The unknown items of the conditions that are not yet settled."""
-        ids: list[str] = []
-        for c in conditions:
-            if self.holds(c) is None:
-                ids += [
-                    i
-                    for i in c.items
-                    if self.match(self.checklist.question(i), c.values, c.maybe) is None
-                ]
-        return list(dict.fromkeys(ids))
+    def named(self, condition: Condition, truth: Truth) -> list[str]:
+        """The condition's items whose answers are ``truth`` for it, named by quoting them."""
+        state = self.of(condition)
+        if state is None:
+            return []
+        questions = [state.checklist.question(i) for i in condition.items]
+        if condition.quantifier == "noted":
+            return [_named(q, state) for q in questions if state.written(q.id) == bool(truth)]
+        return [
+            _named(q, state)
+            for q in questions
+            if state.match(q, condition.values, condition.maybe) is truth
+        ]
+
+
+def _named(q: Question, state: _State) -> str:
+    return f"“{q.text}” ({state.label(q)})"
+
+
+def _source(condition: Condition) -> str:
+    return f" in {load_checklist(condition.checklist).title}" if condition.checklist else ""
+
+
+def _from_answers(prompt: Prompt, tab: _Tab) -> str:
+    """The site's line naming exactly the answers that brought the prompt (P13)."""
+    parts = []
+    for c in prompt.when:
+        if named := tab.named(c, c.quantifier != "none"):
+            parts.append(f"From your answers{_source(c)}: {'; '.join(named)}.")
+    return " ".join(parts)
+
+
+def _waits_on(prompt: Prompt, tab: _Tab) -> str:
+    """The site's line naming exactly the answers the prompt waits on (P3, P13)."""
+    open_ = [c for c in prompt.when if tab.holds(c) is None]
+    if [i for c in open_ for i in c.items] == [AGE]:
+        return AGE_LINE
+    if any(tab.of(c) is None for c in open_):
+        return prompt.waits_on
+    groups = [" or ".join(tab.named(c, None)) for c in open_]
+    if len(groups) == 1:
+        items = tab.named(open_[0], None)
+        one = "If this is so" if len(items) == 1 else "If any of these is so"
+        return f"{one}: {'; '.join(items)}."
+    return f"If all of these are so: {'; '.join(groups)}."
 
 
 def _brief(q: Question) -> dict:
     return {"id": q.id, "text": q.text, "paragraph": q.paragraph}
 
 
-def _label(q: Question, value: object) -> str:
-    if isinstance(value, list):
-        return "; ".join(q.answers.labels[v] for v in value)
-    return q.answers.labels.get(value, "") if isinstance(value, str) else ""
-
-
-def _status(q: Question, state: _State) -> str:
-    if not state.answered(q):
-        return "not-answered"
-    return "not-known" if state.unknown(q) else "answered"
-
-
-def _answer(q: Question, state: _State, adult_flag: str) -> dict:
+def _answer(q: Question, state: _State, adult_label: str) -> dict:
     value = state.answers.get(q.id, "")
-    label = _label(q, value)
+    label = state.label(q) if q.id in state.answers else ""
     if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
         label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
+    if not state.answered(q):
+        status = "not-answered"
+    else:
+        status = "not-known" if state.unknown(q) else "answered"
     return {
         **_brief(q),
         "title": q.title,
         "kind": q.kind,
-        "scope": not q.verbatim,
+        "site": not q.verbatim,
         "answer": value,
         "label": label,
-        "given": q.id in state.answers,
         "note": state.notes.get(q.id, ""),
-        "status": _status(q, state),
+        "status": status,
         "parent": q.parent,
         "why": q.why,
         "shared": q.shared,
         "caution": q.caution,
         "note_label": q.note_label,
-        "adult_flag": adult_flag if q.for_adults else "",
+        "adult_label": adult_label if q.for_adults else "",
+        # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
+        "menu": q.kind == "choice" and not q.answers.not_known and not q.answers.to_find_out,
     }
 
 
-def _prompt(prompt: Prompt, state: _State, group: str, adult_flag: str) -> dict:
-    lead = next((x.lead for x in prompt.leads if state.all_hold(x.when)), prompt.lead)
+def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> dict:
+    cite = prompt.cite
     shown = {
         "id": prompt.id,
-        "lead": lead,
-        "cites": [
-            {"paragraph": c.paragraph, "quote": c.quote, "note": c.note} for c in prompt.cites
-        ],
+        "paragraph": cite.paragraph,
+        "quote": cite.quote,
+        "note": cite.note,
+        "lead": prompt.lead,
         "items": [],
-        "group": group,
-        "adult_flag": adult_flag if prompt.for_adults else "",
+        "adult_label": adult_label if prompt.for_adults else "",
+        "from_answers": "",
+        "waits_on": "",
+        "link": "",
     }
+    state = tab.state
     if prompt.lists:
-        shown["items"] = [
-            _brief(q)
+        listed = [
+            q
             for q in map(state.checklist.question, prompt.lists.items)
             if state.match(q, prompt.lists.values)
         ]
-    if group == "if-so":
-        shown["lead"] = prompt.if_so_lead or prompt.lead
-        shown["depends_on"] = [
-            _brief(state.checklist.question(i)) for i in state.depends_on(prompt.when)
+        shown["items"] = [_brief(q) for q in listed]
+        labels = [
+            state.checklist.question(prompt.lists.items[0]).answers.labels[v]
+            for v in sorted(prompt.lists.values)
         ]
+        shown["from_answers"] = f"From your answers: answered {' or '.join(labels)}:"
+    elif kind == "follows":
+        shown["from_answers"] = _from_answers(prompt, tab)
+        if unsettled := [
+            n for c in prompt.when if c.quantifier == "any" for n in tab.named(c, None)
+        ]:
+            one = "If this is so" if len(unsettled) == 1 else "If any of these is so"
+            shown["waits_on"] = f"{one}: {'; '.join(unsettled)}."
+    if kind == "if-so":
+        shown["waits_on"] = _waits_on(prompt, tab)
+        missing = [c.checklist for c in prompt.when if c.checklist and tab.of(c) is None]
+        shown["link"] = missing[0] if missing else ""
     return shown
 
 
 def _missing(q: Question, state: _State) -> bool:
     if not q.required:
         return False
-    return not state.written(q.id) if q.kind == "note" else q.id not in state.answers
+    if q.kind == "note":
+        return not state.written(q.id)
+    return q.id not in state.answers or state.unknown(q)
 
 
 def _to_find_out(q: Question, state: _State) -> bool:
-    if not q.answers.to_find_out or q.caution:
+    if not q.answers.to_find_out or q.caution or q.required:
         return False
     if not state.answered(q):
         return True
@@ -236,53 +335,86 @@ def _to_find_out(q: Question, state: _State) -> bool:
     return bool(chosen & q.answers.to_find_out)
 
 
-def evaluate(payload: object) -> dict:
-    """The result for a payload: scope, prompts, what may follow, what is still to find out."""
+def _carried(checklist: Checklist, others: dict[str, _State]) -> list[dict]:
+    """For 2.23 a: every other checklist, used in this tab or not, and what it left open."""
+    carried = []
+    for other in guidance_order([load_checklist(i) for i in checklist_ids()]):
+        if other.id == checklist.id:
+            continue
+        state = others.get(other.id)
+        items = []
+        if state is not None:
+            open_ = [q for q in other.questions if _to_find_out(q, state) or _missing(q, state)]
+            items = [{**_brief(q), "label": state.label(q)} for q in open_]
+        carried.append(
+            {"checklist": other.id, "title": other.title, "used": state is not None, "items": items}
+        )
+    return carried
+
+
+def evaluate(payload: object, tab: object = ()) -> dict:
+    """The result for a payload, with the other checklists of its tab (``tab``, payloads)."""
     checklist, given, notes = check_payload(payload)
+    others = check_tab(checklist.id, list(tab) if isinstance(tab, tuple) else tab)
     state = _State(checklist, given, notes)
-    label = checklist.adult_label
-    adult_flag = label.label if label and state.all_hold(label.when) is True else ""
-    out_of_scope = [
-        q
-        for q in checklist.scope
-        if isinstance(given.get(q.id), str) and given[q.id] in q.stop_when
-    ]
-    result = {
+    context = _Tab(state, others)
+    age = checklist.question(AGE)
+    adult = ""
+    if age is not None:
+        under = Condition((AGE,), "any", frozenset({"no", "unknown"}))
+        adult = {True: "under-18-or-not-known", False: "18-or-over", None: "not-answered"}[
+            context.holds(under)
+        ]
+    adult_label = shared().adult_label if adult == "under-18-or-not-known" else ""
+    sections: dict[str, list[dict]] = {kind: [] for kind in HEADINGS}
+    for p in checklist.prompts:
+        truth = True if not p.when else context.all_hold(p.when)
+        if truth is None:
+            if p.lists:
+                continue  # a list of the answers given (3.10 by answer) is nothing that may follow
+            kind = "if-so"
+        elif truth:
+            kind = "pinned" if p.pinned else "follows" if p.when else "standing"
+        else:
+            continue
+        sections[kind].append(_prompt(p, context, kind, adult_label))
+    standing = sections["standing"]
+    headings = {
+        **HEADINGS,
+        "standing": f"{HEADINGS['standing']}: {', '.join(p['paragraph'] for p in standing)}",
+    }
+    labels = {q.id: state.label(q).lower() for q in checklist.questions}
+    return {
         "checklist": checklist.id,
         "title": checklist.title,
         "stage": checklist.stage,
-        "in_scope": not out_of_scope,
         "answered": len(given) + len([n for n in notes.values() if n.strip()]),
-        "answers": [_answer(q, state, adult_flag) for q in checklist.questions],
-        "to_find_out": {"heading": checklist.to_find_out_heading, "items": []},
+        "adult": adult,
+        "adult_label": adult_label,
+        "answers": [_answer(q, state, adult_label) for q in checklist.questions],
+        "sections": [
+            {"kind": kind, "heading": headings[kind], "prompts": prompts}
+            for kind, prompts in sections.items()
+            if prompts
+        ],
+        "to_find_out": {
+            "heading": checklist.to_find_out_heading,
+            "items": [
+                {**_brief(q), "label": state.label(q)}
+                for q in checklist.items
+                if _to_find_out(q, state)
+            ],
+        },
+        "missing": [
+            {**_brief(q), "label": state.label(q)}
+            for q in checklist.questions
+            if _missing(q, state)
+        ],
         "scope_not_answered": [_brief(q) for q in checklist.scope if not state.answered(q)],
-        "missing": [],
-        "statements": [],
-        "if_so": [],
-        "adult_flag": adult_flag,
+        "statements": [
+            s.template.format(**labels)
+            for s in checklist.statements
+            if all(i in given and not state.unknown(checklist.question(i)) for i in s.items)
+        ],
+        "carried": _carried(checklist, others) if checklist.carries else [],
     }
-    if out_of_scope:
-        stop = [checklist.out_of_scope] if checklist.out_of_scope else []
-        result["prompts"] = [_prompt(p, state, "follows", "") for p in stop]
-        return result
-    pinned, follows, standing = [], [], []
-    for p in checklist.prompts:
-        truth = True if not p.when else state.all_hold(p.when)
-        if truth is None:
-            if p.lists and not p.if_so_lead:
-                continue  # a list of the answers given (3.10 by answer) is nothing that may follow
-            result["if_so"].append(_prompt(p, state, "if-so", adult_flag))
-        elif truth:
-            group = "pinned" if p.pinned else "follows" if p.when else "standing"
-            shown = _prompt(p, state, group, adult_flag)
-            {"pinned": pinned, "follows": follows, "standing": standing}[group].append(shown)
-    result["prompts"] = [*pinned, *follows, *standing]
-    result["to_find_out"]["items"] = [_brief(q) for q in checklist.items if _to_find_out(q, state)]
-    result["missing"] = [_brief(q) for q in checklist.questions if _missing(q, state)]
-    labels = {q.id: _label(q, given.get(q.id)).lower() for q in checklist.questions}
-    result["statements"] = [
-        s.template.format(**labels)
-        for s in checklist.statements
-        if all(i in given for i in s.items)
-    ]
-    return result

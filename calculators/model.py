@@ -1,222 +1,111 @@
-"""Checklist definitions: read from TOML package data and checked strictly on load.
+"""Checklist definitions read from TOML package data and checked strictly on load.
 
-A definition has scoping questions (``[[scope]]``, the site's own), items (``[[items]]``, each
-quoting the guidance and citing its paragraph), answer sets (``[answers]`` for items,
-``[scope_answers]`` for scoping questions, or ``options`` on one item), prompts (``[[prompts]]``:
-what the guidance says, shown when their conditions hold, or always when they have none) and
-statements (``[[statements]]``: the practitioner's own choices in words).
+Each table's keys are its dataclass's fields (``calculators.definitions``), renamed where
+``RENAMED`` says: an unknown key, a value of the wrong type, an item id that does not exist, a
+paragraph the guidance does not have, or a lead that is not whole sentences of its one quoted
+paragraph (P13) raises ChecklistError naming the file, the table and the key.
 
-Item kinds: ``choice`` (one answer of the set), ``several`` (any of the set; ``exclusive``
-groups allow at most one), ``words`` (an open question: answered in words, or Not known),
-``both`` (a choice and words) and ``note`` (words only, e.g. the judgement's lists).
-
-Every table is checked: an unknown key, a value of the wrong type, an item id that does not
-exist, a placeholder naming no item, or a paragraph the guidance does not have raises
-ChecklistError naming the file, the table and the key. See checklists/*.checklist.toml.
+The site's scoping questions that several checklists ask (the age and contact questions) are
+defined once, in ``checklists/shared.toml``, with the 1.7 prompt that the age question brings;
+a checklist names the ones it asks (``shared = ["adult", "contact"]``) and has one answer to
+each per tab (P14). See checklists/*.checklist.toml.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import fields
 from functools import cache
 from importlib import resources
 
+from calculators import definitions as d
 from calculators.errors import ChecklistError
 from calculators.paragraph_ids import PARAGRAPH_IDS
 
 SUFFIX = ".checklist.toml"
-QUANTIFIERS = ("any", "all", "none", "noted")
-KINDS = ("choice", "several", "words", "both", "note")
-WORDS_KINDS = frozenset({"words", "note"})  # answered in notes, not by choosing
+SHARED = "shared.toml"
 NOT_KNOWN = {"unknown": "Not known"}  # the one other choice of an open question
 YES_NO_UNKNOWN = {
     "labels": {"yes": "Yes", "no": "No", "unknown": "Not known"},
     "not_known": "unknown",
     "to_find_out": ["unknown"],
 }
+AGE = "adult"  # the shared age question (P8): its No or Not known brings 1.7 and the labels
 
-# The keys each table may have: anything else is a typo, refused by name.
-KEYS = {
-    "checklist": {
-        "id",
-        "title",
-        "purpose",
-        "serves",
-        "stage",
-        "to_find_out_heading",
-        "answers",
-        "scope_answers",
-        "scope",
-        "items",
-        "prompts",
-        "statements",
-        "prefill",
-        "out_of_scope",
-        "adult_label",
-    },
-    "answers": {"labels", "to_find_out", "not_known", "exclusive", "unmarked", "unnoted"},
-    "question": {
-        "id",
-        "text",
-        "paragraph",
-        "title",
-        "group",
-        "kind",
-        "required",
-        "prefill",
-        "options",
-        "stop_when",
-        "for_adults",
-        "parent",
-        "why",
-        "shared",
-        "note_label",
-        "caution",
-    },
-    "prompt": {
-        "id",
-        "lead",
-        "when",
-        "cites",
-        "list",
-        "pinned",
-        "leads",
-        "if_so_lead",
-        "for_adults",
-    },
-    "lead": {"when", "lead"},
-    "condition": {"items", "maybe", *QUANTIFIERS},
-    "list": {"items", "values"},
-    "cite": {"paragraph", "quote", "note"},
-    "statement": {"template"},
-    "prefill": {"target", "from", "group", "values", "heading"},
-    "adult_label": {"when", "label"},
+# TOML key -> field, where they differ; None: a field no definition sets (it is derived).
+RENAMED: dict[type, dict[str, str | None]] = {
+    d.Checklist: {"prefills": "prefill", "carries": "carries_unknowns"},
+    d.Question: {"answers": "options", "verbatim": None},
+    d.Prompt: {"cites": "cite", "lists": "list"},
+    d.Condition: {"quantifier": None, "values": None},
+    d.Prefill: {"source": "from"},
+    d.Statement: {"items": None},
+}
+# Keys a table has besides its fields: a checklist's answer sets and shared questions; a
+# condition's quantifier is its key; a list is a condition of "any".
+EXTRA: dict[type, set[str]] = {
+    d.Checklist: {"answers", "scope_answers", "shared"},
+    d.Condition: set(d.QUANTIFIERS),
 }
 
 
-@dataclass(frozen=True)
-class Cite:
-    paragraph: str
-    quote: str
-    note: str = ""  # the site's editorial note on the quoted paragraph, carried with it
+def keys(kind: type) -> frozenset[str]:
+    """The keys a table of this kind may have: its fields, renamed, and its extra keys."""
+    renamed = RENAMED.get(kind, {})
+    own = {renamed.get(f.name, f.name) for f in fields(kind)} - {None}
+    return frozenset(own | EXTRA.get(kind, set()))
 
 
-@dataclass(frozen=True)
-class Condition:
-    items: tuple[str, ...]
-    quantifier: str  # any | all | none (answers in values) | noted (a note was written)
-    values: frozenset[str]
-    maybe: frozenset[str] = frozenset()  # answers that leave it unknown (e.g. "other contact")
+KEYS = {
+    "checklist": keys(d.Checklist),
+    "answers": keys(d.AnswerSet),
+    "question": keys(d.Question),
+    "prompt": keys(d.Prompt),
+    "condition": keys(d.Condition),
+    "list": frozenset({"items", "values"}),
+    "cite": keys(d.Cite),
+    "statement": keys(d.Statement),
+    "prefill": keys(d.Prefill),
+    "shared": frozenset({"adult_label", "scope", "prompts"}),
+}
+
+# Where a sentence ends: . ? ! (before a closing quotation mark, if any) then a space, except
+# after "e.g." and "i.e."; and every line end (a bullet is a whole unit too).
+_SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.?!])[\u201d\u2019\"']?\s+")
 
 
-@dataclass(frozen=True)
-class Lead:
-    when: tuple[Condition, ...]
-    lead: str
+def sentences(quote: str) -> list[str]:
+    """A quote's whole units: its lines (bullets without their "- "), each cut into sentences."""
+    units = []
+    for line in quote.split("\n"):
+        line = line.removeprefix("- ").strip()
+        pieces, start = [], 0
+        for end in _SENTENCE_END.finditer(line):
+            pieces.append(line[start : end.start() + len(end.group().rstrip())].strip())
+            start = end.end()
+        pieces.append(line[start:].strip())
+        units += [p for p in pieces if p]
+    return units
 
 
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    lead: str
-    when: tuple[Condition, ...]
-    cites: tuple[Cite, ...]
-    lists: Condition | None = None  # list the items whose answers are in these values
-    pinned: bool = False  # always shown, first (2.12)
-    leads: tuple[Lead, ...] = ()  # another lead where its conditions hold; the quote is the same
-    if_so_lead: str = ""  # the line shown while the prompt only may follow (unknowns)
-    for_adults: bool = False  # written for adult perpetrators: labelled under 18 (1.7)
-
-
-@dataclass(frozen=True)
-class AnswerSet:
-    labels: dict[str, str]  # value -> label, in display order
-    not_known: str  # the value that means Not known ("" for none)
-    to_find_out: frozenset[str]  # values listed as information still to gather
-    exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
-    unmarked: str = ""  # a planner's task not yet marked counts as this (e.g. "todo")
-    # value -> what its label adds when no note carries the information (never a bare "Obtained")
-    unnoted: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def unanswered(self) -> str:
-        """Version 1's default answer; kept for callers that read it: there is none now."""
-        return ""
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    paragraph: str
-    answers: AnswerSet
-    title: str = ""  # a short heading: the guidance's own where it gives one
-    group: str = ""
-    kind: str = "choice"  # choice | several | words | both | note
-    required: bool = False
-    prefill: str = ""  # a note the browser may pre-fill from other checklists of the tab
-    verbatim: bool = True  # item texts quote the guidance; scoping questions are the site's
-    stop_when: frozenset[str] = frozenset()  # scoping answers that put the case out of scope
-    for_adults: bool = False  # speaks of the alleged perpetrator: labelled under 18 (1.7)
-    parent: str = ""  # a sub-item: shown, recorded and printed under this item
-    why: str = ""  # a scoping question: why the site asks it
-    shared: bool = False  # one answer for every checklist of the tab that asks it
-    note_label: str = ""  # the words box's label, where it is the answer (kind both)
-    caution: bool = False  # information in place, not a task: never marked
-
-
-@dataclass(frozen=True)
-class Statement:
-    template: str  # e.g. "Harm consequences judged {harm}."; {id} is that item's answer label
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Prefill:
-    target: str  # the ``prefill`` name of the note items it fills
-    source: str  # the checklist whose answers it reads
-    group: str  # that checklist's items of this group…
-    values: frozenset[str]  # …answered with one of these values
-    heading: str = ""  # the guidance's own name for the source's list, e.g. "3.7: factors…"
-
-
-@dataclass(frozen=True)
-class AdultLabel:
-    when: tuple[Condition, ...]  # e.g. the age question answered No or Not known
-    label: str  # e.g. "written for adult perpetrators: see 1.7"
-
-
-@dataclass(frozen=True)
-class Checklist:
-    id: str
-    title: str
-    purpose: str
-    serves: str  # the paragraph the checklist serves, e.g. "2.9"
-    stage: int  # the guidance's stage (1-3) the checklist belongs to, for the combined record
-    to_find_out_heading: str
-    scope: tuple[Question, ...]
-    items: tuple[Question, ...]
-    prompts: tuple[Prompt, ...]
-    statements: tuple[Statement, ...]
-    out_of_scope: Prompt | None
-    prefills: tuple[Prefill, ...] = ()
-    adult_label: AdultLabel | None = None
-
-    @property
-    def questions(self) -> tuple[Question, ...]:
-        return (*self.scope, *self.items)
-
-    def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+def whole_sentences(lead: str, quote: str) -> bool:
+    """Whether ``lead`` is one or more consecutive whole sentences (or lines) of ``quote``."""
+    units = sentences(quote)
+    for start in range(len(units)):
+        for end in range(start + 1, len(units) + 1):
+            if " ".join(units[start:end]) == lead:
+                return True
+    return False
 
 
 class _Reader:
     """Checks one definition's tables; every error names the file, the table and the key."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, shared: Shared | None = None) -> None:
         self.source = source
+        self.shared = shared
 
     def fail(self, where: str, message: str) -> ChecklistError:
         return ChecklistError(f"{self.source}: {where}", message)
@@ -259,12 +148,12 @@ class _Reader:
             raise self.fail(f"{where}.paragraph", f"{number!r} is not a paragraph of the guidance")
         return number
 
-    def answer_set(self, data: object, where: str) -> AnswerSet:
+    def answer_set(self, data: object, where: str) -> d.AnswerSet:
         data = self.table(data, "answers", where)
         labels = self.get(data, "labels", dict, where)
         if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
             raise self.fail(f"{where}.labels", 'expected value = "Label" pairs')
-        for key in ("to_find_out", "not_known", "unmarked"):
+        for key in ("to_find_out", "not_known"):
             values = self.strings(data, key, where) if key == "to_find_out" else None
             if key != "to_find_out":
                 values = [v] if (v := self.get(data, key, str, where, "")) else []
@@ -279,41 +168,37 @@ class _Reader:
         unnoted = self.get(data, "unnoted", dict, where, {})
         if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
             raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
-        return AnswerSet(
+        return d.AnswerSet(
             dict(labels),
             data.get("not_known", ""),
             frozenset(data.get("to_find_out", [])),
             tuple(exclusive),
-            data.get("unmarked", ""),
             dict(unnoted),
         )
 
-    def question(self, data: object, where: str, answers: AnswerSet, scope: bool) -> Question:
+    def question(self, data: object, where: str, answers: d.AnswerSet, scope: bool) -> d.Question:
         where = self.named(data, where)
         data = self.table(data, "question", where)
         qid = self.get(data, "id", str, where)
         kind = self.get(data, "kind", str, where, "choice")
-        if kind not in KINDS:
-            raise self.fail(f"{where}.kind", f"expected one of {list(KINDS)}, got {kind!r}")
+        if kind not in d.KINDS:
+            raise self.fail(f"{where}.kind", f"expected one of {list(d.KINDS)}, got {kind!r}")
         if "options" in data:
-            if kind in WORDS_KINDS:
+            if kind in d.WORDS_KINDS:
                 raise self.fail(f"{where}.options", f"a {kind} item is answered in words")
             own = self.answer_set(data["options"], f"{where}.options")
         elif kind == "words":
-            own = AnswerSet(dict(NOT_KNOWN), "unknown", frozenset({"unknown"}))
+            own = d.AnswerSet(dict(NOT_KNOWN), "unknown", frozenset({"unknown"}))
         elif kind == "note":
-            own = AnswerSet({}, "", frozenset())
+            own = d.AnswerSet({})
         else:
             own = answers
         if kind in ("choice", "several", "both") and not own.labels:
             raise self.fail(where, f"a {kind} item needs answers: give options")
-        stop_when = frozenset(self.strings(data, "stop_when", where))
-        if stop_when - set(own.labels):
-            raise self.fail(f"{where}.stop_when", f"expected values of {list(own.labels)}")
         for key in ("why", "shared"):
             if key in data and not scope:
                 raise self.fail(f"{where}.{key}", "only a scoping question has this key")
-        return Question(
+        return d.Question(
             id=qid,
             text=self.get(data, "text", str, where),
             paragraph=self.paragraph(data, where),
@@ -324,7 +209,6 @@ class _Reader:
             required=self.get(data, "required", bool, where, False),
             prefill=self.get(data, "prefill", str, where, ""),
             verbatim=not scope,
-            stop_when=stop_when,
             for_adults=self.get(data, "for_adults", bool, where, False),
             parent=self.get(data, "parent", str, where, ""),
             why=self.get(data, "why", str, where, ""),
@@ -341,16 +225,23 @@ class _Reader:
             raise self.fail(where, f"unknown items {unknown}")
         return ids
 
-    def condition(self, data: object, where: str, groups: dict, questions: dict) -> Condition:
+    def condition(self, data: object, where: str, groups: dict, questions: dict) -> d.Condition:
         data = self.table(data, "condition", where)
+        other = self.get(data, "checklist", str, where, "")
+        if other:  # another checklist's items: its groups and questions
+            source = load_checklist(other) if other in checklist_ids() else None
+            if source is None:
+                raise self.fail(f"{where}.checklist", f"unknown checklist {other!r}")
+            questions = {q.id: q for q in source.questions}
+            groups = _groups(source.questions)
         ids = self.ids(data.get("items"), f"{where}.items", groups, questions)
-        found = [q for q in QUANTIFIERS if q in data]
+        found = [q for q in d.QUANTIFIERS if q in data]
         if len(found) != 1:
-            raise self.fail(where, f"expected exactly one of {' / '.join(QUANTIFIERS)}")
+            raise self.fail(where, f"expected exactly one of {' / '.join(d.QUANTIFIERS)}")
         if found[0] == "noted":
             if data["noted"] is not True:
                 raise self.fail(f"{where}.noted", f"expected true, got {data['noted']!r}")
-            return Condition(tuple(ids), "noted", frozenset())
+            return d.Condition(tuple(ids), "noted", frozenset(), checklist=other)
         values = frozenset(self.strings(data, found[0], where))
         maybe = frozenset(self.strings(data, "maybe", where))
         allowed = {v for i in ids for v in questions[i].answers.labels}
@@ -361,7 +252,7 @@ class _Reader:
                 )
         if values & maybe:
             raise self.fail(f"{where}.maybe", f"{sorted(values & maybe)} cannot be both")
-        return Condition(tuple(ids), found[0], values, maybe)
+        return d.Condition(tuple(ids), found[0], values, maybe, other)
 
     def conditions(self, data: dict, where: str, groups: dict, questions: dict):
         return tuple(
@@ -369,23 +260,24 @@ class _Reader:
             for i, c in enumerate(self.get(data, "when", list, where, []))
         )
 
-    def prompt(self, data: object, where: str, groups: dict, questions: dict) -> Prompt:
+    def prompt(self, data: object, where: str, groups: dict, questions: dict) -> d.Prompt:
         where = self.named(data, where)
         data = self.table(data, "prompt", where)
         pid = self.get(data, "id", str, where)
-        cites = []
-        for i, c in enumerate(self.get(data, "cites", list, where, [])):
-            spot = f"{where}.cites[{i}]"
-            c = self.table(c, "cite", spot)
-            cites.append(
-                Cite(
-                    self.paragraph(c, spot),
-                    self.get(c, "quote", str, spot),
-                    self.get(c, "note", str, spot, ""),
-                )
+        spot = f"{where}.cite"
+        c = self.table(self.get(data, "cite", dict, where), "cite", spot)
+        cite = d.Cite(
+            self.paragraph(c, spot),
+            self.get(c, "quote", str, spot),
+            self.get(c, "note", str, spot, ""),
+        )
+        lead = self.get(data, "lead", str, where, "") or sentences(cite.quote)[0]
+        if not whole_sentences(lead, cite.quote):
+            raise self.fail(
+                f"{where}.lead",
+                f"is not whole sentences of its paragraph {cite.paragraph}'s quote: a lead is the "
+                f"guidance's own words, one or more whole sentences or a whole bullet (P13)",
             )
-        if not cites:
-            raise self.fail(f"{where}.cites", "every prompt cites at least one paragraph")
         lists = None
         if "list" in data:
             spot = f"{where}.list"
@@ -396,41 +288,44 @@ class _Reader:
                 groups,
                 questions,
             )
-        leads = []
-        for i, lead in enumerate(self.get(data, "leads", list, where, [])):
-            spot = f"{where}.leads[{i}]"
-            lead = self.table(lead, "lead", spot)
-            when = self.conditions(lead, spot, groups, questions)
-            if not when:
-                raise self.fail(f"{spot}.when", "another lead needs its conditions")
-            leads.append(Lead(when, self.get(lead, "lead", str, spot)))
         when = self.conditions(data, where, groups, questions)
-        pinned = self.get(data, "pinned", bool, where, False)
-        if "if_so_lead" in data and not when:
-            raise self.fail(f"{where}.if_so_lead", "a prompt always shown has no if-so line")
-        return Prompt(
+        waits_on = self.get(data, "waits_on", str, where, "")
+        if waits_on and not any(c.checklist for c in when):
+            raise self.fail(f"{where}.waits_on", "only a prompt on another checklist waits on it")
+        return d.Prompt(
             id=pid,
-            lead=self.get(data, "lead", str, where, ""),
+            lead=lead,
             when=when,
-            cites=tuple(cites),
+            cites=(cite,),
             lists=lists,
-            pinned=pinned,
-            leads=tuple(leads),
-            if_so_lead=self.get(data, "if_so_lead", str, where, ""),
+            pinned=self.get(data, "pinned", bool, where, False),
             for_adults=self.get(data, "for_adults", bool, where, False),
+            waits_on=waits_on,
         )
 
-    def checklist(self, data: object) -> Checklist:
+    def shared_questions(self, names: list[str], where: str) -> tuple[d.Question, ...]:
+        assert self.shared is not None
+        if unknown := [n for n in names if n not in self.shared.questions]:
+            raise self.fail(where, f"unknown shared questions {unknown}")
+        return tuple(self.shared.questions[n] for n in names)
+
+    def checklist(self, data: object) -> d.Checklist:
         data = self.table(data, "checklist", "checklist")
         cid = self.get(data, "id", str, "checklist")
         answers = self.answer_set(self.get(data, "answers", dict, cid), f"{cid}.answers")
         scope_answers = self.answer_set(
             self.get(data, "scope_answers", dict, cid, YES_NO_UNKNOWN), f"{cid}.scope_answers"
         )
-        scope = tuple(
-            self.question(q, f"{cid}.scope", scope_answers, True)
-            for q in self.get(data, "scope", list, cid, [])
+        shared = self.shared_questions(self.strings(data, "shared", cid), f"{cid}.shared")
+        scope = (
+            *shared,
+            *(
+                self.question(q, f"{cid}.scope", scope_answers, True)
+                for q in self.get(data, "scope", list, cid, [])
+            ),
         )
+        if any(q.shared for q in scope[len(shared) :]):
+            raise self.fail(f"{cid}.scope", "a shared question is defined in shared.toml")
         items = tuple(
             self.question(q, f"{cid}.items", answers, False)
             for q in self.get(data, "items", list, cid, [])
@@ -445,16 +340,20 @@ class _Reader:
                     f"{cid}.items[{q.id}].parent", f"{q.parent!r} is not an item before it"
                 )
             seen.add(q.id)
-        groups: dict[str, list[str]] = {}
-        for q in (*scope, *items):
-            if q.group:
-                groups.setdefault(q.group, []).append(q.id)
-        prompts = tuple(
+        groups = _groups((*scope, *items))
+        own = tuple(
             self.prompt(p, f"{cid}.prompts", groups, questions)
             for p in self.get(data, "prompts", list, cid, [])
         )
+        brought = (
+            tuple(p for p in self.shared.prompts if _asks(p, questions)) if self.shared else ()
+        )
+        prompts = (*brought, *own)
         if len({p.id for p in prompts}) != len(prompts):
             raise self.fail(f"{cid}.prompts", "prompt ids must be unique")
+        adults = any(q.for_adults for q in items) or any(p.for_adults for p in prompts)
+        if adults and AGE not in questions:
+            raise self.fail(f"{cid}.shared", f"labels for adults need the {AGE!r} question")
         statements = []
         for i, s in enumerate(self.get(data, "statements", list, cid, [])):
             where = f"{cid}.statements[{i}]"
@@ -464,7 +363,7 @@ class _Reader:
             ]
             if unknown := [r for r in refs if r not in questions]:
                 raise self.fail(f"{where}.template", f"unknown placeholders {unknown}")
-            statements.append(Statement(template, tuple(dict.fromkeys(refs))))
+            statements.append(d.Statement(template, tuple(dict.fromkeys(refs))))
         targets = {q.prefill for q in items if q.prefill}
         prefills = []
         for i, p in enumerate(self.get(data, "prefill", list, cid, [])):
@@ -474,7 +373,7 @@ class _Reader:
             if target not in targets:
                 raise self.fail(f"{where}.target", f"expected one of {sorted(targets)}")
             prefills.append(
-                Prefill(
+                d.Prefill(
                     target,
                     self.get(p, "from", str, where),
                     self.get(p, "group", str, where),
@@ -482,16 +381,7 @@ class _Reader:
                     self.get(p, "heading", str, where, ""),
                 )
             )
-        adult_label = None
-        if "adult_label" in data:
-            where = f"{cid}.adult_label"
-            table = self.table(data["adult_label"], "adult_label", where)
-            when = self.conditions(table, where, groups, questions)
-            if not when:
-                raise self.fail(f"{where}.when", "expected the conditions for the label")
-            adult_label = AdultLabel(when, self.get(table, "label", str, where))
-        stop = data.get("out_of_scope")
-        return Checklist(
+        return d.Checklist(
             id=cid,
             title=self.get(data, "title", str, cid),
             purpose=self.get(data, "purpose", str, cid),
@@ -504,19 +394,71 @@ class _Reader:
             items=items,
             prompts=prompts,
             statements=tuple(statements),
-            out_of_scope=self.prompt(stop, f"{cid}.out_of_scope", groups, questions)
-            if stop is not None
-            else None,
             prefills=tuple(prefills),
-            adult_label=adult_label,
+            carries=self.get(data, "carries_unknowns", bool, cid, False),
         )
 
 
-def parse_checklist(data: dict, source: str = "definition") -> Checklist:
+def _groups(questions: tuple[d.Question, ...]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for q in questions:
+        if q.group:
+            groups.setdefault(q.group, []).append(q.id)
+    return groups
+
+
+def _asks(prompt: d.Prompt, questions: dict) -> bool:
+    """Whether a checklist asking ``questions`` asks every item the prompt's conditions name."""
+    return all(i in questions for c in prompt.when for i in c.items)
+
+
+class Shared:
+    """The shared scoping questions (one answer per tab), the prompts they bring, the 1.7 label."""
+
+    def __init__(self, data: object) -> None:
+        reader = _Reader(SHARED)
+        data = reader.table(data, "shared", "shared")
+        answers = d.AnswerSet(**{**YES_NO_UNKNOWN, "to_find_out": frozenset({"unknown"})})
+        self.questions = {
+            q.id: q
+            for q in (
+                reader.question(q, "shared.scope", answers, True)
+                for q in reader.get(data, "scope", list, "shared")
+            )
+        }
+        if not all(q.shared for q in self.questions.values()):
+            raise reader.fail("shared.scope", "every question here has shared = true")
+        groups = _groups(tuple(self.questions.values()))
+        self.prompts = tuple(
+            reader.prompt(p, "shared.prompts", groups, self.questions)
+            for p in reader.get(data, "prompts", list, "shared", [])
+        )
+        self.adult_label: str = reader.get(data, "adult_label", str, "shared")
+
+
+def parse_checklist(data: dict, source: str = "definition") -> d.Checklist:
     """A checked Checklist from a definition's TOML data; ChecklistError on anything malformed.
 
     ``source`` (the file name) starts every error's field."""
-    return _Reader(source).checklist(data)
+    return _Reader(source, shared()).checklist(data)
+
+
+def _package_file(name: str) -> str:
+    path = resources.files("calculators") / "checklists" / name
+    return path.read_text(encoding="utf-8")
+
+
+def _toml(name: str) -> dict:
+    try:
+        return tomllib.loads(_package_file(name))
+    except tomllib.TOMLDecodeError as error:
+        raise ChecklistError(name, f"is not valid TOML: {error}") from None
+
+
+@cache
+def shared() -> Shared:
+    """The shared scoping questions of every checklist (``checklists/shared.toml``)."""
+    return Shared(_toml(SHARED))
 
 
 @cache  # package data does not change while running; evaluate() asks on every answer
@@ -530,7 +472,7 @@ def checklist_ids() -> tuple[str, ...]:
     )
 
 
-def load_checklist(checklist_id: object) -> Checklist:
+def load_checklist(checklist_id: object) -> d.Checklist:
     """The checklist with this id; ChecklistError if there is none."""
     if not isinstance(checklist_id, str) or checklist_id not in checklist_ids():
         raise ChecklistError(
@@ -540,7 +482,7 @@ def load_checklist(checklist_id: object) -> Checklist:
     return _load(checklist_id)
 
 
-def check_prefills(checklist: Checklist, source: str, others: dict[str, Checklist]) -> None:
+def check_prefills(checklist: d.Checklist, source: str, others: dict[str, d.Checklist]) -> None:
     """Every prefill rule names a checklist of ``others``, one of its groups, and its values."""
     for i, rule in enumerate(checklist.prefills):
         where = f"{source}: {checklist.id}.prefill[{i}]"
@@ -557,17 +499,25 @@ def check_prefills(checklist: Checklist, source: str, others: dict[str, Checklis
 
 
 @cache
-def _load(checklist_id: str) -> Checklist:
+def _load(checklist_id: str) -> d.Checklist:
     name = f"{checklist_id}{SUFFIX}"
-    path = resources.files("calculators") / "checklists" / name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(name, f"is not valid TOML: {error}") from None
-    checklist = parse_checklist(data, name)
+    checklist = parse_checklist(_toml(name), name)
     if checklist.id != checklist_id:
         raise ChecklistError(f"{name}: checklist.id", f"expected {checklist_id!r}")
     sources = {r.source for r in checklist.prefills} - {checklist_id}
     others = {s: _load(s) for s in sources if s in checklist_ids()}
     check_prefills(checklist, name, others)
     return checklist
+
+
+def guidance_order(checklists: list[d.Checklist]) -> list[d.Checklist]:
+    """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
+    return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))
+
+
+# The types, for callers that read them from here.
+Checklist = d.Checklist
+Question = d.Question
+Prompt = d.Prompt
+Condition = d.Condition
+AnswerSet = d.AnswerSet

@@ -1,0 +1,119 @@
+"""The types of a checklist definition: what ``model`` reads from the TOML files, checked.
+
+A definition has scoping questions (the site's own, some shared by every checklist of a tab),
+items (each quoting the guidance and citing its paragraph), prompts (one paragraph of the
+guidance each, shown when their conditions hold, or always when they have none) and statements
+(the practitioner's own choices in words). The TOML keys of each table are these dataclasses'
+fields (``model.KEYS``), renamed where ``model.RENAMED`` says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUANTIFIERS = ("any", "all", "none", "noted")
+KINDS = ("choice", "several", "words", "both", "note")
+WORDS_KINDS = frozenset({"words", "note"})  # answered in notes, not by choosing
+
+
+@dataclass(frozen=True)
+class Cite:
+    paragraph: str
+    quote: str
+    note: str = ""  # the site's editorial note on the quoted paragraph, carried with it
+
+
+@dataclass(frozen=True)
+class Condition:
+    items: tuple[str, ...]
+    quantifier: str  # any | all | none (answers in values) | noted (a note was written)
+    values: frozenset[str]
+    maybe: frozenset[str] = frozenset()  # answers that leave it unknown (e.g. "other contact")
+    checklist: str = ""  # the items are another checklist's of the tab (2.9 in Stage 1)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One paragraph of the guidance (P13): its quote, and the lead shown when it is folded to
+    one line: one or more whole sentences of the quote (by default its first)."""
+
+    id: str
+    lead: str
+    when: tuple[Condition, ...]
+    cites: tuple[Cite, ...]  # exactly one: a prompt cites one paragraph (P13)
+    lists: Condition | None = None  # list the items whose answers are in these values
+    pinned: bool = False  # always shown, first (2.12)
+    for_adults: bool = False  # written for adult perpetrators: labelled under 18 (1.7)
+    waits_on: str = ""  # the site's line while another checklist of the tab is not answered
+
+    @property
+    def cite(self) -> Cite:
+        return self.cites[0]
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    labels: dict[str, str]  # value -> label, in display order
+    not_known: str = ""  # the value that means Not known ("" for none)
+    to_find_out: frozenset[str] = frozenset()  # values listed as information still to gather
+    exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
+    # value -> what its label adds when no note carries the information (never a bare "Obtained")
+    unnoted: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    paragraph: str
+    answers: AnswerSet
+    title: str = ""  # a short heading: the guidance's own where it gives one
+    group: str = ""
+    kind: str = "choice"  # choice | several | words | both | note
+    required: bool = False
+    prefill: str = ""  # a note the browser may pre-fill from other checklists of the tab
+    verbatim: bool = True  # item texts quote the guidance; scoping questions are the site's
+    for_adults: bool = False  # speaks of the alleged perpetrator: labelled under 18 (1.7)
+    parent: str = ""  # a sub-item: shown, recorded and printed under this item
+    why: str = ""  # a scoping question: why the site asks it
+    shared: bool = False  # one answer per tab, for every checklist that asks it (P14)
+    note_label: str = ""  # the words box's label, where it is the answer (kind both)
+    caution: bool = False  # information in place, not a task: never marked
+
+
+@dataclass(frozen=True)
+class Statement:
+    template: str  # e.g. "Harm consequences judged {harm}."; {id} is that item's answer label
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Prefill:
+    target: str  # the ``prefill`` name of the note items it fills
+    source: str  # the checklist whose answers it reads
+    group: str  # that checklist's items of this group…
+    values: frozenset[str]  # …answered with one of these values
+    heading: str = ""  # the guidance's own name for the source's list, e.g. "3.7: Factors…"
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    purpose: str
+    serves: str  # the paragraph the checklist serves, e.g. "2.9"
+    stage: int  # the guidance's stage (1-3) the checklist belongs to, for the combined record
+    to_find_out_heading: str
+    scope: tuple[Question, ...]  # the shared questions first, then its own
+    items: tuple[Question, ...]
+    prompts: tuple[Prompt, ...]
+    statements: tuple[Statement, ...] = ()
+    prefills: tuple[Prefill, ...] = ()
+    carries: bool = False  # shows what every other checklist of the tab left open (2.23 a)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return (*self.scope, *self.items)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)

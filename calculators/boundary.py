@@ -20,20 +20,25 @@ from calculators.contract import (
     AssessmentRecordResponse,
     EvaluateResponse,
     LimitsResponse,
+    OpenAssessmentResponse,
     OpenResponse,
     PrefillResponse,
+    SaveAssessmentResponse,
+    SavedAssessment,
     SavedFile,
     SaveResponse,
 )
 from calculators.errors import ChecklistError
 from calculators.evaluator import _check_answer, check_payload, evaluate
-from calculators.model import guidance_order, shared
+from calculators.model import checklist_ids, guidance_order, shared
 from calculators.prefill import prefill
 from calculators.record import assessment_record_text, record_text
 
 FILE_FORMAT = "guidance-checklist"
+ASSESSMENT_FORMAT = "guidance-assessment"
 FILE_VERSION = 1
 FILE_KEYS = SavedFile.__required_keys__ | SavedFile.__optional_keys__
+ASSESSMENT_KEYS = SavedAssessment.__required_keys__ | SavedAssessment.__optional_keys__
 MAX_FILE = 1_000_000  # characters of a saved file; the page checks a file's bytes against it
 TOO_LARGE = f"is larger than {MAX_FILE // 1_000_000} MB: it cannot be a saved checklist"
 # A request carries a whole file as a JSON string (escaping may grow it) and the tab's answers.
@@ -179,6 +184,43 @@ def _save(request: dict) -> SaveResponse:
     return {"ok": True, "file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
 
 
+def _header(saved: object, fmt: str, keys: frozenset[str], what: str) -> dict:
+    """A saved file's outer fields checked: its format, version and keys."""
+    if not isinstance(saved, dict) or saved.get("format") != fmt:
+        raise ChecklistError("file", f"is not {what} saved from this site")
+    version = saved.get("format_version")
+    if type(version) is not int or version != FILE_VERSION:  # not true, not 1.0
+        raise ChecklistError(
+            "file", f"has format version {excerpt(version)}; this site reads version {FILE_VERSION}"
+        )
+    if extra := sorted(set(saved) - keys):
+        named = ", ".join(excerpt(key) for key in extra[:5]) + (", …" if len(extra) > 5 else "")
+        raise ChecklistError("file", f"has fields this site does not know: {named}")
+    return saved
+
+
+def _saved_edition(saved: dict, edition: str, number: int) -> int:
+    saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
+    if saved_number > number:
+        raise ChecklistError(
+            "file",
+            f"was saved with a newer edition of the guidance ({excerpt(saved.get('edition'))}) "
+            f"than this site has ({excerpt(edition)}): open it where that edition is published",
+        )
+    return saved_number
+
+
+def _answers_of(payload: dict, saved: dict, edition: str, number: int, changes: object) -> dict:
+    """A saved checklist's answers and notes as this edition reads them, with a notice."""
+    try:
+        if saved["edition_number"] == number:
+            _, answers, notes = check_payload(payload)
+            return {"answers": answers, "notes": notes, "notice": ""}
+        return dict(_from_older(payload, saved, edition, changes))
+    except ChecklistError as error:
+        raise _in_file(error, payload["checklist"]) from None
+
+
 def _open(request: dict) -> OpenResponse:
     text, expected, edition = (
         _text(request, "text"),
@@ -187,37 +229,88 @@ def _open(request: dict) -> OpenResponse:
     )
     number = _edition_number(request.get("edition_number"), "edition_number")
     saved = strict_json(text, "file", MAX_FILE, TOO_LARGE)
-    if not isinstance(saved, dict) or saved.get("format") != FILE_FORMAT:
-        raise ChecklistError("file", "is not a checklist saved from this site")
-    version = saved.get("format_version")
-    if type(version) is not int or version != FILE_VERSION:  # not true, not 1.0
-        raise ChecklistError(
-            "file", f"has format version {excerpt(version)}; this site reads version {FILE_VERSION}"
-        )
-    if extra := sorted(set(saved) - FILE_KEYS):
-        named = ", ".join(excerpt(key) for key in extra[:5]) + (", …" if len(extra) > 5 else "")
-        raise ChecklistError("file", f"has fields this site does not know: {named}")
+    if isinstance(saved, dict) and saved.get("format") == ASSESSMENT_FORMAT:
+        raise ChecklistError("file", "is a whole assessment: open it on the Assessment record page")
+    saved = _header(saved, FILE_FORMAT, FILE_KEYS, "a checklist")
     if saved.get("checklist") != expected:
         raise ChecklistError(
             "file",
             f"is a saved {_title(saved.get('checklist'))} checklist, not "
             f"{_title(expected)}: open it on that checklist's page",
         )
-    saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
-    if saved_number > number:
-        raise ChecklistError(
-            "file",
-            f"was saved with a newer edition of the guidance ({excerpt(saved.get('edition'))}) "
-            f"than this site has ({edition!r}): open it where that edition is published",
-        )
+    _saved_edition(saved, edition, number)
     payload = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
+    opened = _answers_of(payload, saved, edition, number, request.get("changes"))
+    return {"ok": True, **opened}
+
+
+def _save_assessment(request: dict) -> SaveAssessmentResponse:
+    """The whole assessment of a tab as one file: the shared answers once, every checklist."""
+    payloads, answers = _tab(request, "payloads")
+    checklists = []
+    for payload in payloads:
+        checklist, own, notes = check_payload(payload)
+        shared_ids = {q.id for q in checklist.scope if q.shared}
+        own = {k: v for k, v in own.items() if k not in shared_ids}
+        checklists.append({"checklist": checklist.id, "answers": own, "notes": notes})
+    if len({c["checklist"] for c in checklists}) != len(checklists):
+        raise ChecklistError("payloads", "has a checklist more than once")
+    saved: SavedAssessment = {
+        "format": ASSESSMENT_FORMAT,
+        "format_version": FILE_VERSION,
+        "edition": _text(request, "edition"),
+        "edition_number": _edition_number(request.get("edition_number"), "edition_number"),
+        "saved_at": _text(request, "made_at"),
+        "shared": answers,
+        "checklists": checklists,
+    }
+    return {"ok": True, "file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
+
+
+def _open_assessment(request: dict) -> OpenAssessmentResponse:
+    """A saved assessment: every checklist's answers as this edition reads them, and the
+    shared answers, with one notice."""
+    text, edition = _text(request, "text"), _text(request, "edition")
+    number = _edition_number(request.get("edition_number"), "edition_number")
+    saved = strict_json(text, "file", MAX_FILE, TOO_LARGE)
+    if isinstance(saved, dict) and saved.get("format") == FILE_FORMAT:
+        raise ChecklistError(
+            "file", "is one checklist, not a whole assessment: open it on that checklist's page"
+        )
+    saved = _header(saved, ASSESSMENT_FORMAT, ASSESSMENT_KEYS, "an assessment")
+    _saved_edition(saved, edition, number)
     try:
-        if saved_number == number:
-            _, answers, notes = check_payload(payload)
-            return {"ok": True, "answers": answers, "notes": notes, "notice": ""}
-        return _from_older(payload, saved, edition, request.get("changes"))
+        answers = check_shared(saved.get("shared"))
     except ChecklistError as error:
-        raise _in_file(error, expected) from None
+        raise ChecklistError("file", f"has a shared answer that cannot be read: {error}") from None
+    entries = saved.get("checklists")
+    if not isinstance(entries, list):
+        raise ChecklistError("file", "has no list of checklists")
+    payloads, notices, seen = [], [], set()
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) - {"checklist", "answers", "notes"}:
+            raise ChecklistError(
+                "file", f"has a checklist entry this site cannot read: {excerpt(entry)}"
+            )
+        if entry.get("checklist") in seen:
+            raise ChecklistError("file", f"has {_title(entry.get('checklist'))} twice")
+        seen.add(entry.get("checklist"))
+        if entry.get("checklist") not in checklist_ids():
+            raise ChecklistError(
+                "file",
+                f"has a checklist this site does not have: {excerpt(entry.get('checklist'))}",
+            )
+        opened = _answers_of(entry, saved, edition, number, request.get("changes"))
+        payloads.append(
+            {
+                "checklist": entry["checklist"],
+                "answers": opened["answers"],
+                "notes": opened["notes"],
+            }
+        )
+        if opened["notice"]:
+            notices.append(f"{load_checklist(entry['checklist']).title}: {opened['notice']}")
+    return {"ok": True, "payloads": payloads, "shared": answers, "notice": " ".join(notices)}
 
 
 def _in_file(error: ChecklistError, checklist_id: str) -> ChecklistError:
@@ -230,9 +323,9 @@ def _in_file(error: ChecklistError, checklist_id: str) -> ChecklistError:
         return ChecklistError(error.field, f"has {excerpt(error.field)}: {error.message}")
     words = question.title or question.text
     words = words if len(words) <= 80 else words[:79] + "…"
-    what = "answer" if section == "answers" else "note"
+    what = "an answer" if section == "answers" else "a note"
     why = error.message if len(error.message) <= 120 else error.message[:119] + "…"
-    message = f"has an {what} to “{words}” that cannot be read: {why}"
+    message = f"has {what} to “{words}” that cannot be read: {why}"
     return ChecklistError(error.field, message)
 
 
@@ -298,6 +391,8 @@ OPERATIONS = {
     "evaluate": _evaluate,
     "save": _save,
     "open": _open,
+    "save_assessment": _save_assessment,
+    "open_assessment": _open_assessment,
     "prefill": _prefill,
     "assessment_record": _assessment_record,
 }

@@ -6,15 +6,21 @@ in ``OPERATIONS``; ``tests/test_contract.py`` checks every response the tests se
 
 - ``limits``: nothing → what the page checks before asking: the largest file it reads, and what
   to say of a larger one (``open`` refuses it with the same words);
-- ``evaluate``: a ``Payload`` and the record's heading fields → the ``Result`` with its ``record``;
+- ``evaluate``: a ``Payload``, the other checklists of the ``tab`` and its ``shared`` answers, and
+  the record's heading fields → the ``Result`` with its ``record``;
 - ``save``: the same and ``edition_number`` → ``file``, the text of a ``SavedFile``;
 - ``open``: a file's ``text``, the page's ``checklist`` and edition (and ``changes``, the site's
   ``edition-changes.json``) → its ``answers`` and ``notes``, with a ``notice`` (and, from an older
   edition, the items to re-check and those left out);
 - ``prefill``: a ``checklist`` and the ``payloads`` of the others answered in the tab → the
   starting text of its pre-filled note items, by target;
-- ``assessment_record``: the ``payloads`` of every checklist answered in the tab and the heading
-  fields → the whole assessment record's text, checklists in the guidance's order.
+- ``assessment_record``: the ``payloads`` of every checklist answered in the tab, its ``shared``
+  answers and the heading fields → the whole assessment record's text, checklists in the
+  guidance's order, the shared answers stated once;
+- ``save_assessment`` / ``open_assessment``: the whole assessment of a tab as one file and back.
+
+Shared answers (P14): the tab answers each shared scoping question once; requests carry them as
+``shared`` and the boundary gives them to every checklist that asks the question.
 
 Every response is an ``OkResponse`` of its operation or an ``ErrorResponse``: a bad request never
 raises across the boundary. Nothing is coerced: unknown or mistyped fields are refused.
@@ -67,6 +73,8 @@ class RecordHeading(TypedDict):
 class EvaluateRequest(RecordHeading):
     op: Literal["evaluate"]
     payload: Payload
+    tab: NotRequired[list[Payload]]  # the other checklists answered in the tab
+    shared: NotRequired[dict[str, AnswerValue]]  # the tab's one answer to each shared question
 
 
 class SaveRequest(RecordHeading):
@@ -92,6 +100,21 @@ class PrefillRequest(TypedDict):
 class AssessmentRecordRequest(RecordHeading):
     op: Literal["assessment_record"]
     payloads: list[Payload]
+    shared: NotRequired[dict[str, AnswerValue]]
+
+
+class SaveAssessmentRequest(RecordHeading):
+    op: Literal["save_assessment"]
+    payloads: list[Payload]
+    shared: NotRequired[dict[str, AnswerValue]]
+
+
+class OpenAssessmentRequest(TypedDict):
+    op: Literal["open_assessment"]
+    text: str
+    edition: str
+    edition_number: int
+    changes: NotRequired[dict[str, object]]
 
 
 # Results -------------------------------------------------------------------------------------
@@ -105,63 +128,84 @@ class Brief(TypedDict):
     paragraph: str
 
 
-class Cite(TypedDict):
-    paragraph: str
-    quote: str
-    note: str  # the site's editorial note on the quoted paragraph ("" for none)
+class Listed(Brief):
+    """An item listed with its answer: still to find out, missing, or carried (2.23 a)."""
+
+    label: str  # the answer's label, or "Not answered"
 
 
 class Prompt(TypedDict):
-    """A prompt: ``pinned`` (first, whole), ``follows`` from the answers, ``standing`` guidance,
-    or, in ``if_so``, what would follow if the unknowns it ``depends_on`` are so."""
+    """One paragraph of the guidance (P13) as the result shows it: whole, with the site's lines
+    computed from the answers that brought it or that it waits on."""
 
     id: str
-    lead: str
-    cites: list[Cite]
-    items: list[Brief]
-    group: Literal["pinned", "follows", "standing", "if-so"]
-    adult_flag: str  # the 1.7 label where the prompt is written for adults ("" otherwise)
-    depends_on: NotRequired[list[Brief]]  # in if_so only
+    paragraph: str
+    quote: str
+    note: str  # the site's editorial note on the quoted paragraph ("" for none)
+    lead: str  # whole sentences of the quote: its one line when folded
+    items: list[Brief]  # a list of the answers given (3.7, 3.10), under the guidance's words
+    adult_label: str  # the 1.7 label where the prompt is written for adults ("" otherwise)
+    from_answers: str  # the site's line naming the answers that brought it ("" for none)
+    waits_on: str  # the site's line naming the answers it waits on ("" for none)
+    link: str  # a checklist of the tab it waits on, not answered ("" for none)
+
+
+class Section(TypedDict):
+    """The result's parts, in this order (P12): read first, what follows from the answers,
+    what would follow if so, guidance that always applies (present only when not empty)."""
+
+    kind: Literal["pinned", "follows", "if-so", "standing"]
+    heading: str  # the site's words; the standing heading names its paragraphs
+    prompts: list[Prompt]
 
 
 class Answer(Brief):
     title: str
     kind: str
-    scope: bool
+    site: bool  # the site's scoping question, not the guidance's words
     answer: AnswerValue  # "" when not answered; a list for kind "several"
     label: str  # "" when not answered; a several item's labels joined with "; "
-    given: bool
     note: str
     status: Literal["answered", "not-known", "not-answered"]
     parent: str  # a sub-item: the id of the item it sits under
     why: str  # a scoping question: why the site asks it
-    shared: bool  # one answer for every checklist of the tab that asks it
+    shared: bool  # one answer per tab, for every checklist that asks it (P14)
     caution: bool  # information in place, never marked
     note_label: str  # kind "both": the label of the words box
-    adult_flag: str
+    adult_label: str
+    menu: bool  # 6.2's "some or all" questions: only those chosen are printed
 
 
 class ToFindOut(TypedDict):
     heading: str
-    items: list[Brief]
+    items: list[Listed]
+
+
+class Carried(TypedDict):
+    """Another checklist of the tab, for 2.23 a: used or not, and what it left open."""
+
+    checklist: str
+    title: str
+    used: bool
+    items: list[Listed]
 
 
 class Result(TypedDict):
-    """What the evaluator returns for a payload."""
+    """What the evaluator returns for a payload: laid out once, drawn by the record and page."""
 
     checklist: str
     title: str
     stage: int
-    in_scope: bool
     answered: int
+    adult: Literal["", "not-answered", "18-or-over", "under-18-or-not-known"]
+    adult_label: str  # the 1.7 label when the age answer is No or Not known ("" otherwise)
     answers: list[Answer]
+    sections: list[Section]
     to_find_out: ToFindOut
-    missing: list[Brief]
-    statements: list[str]
-    prompts: list[Prompt]  # pinned, then follows, then standing
-    if_so: list[Prompt]
+    missing: list[Listed]
     scope_not_answered: list[Brief]  # the site's questions not yet answered
-    adult_flag: str  # the 1.7 label when the age answer is No or Not known ("" otherwise)
+    statements: list[str]
+    carried: list[Carried]
 
 
 class ChangedItem(TypedDict):
@@ -181,6 +225,18 @@ class SavedFile(TypedDict):
     saved_at: str
     answers: dict[str, AnswerValue]
     notes: dict[str, str]
+
+
+class SavedAssessment(TypedDict):
+    """A saved assessment: the shared answers once and every checklist of the tab."""
+
+    format: str
+    format_version: int
+    edition: str
+    edition_number: int
+    saved_at: str
+    shared: dict[str, AnswerValue]
+    checklists: list[Payload]
 
 
 # Responses -----------------------------------------------------------------------------------
@@ -216,6 +272,16 @@ class AssessmentRecordResponse(OkResponse):
     checklists: list[str]  # the checklists in the record, in the guidance's order
 
 
+class SaveAssessmentResponse(OkResponse):
+    file: str
+
+
+class OpenAssessmentResponse(OkResponse):
+    payloads: list[Payload]
+    shared: dict[str, AnswerValue]
+    notice: str
+
+
 OPERATIONS: dict[str, tuple[type, type]] = {
     "limits": (LimitsRequest, LimitsResponse),
     "evaluate": (EvaluateRequest, EvaluateResponse),
@@ -223,5 +289,7 @@ OPERATIONS: dict[str, tuple[type, type]] = {
     "open": (OpenRequest, OpenResponse),
     "prefill": (PrefillRequest, PrefillResponse),
     "assessment_record": (AssessmentRecordRequest, AssessmentRecordResponse),
+    "save_assessment": (SaveAssessmentRequest, SaveAssessmentResponse),
+    "open_assessment": (OpenAssessmentRequest, OpenAssessmentResponse),
 }
 """Each operation's request and response types, by the request's ``op``."""

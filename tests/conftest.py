@@ -39,7 +39,7 @@ def latest_site(built_site) -> Path:
 @pytest.fixture(scope="session")
 def site_root(built_site, site_port):
     """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
-    from build_scripts.tools.serve import serve_in_thread
+    from devtools.serve import serve_in_thread
 
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"

@@ -27,7 +27,7 @@ def two_editions(tmp_path_factory) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def root_url(two_editions):
-    from build_scripts.tools.serve import serve_in_thread
+    from devtools.serve import serve_in_thread
 
     site, port = two_editions
     server = serve_in_thread(site, port)

@@ -1,5 +1,5 @@
 """The hosting headers: one source for ``_headers`` (static hosts), ``nginx.conf`` and the
-Python test server (``tools/serve.py`` reads the ``_headers`` file the build wrote).
+Python test server (``devtools/serve.py`` reads the ``_headers`` file the build wrote).
 
 The Content Security Policy as a header also carries ``frame-ancestors``; the other headers are
 header-only too (a meta tag cannot set them).

@@ -1,5 +1,5 @@
 """Two editions published together: the real guidance, and a second edition made by the test with
-2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/editions_fixture.py)."""
+2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/support/editions.py)."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def latest_site(built_site) -> Path:
 
 @pytest.fixture(scope="session")
 def site_root(built_site, site_port):
-    """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
+    """The built site served on loopback by devtools/serve.py (MIME types, _headers' headers)."""
     from devtools.serve import serve_in_thread
 
     server = serve_in_thread(built_site, site_port)

@@ -67,9 +67,10 @@ test: deps chromium nginx engines lint
 test-engines: deps chromium engines
 	$(BIN)/pytest -m engines
 
-# What needs no browser, no built site and no Node: seconds, not minutes (README, "Tests").
+# What needs no build, no Node, no browser and no nginx (markers: tests/conftest.py, NEEDS).
+# TEST_FAST=1: a test that starts one anyway fails loudly (tests/support/fast_loop.py).
 test-fast: deps
-	$(BIN)/pytest -m "not browser and not site and not node"
+	TEST_FAST=1 $(BIN)/pytest -m "not browser and not site and not build and not node and not nginx and not engines"
 
 bench: deps chromium engines
 	$(BIN)/python -m devtools.bench

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import fast_loop
 from tests.support.site import free_port, publish
 
 # While working on the browser tests: TEST_BUILT_SITE=<folder>:<port> reuses a site already built
@@ -103,11 +104,24 @@ def page(context):
 
 
 # A test's markers come from what it uses: ``make test-fast`` runs what needs none of these.
-NEEDS = {"chromium": "browser", "built_site": "site", "node_run": "node"}
+# Building a site runs Node (the service worker's generator, the Pyodide bundle's compiler).
+NEEDS = {
+    "chromium": ("browser",),
+    "built_site": ("site", "build", "node"),
+    "two_editions": ("build", "node"),  # tests/test_publish.py: a second edition, built
+    "node_run": ("node",),
+    "nginx_root": ("nginx",),
+}
+
+
+def pytest_configure(config):
+    if os.environ.get("TEST_FAST") == "1":  # make test-fast: a test that starts one fails loudly
+        fast_loop.install()
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        for fixture, marker in NEEDS.items():
+        for fixture, markers in NEEDS.items():
             if fixture in item.fixturenames:
-                item.add_marker(getattr(pytest.mark, marker))
+                for marker in markers:
+                    item.add_marker(getattr(pytest.mark, marker))

@@ -35,6 +35,8 @@ def root_url(two_editions):
     server.shutdown()
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_removing_a_paragraph_id_without_a_map_entry_fails_the_build(tmp_path):
     editions = make_second_edition(tmp_path, renumbering=False)
     result = publish(tmp_path / "site", free_port(), editions)

@@ -18,7 +18,7 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Opener-Policy": "same-origin",
     # Browsers ignore it over plain http; over HTTPS it keeps every later visit on HTTPS for a
-    # year (the site must be served over HTTPS only: README, "Privacy and security").
+    # year (the site must be served over HTTPS only: README, "Hosting").
     "Strict-Transport-Security": "max-age=31536000",
 }
 

@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-PYTHON := $(shell build_scripts/tools/find-python.sh)
+PYTHON := $(shell devtools/find-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
@@ -45,11 +45,11 @@ new-edition: deps
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download browsers here).
 chromium:
-	@build_scripts/tools/ensure-chromium.sh
+	@devtools/ensure-chromium.sh
 
 # nginx for the hosting tests (the site served with build/hosting/nginx.conf): Debian's package.
 nginx:
-	@build_scripts/tools/ensure-nginx.sh
+	@devtools/ensure-nginx.sh
 
 lint: deps
 	$(BIN)/ruff check .
@@ -58,7 +58,7 @@ lint: deps
 
 # Firefox ESR, WebKitGTK's WebDriver and Xvfb for the cross-engine tests (tests/engines/).
 engines:
-	@build_scripts/tools/ensure-engines.sh
+	@devtools/ensure-engines.sh
 
 test: deps chromium nginx engines lint
 	$(BIN)/pytest
@@ -67,12 +67,13 @@ test: deps chromium nginx engines lint
 test-engines: deps chromium engines
 	$(BIN)/pytest -m engines
 
-# What needs no browser, no built site and no Node: seconds, not minutes (README, "Tests").
+# What needs no build, no Node, no browser and no nginx (markers: tests/conftest.py, NEEDS).
+# TEST_FAST=1: a test that starts one anyway fails loudly (tests/support/fast_loop.py).
 test-fast: deps
-	$(BIN)/pytest -m "not browser and not site and not node"
+	TEST_FAST=1 $(BIN)/pytest -m "not browser and not site and not build and not node and not nginx and not engines"
 
 bench: deps chromium engines
-	$(BIN)/python -m build_scripts.tools.bench
+	$(BIN)/python -m devtools.bench
 
 # Which stdlib modules the Pyodide bundle keeps: found by running every checklist in Pyodide.
 stdlib-keep: deps
@@ -85,7 +86,7 @@ lock:
 	/tmp/lock-venv/bin/pip install --quiet ".[dev]"
 	{ echo "# Exact pins for the dev/build environment (make lock regenerates from pyproject's [dev] extra)."; \
 	  /tmp/lock-venv/bin/pip freeze | grep -v guidance-calculators; } > requirements.lock
-	$(PYTHON) -m build_scripts.tools.hash_lock requirements.lock requirements-pip.lock
+	$(PYTHON) -m devtools.hash_lock requirements.lock requirements-pip.lock
 
 clean:
 	rm -rf site .site.new build dist reports .pytest_cache

@@ -35,7 +35,9 @@ from build_scripts.lib.errors import BuildError
 from build_scripts.lib.files import load_toml, write_text
 from build_scripts.lib.paths import (
     CHECKLIST_WORKER,
+    DOCS,
     EDITORIAL_NOTES,
+    GLOSSARY,
     HEADERS_FILE,
     LINK_REGISTRY,
     NGINX,
@@ -71,8 +73,8 @@ class EditionBuild:
 
     def glossary_terms(self) -> list[glossary.Term]:
         """The edition's glossary (its docs folder's, else the project's): for search entries."""
-        for docs in (self.docs, self.root / "docs"):
-            if (path := docs / "_data" / "glossary.toml").is_file():
+        for docs in (self.docs, self.root / DOCS):
+            if (path := docs / GLOSSARY).is_file():
                 return glossary.load_terms(str(path))
         return []
 

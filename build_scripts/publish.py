@@ -47,8 +47,8 @@ from build_scripts.editions.model import Edition, edition_extra, load_editions
 from build_scripts.guidance.pages import GUIDANCE, guidance_pages, page_title
 from build_scripts.guidance.paragraphs import Paragraph, page_paragraphs
 from build_scripts.lib.errors import BuildError
-from build_scripts.lib.files import write_text
-from build_scripts.lib.paths import EDITIONS_FILE, LATEST, MKDOCS_YML, ROOT
+from build_scripts.lib.files import copy_file, copy_tree, write_text
+from build_scripts.lib.paths import DATA, DOCS, EDITIONS_FILE, LATEST, MKDOCS_YML, ROOT, SITE
 from build_scripts.offline.service_worker import Layout, search_langs
 
 log = logging.getLogger("mkdocs.publish")
@@ -95,15 +95,15 @@ def read_paragraphs(config: MkDocsConfig, docs: Path, pages: list[str]) -> list[
 def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> None:
     """An edition's docs folder: the whole site for the latest; guidance, glossary otherwise."""
     if latest:
-        shutil.copytree(edition.source, into)
+        copy_tree(edition.source, into)
         return
-    site_docs = ROOT / "docs"
-    shutil.copytree(site_docs / "assets", into / "assets")
-    data = edition.source / "_data" if (edition.source / "_data").is_dir() else site_docs / "_data"
-    shutil.copytree(data, into / "_data")
+    site_docs = ROOT / DOCS
+    copy_tree(site_docs / "assets", into / "assets")
+    data = edition.source / DATA if (edition.source / DATA).is_dir() else site_docs / DATA
+    copy_tree(data, into / DATA)
     for page in [*pages, "glossary.md"]:
         source = edition.source / page if (edition.source / page).exists() else site_docs / page
-        shutil.copyfile(source, into / page)
+        copy_file(source, into / page)
 
 
 def build_edition(config: MkDocsConfig, extra: dict, nav: list) -> None:
@@ -214,7 +214,7 @@ def site_layout(editions: list[Edition]) -> Layout:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / SITE)
     parser.add_argument("--editions", type=Path, default=ROOT / EDITIONS_FILE)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")

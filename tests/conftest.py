@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import fast_loop
 from tests.support.site import free_port, publish
 
 # While working on the browser tests: TEST_BUILT_SITE=<folder>:<port> reuses a site already built
@@ -38,8 +39,8 @@ def latest_site(built_site) -> Path:
 
 @pytest.fixture(scope="session")
 def site_root(built_site, site_port):
-    """The built site served on loopback (the same server as `make serve` uses for MIME types)."""
-    from build_scripts.tools.serve import serve_in_thread
+    """The built site served on loopback by devtools/serve.py (MIME types, _headers' headers)."""
+    from devtools.serve import serve_in_thread
 
     server = serve_in_thread(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
@@ -103,11 +104,24 @@ def page(context):
 
 
 # A test's markers come from what it uses: ``make test-fast`` runs what needs none of these.
-NEEDS = {"chromium": "browser", "built_site": "site", "node_run": "node"}
+# Building a site runs Node (the service worker's generator, the Pyodide bundle's compiler).
+NEEDS = {
+    "chromium": ("browser",),
+    "built_site": ("site", "build", "node"),
+    "two_editions": ("build", "node"),  # tests/test_publish.py: a second edition, built
+    "node_run": ("node",),
+    "nginx_root": ("nginx",),
+}
+
+
+def pytest_configure(config):
+    if os.environ.get("TEST_FAST") == "1":  # make test-fast: a test that starts one fails loudly
+        fast_loop.install()
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        for fixture, marker in NEEDS.items():
+        for fixture, markers in NEEDS.items():
             if fixture in item.fixturenames:
-                item.add_marker(getattr(pytest.mark, marker))
+                for marker in markers:
+                    item.add_marker(getattr(pytest.mark, marker))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.tools.engines.driver import EngineUnresponsive
-from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
-from build_scripts.tools.serve import serve_in_thread
+from devtools.engines.driver import EngineUnresponsive
+from devtools.engines.firefox import FirefoxDriver, FirefoxProcess
+from devtools.serve import serve_in_thread
 from tests.engines import journeys
 from tests.engines.fixtures import *  # noqa: F403 (the fixtures: engine, open_tab, drive)
 from tests.engines.fixtures import Restarting

@@ -31,7 +31,16 @@ def wasm_path(latest_site) -> str:
     return "latest/" + wasm.relative_to(latest_site).as_posix()
 
 
-@pytest.fixture(params=["nginx", "python"])
+# Chosen while the test runs, so NEEDS (tests/conftest.py) cannot see them: marked here.
+BUILT = [pytest.mark.site, pytest.mark.build, pytest.mark.node]
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("nginx", marks=[*BUILT, pytest.mark.nginx]),
+        pytest.param("python", marks=BUILT),
+    ]
+)
 def server(request) -> str:
     return request.getfixturevalue("nginx_root" if request.param == "nginx" else "site_root")
 

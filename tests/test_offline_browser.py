@@ -18,7 +18,7 @@ from build_scripts.editions.model import load_editions
 from build_scripts.lib.paths import EDITIONS_FILE, ROOT, SERVICE_WORKER
 from build_scripts.offline import service_worker
 from build_scripts.publish import site_layout
-from build_scripts.tools.serve import serve_in_thread
+from devtools.serve import serve_in_thread
 from tests.support.browser import axe_violations
 from tests.support.nginx import NginxServer
 from tests.support.site import free_port

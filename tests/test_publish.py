@@ -1,5 +1,5 @@
 """Two editions published together: the real guidance, and a second edition made by the test with
-2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/editions_fixture.py)."""
+2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/support/editions.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def two_editions(tmp_path_factory) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def root_url(two_editions):
-    from build_scripts.tools.serve import serve_in_thread
+    from devtools.serve import serve_in_thread
 
     site, port = two_editions
     server = serve_in_thread(site, port)
@@ -35,6 +35,8 @@ def root_url(two_editions):
     server.shutdown()
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_removing_a_paragraph_id_without_a_map_entry_fails_the_build(tmp_path):
     editions = make_second_edition(tmp_path, renumbering=False)
     result = publish(tmp_path / "site", free_port(), editions)

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from build_scripts.pyodide_bundle.cases import all_cases, evaluate_request, other_requests
-from build_scripts.tools.chromium import ARGS, CHROMIUM
 from calculators.boundary import handle
+from devtools.chromium import ARGS, CHROMIUM
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
 
 CACHE = "guidance-python-snapshot"

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from build_scripts.tools.serve import serve_in_thread
+from devtools.serve import serve_in_thread
 from tests.support.nginx import NginxServer
 from tests.support.site import free_port
 from tests.test_checklist_browser import PAGE, answer, the_checklist_worker, wait_for_python

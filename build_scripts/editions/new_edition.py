@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -23,7 +22,8 @@ from mkdocs.utils.yaml import yaml_load
 from build_scripts.editions.model import load_editions, parse_edition
 from build_scripts.guidance.pages import guidance_pages
 from build_scripts.lib.errors import BuildError
-from build_scripts.lib.paths import EDITIONS_FILE, ROOT
+from build_scripts.lib.files import copy_file, copy_tree, write_text
+from build_scripts.lib.paths import DATA, DOCS, EDITIONS, EDITIONS_FILE, MKDOCS_YML, ROOT
 
 SOURCE_LINE = 'source = "docs"'
 
@@ -44,12 +44,12 @@ def start_edition(root: Path, edition_id: str, label: str, summary: str, effecti
     for key, value in (("id", edition_id), ("label", label)):
         if value in {getattr(e, key) for e in editions}:
             raise BuildError(f"{path}: editions would share the same {key}: {value!r}")
-    if latest.source.resolve() != (root / "docs").resolve():
+    if latest.source.resolve() != (root / DOCS).resolve():
         raise BuildError(f"the latest edition's source is {latest.source}, not docs/")
     text = path.read_text(encoding="utf-8")
     if text.count(SOURCE_LINE) != 1:
         raise BuildError(f"{path}: expected exactly one line {SOURCE_LINE!r}")
-    frozen = Path("editions") / latest.id
+    frozen = EDITIONS / latest.id
     entry = next_entry(edition_id, label, summary, effective)
     parse_edition(
         {"id": edition_id, "label": label, "summary": summary, "source": "docs"}, 2, root
@@ -59,11 +59,11 @@ def start_edition(root: Path, edition_id: str, label: str, summary: str, effecti
     if target.exists():
         raise BuildError(f"{target} already exists")
     target.mkdir(parents=True)
-    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((root / MKDOCS_YML).read_text(encoding="utf-8"))
     for page in guidance_pages(config["nav"]):
-        shutil.copyfile(root / "docs" / page, target / page)
-    shutil.copytree(root / "docs" / "_data", target / "_data")
-    path.write_text(new_text, encoding="utf-8")
+        copy_file(root / DOCS / page, target / page)
+    copy_tree(root / DOCS / DATA, target / DATA)
+    write_text(path, new_text)
     load_editions(path, root)  # the file still reads
     return target
 

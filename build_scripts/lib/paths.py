@@ -1,8 +1,11 @@
-"""Where things are: every path the build, its tools and its tests name, in one place.
+"""Where things are: the project, docs-folder and built-site paths the build, the developer tools
+and the tests name, in one place.
 
 ``ROOT`` is the project folder. The other project paths are relative to a project folder (join
 them to ``ROOT``, or to a copy of the project in the tests); the names under "inside a docs
-folder" and "inside a built site" are joined to whichever edition or site is being built.
+folder" and "inside a built site" are joined to whichever edition or site is being built. A file
+that sits beside the one module that reads it (``run_cases.mjs``, ``service_worker.mjs``,
+``stdlib-keep.txt``) is named in that module.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Inside a project folder.
 DOCS = Path("docs")
 MKDOCS_YML = Path("mkdocs.yml")
-EDITIONS_FILE = Path("editions") / "editions.toml"
+EDITIONS = Path("editions")  # the metadata file and the frozen editions' folders
+EDITIONS_FILE = EDITIONS / "editions.toml"
+SITE = Path("site")  # make site's output
 CALCULATORS = Path("calculators")
 PYODIDE_NPM = Path("node_modules") / "pyodide"
 BUNDLE_CACHE = Path("build") / "pyodide-cache"
@@ -25,6 +30,7 @@ REPORT = Path("reports") / "editorial-report.md"
 DATA = "_data"
 LINK_REGISTRY = f"{DATA}/links.toml"
 EDITORIAL_NOTES = f"{DATA}/editorial.toml"
+GLOSSARY = f"{DATA}/glossary.toml"
 
 # Inside a built site (relative to an edition's folder or to the site's root).
 HEADERS_FILE = "_headers"

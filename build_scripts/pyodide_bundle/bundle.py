@@ -40,6 +40,7 @@ from pathlib import Path
 from pyodide_lock import PyodideLockSpec
 
 from build_scripts.lib.errors import BuildError
+from build_scripts.lib.files import copy_tree, write_text
 from build_scripts.lib.paths import BUNDLE_CACHE, CALCULATORS, PYODIDE_NPM
 from build_scripts.pyodide_bundle import stdlib_trim
 from build_scripts.pyodide_bundle.stdlib_trim import (
@@ -203,7 +204,7 @@ def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim:
     lock.to_json(stage / LOCK, indent=2)
     wheel = lock.packages[PACKAGE].file_name
     bundle = manifest(wheel, pyodide_version, sum((stage / n).stat().st_size for n in COUNTED))
-    (stage / MANIFEST).write_text(json.dumps(bundle, indent=2) + "\n", encoding="utf-8")
+    write_text(stage / MANIFEST, json.dumps(bundle, indent=2) + "\n")
     found, expected = {p.name for p in stage.iterdir()}, expected_files(bundle)
     if found != expected:
         raise BuildError(f"the bundle holds {sorted(found)}, expected {sorted(expected)}")
@@ -274,8 +275,7 @@ def build_bundle(out_dir: Path, *, root: Path, trim: bool = True) -> dict:
             shutil.rmtree(stage, ignore_errors=True)
         _prune(cache, keep=key, trim=trim)
 
-    shutil.rmtree(out_dir, ignore_errors=True)
-    shutil.copytree(folder, out_dir)
+    copy_tree(folder, out_dir)
     bundle = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     return {**bundle, "cached": cached, "key": key, "seconds": time.perf_counter() - started}
 

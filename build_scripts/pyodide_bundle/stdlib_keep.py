@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from build_scripts.lib.files import write_text
 from build_scripts.lib.paths import ROOT
 from build_scripts.pyodide_bundle.bundle import build_bundle
 from build_scripts.pyodide_bundle.cases import RUNNER, boundary_requests
@@ -58,7 +59,7 @@ def main() -> None:
         bundle = Path(tmp) / "bundle"
         build_bundle(bundle, root=ROOT, trim=False)
         members = imported_members(bundle)
-    KEEP.write_text(keep_file(members), encoding="utf-8")
+    write_text(KEEP, keep_file(members))
     print(f"{KEEP.relative_to(ROOT)}: {len(members)} members")
 
 

@@ -26,7 +26,7 @@ def patch_worker(source: str) -> str:
     if source.count(ORIGINAL) != 1:
         raise BuildError(
             "Material's search worker changed: the wildcard rule for query terms was not found. "
-            "Review build_scripts/search_numbers.py (exact paragraph-number search)."
+            "Review build_scripts/search/worker_patch.py (exact paragraph-number search)."
         )
     return source.replace(ORIGINAL, PATCHED)
 

@@ -1,5 +1,5 @@
 """The hosting headers: one source for ``_headers`` (static hosts), ``nginx.conf`` and the
-Python test server (``tools/serve.py`` reads the ``_headers`` file the build wrote).
+Python test server (``devtools/serve.py`` reads the ``_headers`` file the build wrote).
 
 The Content Security Policy as a header also carries ``frame-ancestors``; the other headers are
 header-only too (a meta tag cannot set them).
@@ -18,7 +18,7 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Opener-Policy": "same-origin",
     # Browsers ignore it over plain http; over HTTPS it keeps every later visit on HTTPS for a
-    # year (the site must be served over HTTPS only: README, "Privacy and security").
+    # year (the site must be served over HTTPS only: README, "Hosting").
     "Strict-Transport-Security": "max-age=31536000",
 }
 

@@ -9,9 +9,9 @@ import contextlib
 
 import pytest
 
-from build_scripts.tools.engines.chromium import ChromiumDriver
-from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
-from build_scripts.tools.engines.webkit import WebKit, WebKitDriver
+from devtools.engines.chromium import ChromiumDriver
+from devtools.engines.firefox import FirefoxDriver, FirefoxProcess
+from devtools.engines.webkit import WebKit, WebKitDriver
 
 ENGINES = ["chromium", "firefox", "webkit"]
 

@@ -1,4 +1,4 @@
-"""The journeys, written once against build_scripts/tools/engines/driver.py and run in every engine.
+"""The journeys, written once against devtools/engines/driver.py and run in every engine.
 
 Each journey takes a fresh tab (``Driver``) on the latest edition and ends by checking that no
 page showed an error or a Content Security Policy violation. Selectors are the site's own, as
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from build_scripts.tools.engines.driver import PYTHON_TIMEOUT, Driver
+from devtools.engines.driver import PYTHON_TIMEOUT, Driver
 from tests.support.browser import FRAMES, SEARCH_BUTTON, SETTLED
 
 CHECKLIST = "checklists/early-risk-factors/"

@@ -58,6 +58,7 @@ def test_in_the_published_layout_latest_is_precached_and_edition_folders_are_lef
     assert (got["permanent"], got["earlier"]) == ("3", ["1", "2"])
 
 
+@pytest.mark.node  # Workbox's generator runs under Node
 def test_a_published_worker_routes_edition_folders_to_the_network_and_caches(tmp_path):
     for folder in ("latest", "1", "2"):
         (tmp_path / folder).mkdir()
@@ -71,6 +72,7 @@ def test_a_published_worker_routes_edition_folders_to_the_network_and_caches(tmp
     assert '"latest/"' in worker.text  # the permanent folder is answered from latest/
 
 
+@pytest.mark.node  # Workbox's generator runs under Node
 def test_a_small_site_is_precached_with_content_revisions_and_the_runtime_inlined(tmp_path):
     (tmp_path / "index.html").write_text("<p>home</p>")
     (tmp_path / "a").mkdir()
@@ -88,6 +90,7 @@ def test_a_small_site_is_precached_with_content_revisions_and_the_runtime_inline
     assert not (tmp_path / "sw.js").exists()  # the caller writes it
 
 
+@pytest.mark.node  # Workbox's generator runs under Node
 def test_a_file_too_big_to_precache_fails_rather_than_going_missing_offline(tmp_path):
     (tmp_path / "index.html").write_text("<p>home</p>")
     (tmp_path / "big.wasm").write_bytes(b"\0" * 2048)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from build_scripts.lib.paths import ROOT
-from build_scripts.tools.chromium import CHROMIUM, launch  # noqa: F401 (the tests' launcher)
+from devtools.chromium import CHROMIUM, launch  # noqa: F401 (the tests' launcher)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -4,7 +4,7 @@
 // (checklist/worker-client.js); every address here comes from import.meta.url, never location.
 // Runs off the page's thread, so the page never freezes while Python loads.
 // The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
-// this build's key here (build_scripts/pyodide_bundle.py, versioned_worker).
+// this build's key here (build_scripts/pyodide_bundle/bundle.py, versioned_worker).
 //
 // Python starts from the memory snapshot this browser made on an earlier visit when there is one
 // (checklist/snapshot.js: Python with every calculators module imported, no answers); if it does

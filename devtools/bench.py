@@ -2,7 +2,7 @@
 
 The site is built into a temporary folder and served as production would serve it: gzip for
 text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable for a year
-(``build_scripts/tools/serve.py`` with ``compress=True``). Headless Debian Chromium, median of
+(``devtools/serve.py`` with ``compress=True``). Headless Debian Chromium, median of
 ``BENCH_RUNS`` runs (default 5). It prints:
 
  (a) checklist ready, cold: navigation to the first Python-evaluated result on the checklist page,
@@ -18,7 +18,7 @@ text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable fo
  (f) click to updated result, median of 50 (goal <= 16 ms).
  (g) Lighthouse 12 (mobile, simulated throttling) of a guidance page and the checklist page:
      performance >= 95, accessibility 100, best practices 100.
- (h) checklist ready against stock in Firefox ESR and WebKitGTK (build_scripts/tools/engines/),
+ (h) checklist ready against stock in Firefox ESR and WebKitGTK (devtools/engines/),
      cold and warm, same goals as (a) and (c). Their drivers have no persistent profile: cold is
      a fresh private tab's first visit, warm its 2nd and 3rd visits (the same tab, its HTTP
      cache, Cache Storage and service worker), runs of ours alternating with stock's.
@@ -42,8 +42,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from build_scripts.lib.paths import ROOT
-from build_scripts.tools.chromium import ARGS, CHROMIUM, launch
-from build_scripts.tools.serve import serve_in_thread
+from devtools.chromium import ARGS, CHROMIUM, launch
+from devtools.serve import serve_in_thread
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_ON = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
@@ -230,8 +230,8 @@ def tab_visits(tab, path: str, mark: str) -> tuple[float, float, str]:
 
 def other_engines(base: str) -> dict[str, tuple[str, list, list]]:
     """Firefox ESR and WebKitGTK: {engine: (version, our runs, stock's runs)}."""
-    from build_scripts.tools.engines.firefox import FirefoxDriver, FirefoxProcess
-    from build_scripts.tools.engines.webkit import WebKit, WebKitDriver
+    from devtools.engines.firefox import FirefoxDriver, FirefoxProcess
+    from devtools.engines.webkit import WebKit, WebKitDriver
 
     found = {}
     for name, start, tab in (

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from build_scripts.lib.paths import HEADERS_FILE
-from build_scripts.tools.bench import (
+from devtools.bench import (
     STOCK,
     STOCK_MARK,
     free_port,
@@ -18,7 +18,7 @@ from build_scripts.tools.bench import (
     verdict,
     write_stock_page,
 )
-from build_scripts.tools.serve import serve_in_thread
+from devtools.serve import serve_in_thread
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Firefox ESR (Debian's) behind the engine-neutral driver: puppeteer-core over WebDriver BiDi,
-in a Node process (build_scripts/tools/engines/firefox_driver.mjs) spoken to in JSON lines."""
+in a Node process (devtools/engines/firefox_driver.mjs) spoken to in JSON lines."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from build_scripts.lib.paths import ROOT
-from build_scripts.tools.engines.driver import WATCH, Driver, EngineUnresponsive
+from devtools.engines.driver import WATCH, Driver, EngineUnresponsive
 
 HERE = Path(__file__).resolve().parent
 FIREFOX = Path("/usr/bin/firefox-esr")
@@ -28,8 +28,7 @@ class FirefoxProcess:
 
     def __init__(self) -> None:
         assert FIREFOX.exists(), (
-            "Firefox ESR missing: run build_scripts/tools/ensure-engines.sh "
-            "(apt-get install firefox-esr)"
+            "Firefox ESR missing: run devtools/ensure-engines.sh (apt-get install firefox-esr)"
         )
         assert PUPPETEER.exists(), "puppeteer-core missing: run `npm ci`"
         self.proc = subprocess.Popen(

@@ -13,11 +13,11 @@ import threading
 import time
 from pathlib import Path
 
-from build_scripts.tools.engines.driver import DEFAULT_TIMEOUT, Driver, EngineUnresponsive
+from devtools.engines.driver import DEFAULT_TIMEOUT, Driver, EngineUnresponsive
 
 WEBKITWEBDRIVER = Path("/usr/bin/WebKitWebDriver")
 XVFB = Path("/usr/bin/Xvfb")
-INSTALL = "run build_scripts/tools/ensure-engines.sh (apt-get install webkit2gtk-driver xvfb)"
+INSTALL = "run devtools/ensure-engines.sh (apt-get install webkit2gtk-driver xvfb)"
 
 
 def unanswered(error: BaseException) -> bool:

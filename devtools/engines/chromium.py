@@ -1,8 +1,8 @@
-"""Chromium (Debian's, launched as build_scripts/tools/chromium.py does) behind the driver."""
+"""Chromium (Debian's, launched as devtools/chromium.py does) behind the driver."""
 
 from __future__ import annotations
 
-from build_scripts.tools.engines.driver import WATCH, Driver
+from devtools.engines.driver import WATCH, Driver
 
 # Playwright names keys as the journeys do; Space is " " in the journeys' vocabulary.
 KEYS = {" ": "Space"}

@@ -9,7 +9,7 @@ from email.message import Message
 import pytest
 
 from build_scripts.security.headers import headers_file
-from build_scripts.tools.serve import serve_in_thread
+from devtools.serve import serve_in_thread
 from tests.support.site import free_port
 
 

@@ -1,5 +1,5 @@
 // Firefox ESR (Debian's /usr/bin/firefox-esr) for the cross-engine tests, driven by puppeteer-core
-// over WebDriver BiDi (no geckodriver, nothing downloaded). Python (build_scripts/tools/engines/firefox.py) starts
+// over WebDriver BiDi (no geckodriver, nothing downloaded). Python (devtools/engines/firefox.py) starts
 // this script and speaks JSON lines: one request {id, op, args} a line on stdin, one answer
 // {id, ok, value} or {id, ok: false, error} a line on stdout. Each test gets a fresh user context
 // (BiDi's equivalent of an incognito profile): "newContext" closes the previous one.

@@ -1,6 +1,6 @@
 """`make lock`'s last step: add every file's sha256 from PyPI to exact pins, for --require-hashes.
 
-    python -m build_scripts.tools.hash_lock requirements.lock [more.lock …]
+    python -m devtools.hash_lock requirements.lock [more.lock …]
 
 Each ``name==version`` line gets the hashes of every file PyPI has for that release (wheels for
 every platform and the sdist), read from PyPI's JSON simple API, so ``pip install

@@ -1,1 +1,0 @@
-"""Commands around the build: the local server, the benchmark, the shell helpers."""

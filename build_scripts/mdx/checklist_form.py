@@ -1,8 +1,10 @@
 """Checklist forms, rendered at build time from the checklist definitions (HTML first).
 
-``/// checklist | early-risk-factors`` renders the whole checklist as a real form: one fieldset of
-radio buttons per question with its paragraph link, an optional note each, an empty result panel
-and the record controls. Without JavaScript it is a readable, printable form; the runtime
+``/// checklist | early-risk-factors`` renders the whole checklist as a real form: "How to answer",
+the answer choices each kind of question offers and the paragraphs shown whatever the answers, read
+from the definition (spec P16); one fieldset of radio buttons per question with its paragraph link
+and the paragraphs its answers can bring (P12 a), an optional note each, an empty result panel and
+the record controls. Without JavaScript it is a readable, printable form; the runtime
 (assets/js/checklist.js) enhances it. ``/// use-checklist | early-risk-factors`` renders the
 "Use the checklist" link placed beside the guidance paragraph a checklist serves.
 ``/// assessment-record`` renders the page that gathers every checklist answered in the tab.
@@ -17,7 +19,9 @@ API.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
+from itertools import groupby
 
 from pymdownx.blocks.block import Block
 
@@ -26,6 +30,124 @@ from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question
 from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
+
+BRINGS = "Your answer can bring:"
+
+
+def guidance_key(paragraph: str) -> tuple[tuple[int, ...], str]:
+    """A paragraph id's place in the guidance: 2.9 before 2.10, 2.10 before 3.1."""
+    return tuple(int(n) for n in re.findall(r"\d+", paragraph)), paragraph
+
+
+def brings(checklist: Checklist) -> dict[str, tuple[str, ...]]:
+    """Question id → the paragraphs its answers can bring: those cited by every prompt whose
+    conditions name the question, in the guidance's order, each once. A question that brings
+    nothing is left out."""
+    found: dict[str, set[str]] = {}
+    for prompt in checklist.prompts:
+        cited = {c.paragraph for c in prompt.cites}
+        for condition in prompt.when:
+            for item in condition.items:
+                found.setdefault(item, set()).update(cited)
+    return {q: tuple(sorted(p, key=guidance_key)) for q, p in found.items() if p}
+
+
+def standing(checklist: Checklist) -> tuple[str, ...]:
+    """The paragraphs shown whatever the answers: those of the prompts with no conditions."""
+    cited = {c.paragraph for p in checklist.prompts if not p.when for c in p.cites}
+    return tuple(sorted(cited, key=guidance_key))
+
+
+def answers_offered(q: Question) -> str:
+    """What a question's answer may be, from its kind and its answer set's labels."""
+    labels = " / ".join(q.answers.labels.values())
+    if q.kind == "note":
+        return "in your own words"
+    if q.kind == "words":
+        return f"in your own words, or {labels}"
+    if q.kind == "both":
+        return f"one of {labels}, then in your own words"
+    if q.kind == "several":
+        return f"any of {labels}{_apart(q)}"
+    return f"one of {labels}"
+
+
+def _apart(q: Question) -> str:
+    """The answers of a "several" question that cannot be ticked together, said plainly."""
+    labels, groups = q.answers.labels, q.answers.exclusive
+    pairs = {frozenset({a, b}) for g in groups for a in g for b in g if a != b}
+    said: set[frozenset[str]] = set()
+    parts = []
+    for value in sorted(labels, key=lambda v: -sum(v in pair for pair in pairs)):
+        others = [w for w in labels if frozenset({value, w}) in pairs - said]
+        if others:
+            parts.append(f"{labels[value]}, never with: {' / '.join(labels[w] for w in others)}")
+            said |= {frozenset({value, w}) for w in others}
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _numbers(numbers: list[int]) -> str:
+    """1, 2, 3, 5 → "1 to 3 and 5", the range with an en dash."""
+    runs = []
+    for _, run in groupby(enumerate(numbers), key=lambda x: x[1] - x[0]):
+        found = [n for _, n in run]
+        runs.append(
+            f"{found[0]}\N{EN DASH}{found[-1]}" if len(found) > 2 else ", ".join(map(str, found))
+        )
+    text = ", ".join(runs)
+    return " and ".join(text.rsplit(", ", 1)) if len(runs) > 1 or len(numbers) == 2 else text
+
+
+def how_to_answer(checklist: Checklist) -> list[str]:
+    """The lines of "How to answer", each computed from the definition."""
+    lines = []
+    if checklist.scope:
+        offered = [answers_offered(q) for q in checklist.scope]
+        counts = {o: offered.count(o) for o in offered}
+        if len(checklist.scope) == 1:
+            lines.append(f"The site's question, first: {offered[0]}.")
+        else:
+            parts = "; ".join(f"{n} answered {o}" for o, n in counts.items())
+            lines.append(f"The site's questions, first: {parts}.")
+    groups: dict[str, list[int]] = {}
+    information = []
+    for number, q in enumerate(checklist.items, 1):
+        if q.caution:
+            information.append(number)
+        else:
+            groups.setdefault(answers_offered(q), []).append(number)
+    for offered, numbers in groups.items():
+        noun = "Questions" if len(numbers) > 1 else "Question"
+        lines.append(f"{noun} {_numbers(numbers)}: {offered}.")
+    if information:
+        noun = "Items" if len(information) > 1 else "Item"
+        lines.append(
+            f"{noun} {_numbers(information)}: the guidance's words, for information; no answer."
+        )
+    return lines
+
+
+def _how(parent: etree.Element, checklist: Checklist, docs: str) -> None:
+    """ "How to answer": the answer choices, what brings a paragraph, and what is always shown."""
+    box = el(parent, "div", class_="checklist__how")
+    el(box, "h3", "How to answer", id="how-to-answer")
+    listing = el(box, "ul")
+    for line in how_to_answer(checklist):
+        el(listing, "li", line, atomic=True)
+    if brings(checklist):
+        el(listing, "li", f"Beside each question, “{BRINGS}” names the paragraphs its answers "
+           "can bring up.", atomic=True)  # fmt: skip
+    if always := standing(checklist):
+        item = el(listing, "li", "Shown whatever the answers: ", atomic=True)
+        _links(item, always, docs)
+
+
+def _links(parent: etree.Element, paragraphs: tuple[str, ...], docs: str) -> None:
+    """Paragraph numbers as links, separated by commas, appended to ``parent``."""
+    for i, number in enumerate(paragraphs):
+        link = el(parent, "a", number, href=paragraph_href(number, docs))
+        link.set("aria-label", f"paragraph {number}")
+        link.tail = ", " if i < len(paragraphs) - 1 else "."
 
 
 def _record(parent: etree.Element, label: str, **attrs: str) -> etree.Element:
@@ -100,7 +222,16 @@ def _marks(fieldset: etree.Element, q: Question) -> None:
         )
 
 
-def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etree.Element:
+def _brings(fieldset: etree.Element, paragraphs: tuple[str, ...], docs: str) -> None:
+    """The site's line naming, as links, the paragraphs a question's answers can bring."""
+    if paragraphs:
+        line = el(fieldset, "p", BRINGS + " ", class_="checklist-q__brings", atomic=True)
+        _links(line, paragraphs, docs)
+
+
+def _question(
+    parent: etree.Element, q: Question, number: str, docs: str, paragraphs: tuple[str, ...] = ()
+) -> etree.Element:
     kind = "scope" if not q.verbatim else "item"
     if q.caution:  # information in place, not a task: text only, never marked
         box = el(parent, "div", class_="checklist-q checklist-q--caution", id=f"q-{q.id}")
@@ -118,6 +249,7 @@ def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etr
         return box
     fieldset = el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
     _legend(fieldset, q, number, docs)
+    _brings(fieldset, paragraphs, docs)
     _marks(fieldset, q)
     if q.kind == "note":  # answered in words: the text box is the answer
         _note(fieldset, q, "Your answer" if not q.prefill else "Your list (edit freely)", "5")
@@ -135,7 +267,7 @@ def _question(parent: etree.Element, q: Question, number: str, docs: str) -> etr
         return fieldset
     note = el(fieldset, "details", class_="checklist-q__note")
     el(note, "summary", "Add a note")
-    _note(note, q, f"Note ({'scope question' if not q.verbatim else 'item ' + number})", "3")
+    _note(note, q, "Note" if not q.verbatim else f"Note (item {number.rstrip('.')})", "3")
     return fieldset
 
 
@@ -163,11 +295,14 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     el(form, "p", "Date: ____________________", class_="checklist__blank-date")  # printed blank
     questions = el(form, "section", class_="checklist__questions")
     el(questions, "h2", "Questions", id="questions")
+    _how(questions, checklist, docs)
+    brought = brings(checklist)
     for q in checklist.scope:
-        _question(questions, q, "", docs)
+        _question(questions, q, "", docs, brought.get(q.id, ()))
     shown: dict[str, etree.Element] = {}
     for i, q in enumerate(checklist.items, 1):  # a sub-item sits inside its parent's fieldset
-        shown[q.id] = _question(shown.get(q.parent, questions), q, f"{i}.", docs)
+        where = shown.get(q.parent, questions)
+        shown[q.id] = _question(where, q, f"{i}.", docs, brought.get(q.id, ()))
 
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+import pytest
+
 from build_scripts.lib.html_tree import parse
+from build_scripts.mdx._html import paragraph_href
+from build_scripts.mdx.checklist_form import BRINGS, brings
 from calculators import checklist_ids, load_checklist
-from tests.support.markdown import render
+from calculators.model import Cite, Condition, Prompt
+from tests.support.markdown import ROOT, render
 
 ONLY = ["attr_list", "md_in_html", "checklist_form"]
 
@@ -46,3 +54,123 @@ def test_the_assessment_record_lists_every_checklist_once():
     found = nodes("/// assessment-record\n///\n")
     listed = [n.attrs["data-checklist"] for n in found if "data-checklist" in n.attrs]
     assert sorted(listed) == sorted(checklist_ids())
+
+
+def brings_line(found, question: str):
+    """The "Your answer can bring" line of one question's fieldset, or None."""
+    box = next(n for n in found if n.attrs.get("id") == f"q-{question}")
+    return next((n for n in box.iter() if "checklist-q__brings" in n.classes), None)
+
+
+def test_c3_14_a_question_brings_what_every_prompt_naming_it_cites_in_order_once():
+    checklist = load_checklist("strategy-discussion")
+    first, second = checklist.items[0].id, checklist.items[1].id
+
+    def prompt(name, items, *paragraphs):
+        when = tuple(Condition((i,), "any", frozenset({"yes"})) for i in items)
+        return Prompt(name, "A lead.", when, tuple(Cite(p, "Text.") for p in paragraphs))
+
+    made = replace(
+        checklist,
+        prompts=(
+            prompt("a", [first], "2.16"),
+            prompt("b", [second, first], "2.10", "2.3"),
+            prompt("c", [second], "2.9"),
+            prompt("d", [], "2.12"),  # standing: brought by no question
+        ),
+    )
+    assert brings(made) == {first: ("2.3", "2.10", "2.16"), second: ("2.3", "2.9", "2.10")}
+
+
+def test_c3_14_each_question_shows_inline_the_paragraphs_its_answers_can_bring():
+    checklist = load_checklist("strategy-discussion")
+    found = nodes("/// checklist | strategy-discussion\n///\n")
+    expected = brings(checklist)
+    assert {"2.3", "2.16"} <= set(expected["contact"])  # spec 1: 2.3 and 2.16 on contact
+    for q in checklist.questions:
+        line = brings_line(found, q.id)
+        if q.id not in expected:
+            assert line is None, q.id
+            continue
+        assert line.text().startswith(BRINGS), q.id
+        links = [n for n in line.iter() if n.tag == "a"]
+        assert [a.text() for a in links] == list(expected[q.id]), q.id
+        assert [a.attrs["href"] for a in links] == [
+            paragraph_href(p, "docs") for p in expected[q.id]
+        ]
+
+
+def how_lines(checklist_id: str) -> list[str]:
+    found = nodes(f"/// checklist | {checklist_id}\n///\n")
+    box = next(n for n in found if "checklist__how" in n.classes)
+    return [n.text() for n in box.iter() if n.tag == "li"]
+
+
+def numbered(line: str) -> set[int]:
+    """The item numbers a "Questions 1 to 3, 6 and 8:" line names (ranges with an en dash)."""
+    head = line.split(":", 1)[0]
+    found: set[int] = set()
+    for a, b in re.findall(r"(\d+)(?:\N{EN DASH}(\d+))?", head):
+        found |= set(range(int(a), int(b or a) + 1))
+    return found
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_p16_how_to_answer_gives_each_questions_answer_labels_from_the_definition(checklist_id):
+    checklist = load_checklist(checklist_id)
+    lines = how_lines(checklist_id)
+    for number, q in enumerate(checklist.items, 1):
+        (line,) = [x for x in lines if x.startswith(("Question", "Item")) and number in numbered(x)]
+        if q.caution:
+            assert line.startswith("Item") and "no answer" in line, q.id
+        elif q.kind == "note":
+            assert line.endswith(": in your own words."), q.id
+        else:
+            assert " / ".join(q.answers.labels.values()) in line, q.id
+    scope = [x for x in lines if x.startswith("The site's question")]
+    assert len(scope) == (1 if checklist.scope else 0)
+    for q in checklist.scope:
+        assert " / ".join(q.answers.labels.values()) in scope[0], q.id
+
+
+def test_p16_the_paragraphs_shown_whatever_the_answers_are_the_unconditional_prompts():
+    checklist = load_checklist("strategy-discussion")
+    (line,) = [x for x in how_lines("strategy-discussion") if x.startswith("Shown whatever")]
+    always = {c.paragraph for p in checklist.prompts if not p.when for c in p.cites}
+    assert set(re.findall(r"\d+\.\d+", line)) == always and "2.12" in always
+
+
+# What the pages said of version 1 (C3-12), and the hand-written descriptions of answers.
+VERSION_1 = (
+    "Not yet known", "strengths", "gaps", "Obtained, Outstanding or Not applicable",
+    "start from those answers", "on a note", "A note on the last point", "counts as",
+)  # fmt: skip
+PAGES = sorted((ROOT / "docs/checklists").glob("*.md"))
+
+
+def test_c3_12_no_checklist_page_describes_an_earlier_version():
+    for page in PAGES:
+        text = " ".join(page.read_text(encoding="utf-8").split())
+        for words in VERSION_1:
+            assert words.casefold() not in text.casefold(), (page.name, words)
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_p16_a_pages_own_words_name_no_answer_of_its_checklist(checklist_id):
+    """The answers are described by the generated "How to answer" only, never by hand."""
+    checklist = load_checklist(checklist_id)
+    page = ROOT / f"docs/checklists/{checklist_id}.md"
+    prose = " ".join(page.read_text(encoding="utf-8").split("---", 2)[2].split())
+    labels = {label for q in checklist.questions for label in q.answers.labels.values()}
+    for label in labels:
+        assert not re.search(rf"\b{re.escape(label)}\b", prose), (checklist_id, label)
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_every_note_box_has_a_label_and_none_says_scope_question(checklist_id):
+    found = nodes(f"/// checklist | {checklist_id}\n///\n")
+    labels = {n.attrs.get("for"): n.text() for n in found if n.tag == "label" and "for" in n.attrs}
+    areas = [n.attrs["id"] for n in found if n.tag == "textarea"]
+    assert areas and all(labels.get(a) for a in areas)
+    assert not any("scope question" in text for text in labels.values())
+    assert all(not re.search(r"item \d+\.\)", text) for text in labels.values())

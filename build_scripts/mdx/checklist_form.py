@@ -349,7 +349,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")
     listing = el(sources, "ul", class_="checklist__paragraphs")
     cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
-    prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
+    prompts = checklist.prompts
     cited |= {c.paragraph for p in prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
     for number in sorted(cited, key=lambda n: tuple(int(x) for x in n.split("."))):
         item = el(listing, "li")

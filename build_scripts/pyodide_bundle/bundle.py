@@ -71,7 +71,7 @@ def input_files(root: Path) -> list[Path]:
     return sorted(
         [
             *(p for p in package.rglob("*.py") if "__pycache__" not in p.parts),
-            *package.rglob("*.checklist.toml"),
+            *package.rglob("*.toml"),
             root / "pyproject.toml",
             root / PYODIDE_NPM / "package.json",
         ]

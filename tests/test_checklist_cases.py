@@ -27,8 +27,6 @@ def test_every_prompt_has_a_case_that_shows_it_and_one_that_does_not(checklist):
         if cid == checklist and "prompts" in c
     ]
     prompts = [p.id for p in definition.prompts]
-    if definition.out_of_scope:
-        prompts.append(definition.out_of_scope.id)
     always = {p.id for p in definition.prompts if not p.when}
     for prompt in prompts:
         assert any(prompt in s for s in shown), f"no case shows {prompt}"
@@ -39,6 +37,7 @@ def test_every_prompt_has_a_case_that_shows_it_and_one_that_does_not(checklist):
 @pytest.mark.parametrize("checklist", checklist_ids())
 def test_every_prompt_always_shown_is_shown_with_nothing_answered(checklist):
     definition = load_checklist(checklist)
-    shown = [p["id"] for p in evaluate({"checklist": checklist, "answers": {}})["prompts"]]
+    result = evaluate({"checklist": checklist, "answers": {}})
+    shown = [p["id"] for s in result["sections"] if s["kind"] != "if-so" for p in s["prompts"]]
     always = [p.id for p in definition.prompts if not p.when]
     assert [i for i in shown if i in always] == always

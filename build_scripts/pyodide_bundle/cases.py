@@ -5,6 +5,7 @@ with ``run_cases.mjs``, and by ``make stdlib-keep``)."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -43,22 +44,34 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
         return found
     if response.get("ok") is not True:
         return [f"expected a result, got {response!r}"]
-    expect("prompts", [p["id"] for p in response["prompts"]], case["prompts"])
-    expect("in scope", response["in_scope"], case.get("in_scope", True))
+    sections = {s["kind"]: s["prompts"] for s in response["sections"]}
+    shown = [p for kind in ("pinned", "follows", "standing") for p in sections.get(kind, [])]
+    every = [p for s in response["sections"] for p in s["prompts"]]
+    if "prompts" in case:  # read first, what follows, what always applies, in order
+        expect("prompts", [p["id"] for p in shown], case["prompts"])
     if "to_find_out" in case:
         got = [u["id"] for u in response["to_find_out"]["items"]]
         expect("to find out", got, case["to_find_out"])
-    if "if_so" in case:  # what would follow if the unknowns are so, and on which items
-        got = {p["id"]: [i["id"] for i in p["depends_on"]] for p in response["if_so"]}
+    if "if_so" in case:  # what would follow if so, and the items its site line names
+        got = {p["id"]: _named(p["waits_on"], response) for p in sections.get("if-so", [])}
         expect("if so", got, case["if_so"])
-    if "leads" in case:  # the lead of a prompt shown, where a case is about its wording
-        leads = {p["id"]: p["lead"] for p in [*response["prompts"], *response["if_so"]]}
+    if "from_answers" in case:  # the site's line naming the answers that brought a prompt
+        lines = {p["id"]: p["from_answers"] for p in every}
+        expect(
+            "from answers", {k: lines.get(k) for k in case["from_answers"]}, case["from_answers"]
+        )
+    if "waits_on" in case:  # the site's line naming what a prompt waits on
+        lines = {p["id"]: p["waits_on"] for p in every}
+        expect("waits on", {k: lines.get(k) for k in case["waits_on"]}, case["waits_on"])
+    if "leads" in case:  # the lead (whole sentences of the quote) of a prompt
+        leads = {p["id"]: p["lead"] for p in every}
         expect("leads", {k: leads.get(k) for k in case["leads"]}, case["leads"])
     if "groups" in case:  # pinned / follows / standing, in the order shown
-        expect("groups", [p["group"] for p in response["prompts"]], case["groups"])
+        kinds = [s["kind"] for s in response["sections"] for _ in s["prompts"]]
+        expect("groups", [k for k in kinds if k != "if-so"], case["groups"])
     if "adult_flagged" in case:  # the items and prompts labelled as written for adults (1.7)
-        flagged = [a["id"] for a in response["answers"] if a["adult_flag"]]
-        flagged += [p["id"] for p in [*response["prompts"], *response["if_so"]] if p["adult_flag"]]
+        flagged = [a["id"] for a in response["answers"] if a["adult_label"]]
+        flagged += [p["id"] for p in every if p["adult_label"]]
         expect("adult flagged", flagged, case["adult_flagged"])
     if "status" in case:  # answered / not-known / not-answered, for the items named
         status = {a["id"]: a["status"] for a in response["answers"]}
@@ -69,14 +82,23 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if "missing" in case:
         expect("missing", [m["id"] for m in response["missing"]], case["missing"])
     if "listed" in case:  # the items a listing prompt names
-        shown = {p["id"]: [i["id"] for i in p["items"]] for p in response["prompts"] if p["items"]}
-        expect("listed", shown, case["listed"])
+        listed = {p["id"]: [i["id"] for i in p["items"]] for p in every if p["items"]}
+        expect("listed", listed, case["listed"])
     if "statements" in case:
         expect("statements", response["statements"], case["statements"])
-    if "quotes" in case:  # the quotes a prompt shown carries, where a case is about their wholeness
-        quotes = {p["id"]: [c["quote"] for c in p["cites"]] for p in response["prompts"]}
+    if "quotes" in case:  # the quote a prompt shown carries, where a case is about its wholeness
+        quotes = {p["id"]: p["quote"] for p in every}
         expect("quotes", {k: quotes.get(k) for k in case["quotes"]}, case["quotes"])
+    if "carried" in case:  # 2.23 a: each other checklist's open items, [] when not used
+        carried = {c["checklist"]: [i["id"] for i in c["items"]] for c in response["carried"]}
+        expect("carried", {k: carried.get(k) for k in case["carried"]}, case["carried"])
     return found
+
+
+def _named(line: str, response: dict) -> list[str]:
+    """The ids of the questions a site line names by quoting them (“text” (answer))."""
+    by_text = {a["text"]: a["id"] for a in response["answers"]}
+    return [by_text.get(t, t) for t in re.findall(r"“(.+?)” \(", line)]
 
 
 META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
@@ -85,7 +107,8 @@ META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
 def evaluate_request(checklist: str, case: dict) -> str:
     """The boundary's evaluate request for one case."""
     payload = {"checklist": checklist, "answers": case["answers"], "notes": case.get("notes", {})}
-    return json.dumps({"op": "evaluate", "payload": payload, **META}, ensure_ascii=False)
+    tab = {"tab": case.get("tab", []), "shared": case.get("shared", {})}
+    return json.dumps({"op": "evaluate", "payload": payload, **tab, **META}, ensure_ascii=False)
 
 
 def other_requests() -> list[str]:
@@ -148,7 +171,15 @@ def other_requests() -> list[str]:
         json.dumps({"op": "assessment_record", "payloads": list(payloads.values()), **META}),
         json.dumps({"op": "assessment_record", "payloads": [], **META}),
         json.dumps({"op": "assessment_record", "payloads": [payload, payload], **META}),
+        json.dumps({"op": "evaluate", "payload": payload, "shared": {"adult": "maybe"}, **META}),
+        json.dumps({"op": "evaluate", "payload": payload, "tab": [payload], **META}),
     ]
+    everything = {"payloads": list(payloads.values()), "shared": {"adult": "no"}, **META}
+    whole = json.loads(handle(json.dumps({"op": "save_assessment", **everything})))["file"]
+    for text in (whole, saved, "[]", whole.replace('"guidance-assessment"', '"other"')):
+        requests.append(
+            json.dumps({"op": "open_assessment", "text": text, "edition": "E", "edition_number": 1})
+        )
     for checklist_id, checklist_payload in payloads.items():
         requests.append(json.dumps({"op": "save", "payload": checklist_payload, **META}))
         others = [p for other, p in payloads.items() if other != checklist_id]

@@ -25,7 +25,8 @@ GOOD = {
         "not_known": "unknown",
         "to_find_out": ["unknown"],
     },
-    "scope": [{"id": "adult", "text": "Aged 18 or over?", "paragraph": "1.7", "why": "1.7"}],
+    "shared": ["adult"],
+    "scope": [{"id": "partner", "text": "A partner?", "paragraph": "2.14", "why": "2.14"}],
     "items": [
         {"id": "a", "text": "A?", "paragraph": "2.9", "group": "g"},
         {"id": "b", "text": "What is B?", "paragraph": "2.9", "kind": "words"},
@@ -34,9 +35,9 @@ GOOD = {
     "prompts": [
         {
             "id": "p",
-            "lead": "A is so.",
+            "lead": "Q two?",
             "when": [{"items": ["a"], "any": ["yes"]}],
-            "cites": [{"paragraph": "2.10", "quote": "q"}],
+            "cite": {"paragraph": "2.10", "quote": "Q one. Q two? Q three"},
             "list": {"items": "g", "values": ["yes"]},
         }
     ],
@@ -68,10 +69,17 @@ MALFORMED = [
     (changed("statments", []), "f: checklist.statments", unknown_key("checklist")),
     (changed("answers.unanswered", "unknown"), "f: t.answers.unanswered", unknown_key("answers")),
     (changed("prompts.0.wen", []), "f: t.prompts[p].wen", unknown_key("prompt")),
+    (changed("prompts.0.cite.qoute", "x"), "f: t.prompts[p].cite.qoute", unknown_key("cite")),
+    (changed("prompts.0.cites", []), "f: t.prompts[p].cites", unknown_key("prompt")),
+    (changed("prompts.0.leads", []), "f: t.prompts[p].leads", unknown_key("prompt")),
+    (changed("prompts.0.if_so_lead", "x"), "f: t.prompts[p].if_so_lead", unknown_key("prompt")),
+    (changed("out_of_scope", {}), "f: checklist.out_of_scope", unknown_key("checklist")),
+    (changed("adult_label", {}), "f: checklist.adult_label", unknown_key("checklist")),
+    (changed("shared", ["age"]), "f: t.shared", "unknown shared questions ['age']"),
     (
-        changed("prompts.0.cites.0.qoute", "x"),
-        "f: t.prompts[p].cites[0].qoute",
-        unknown_key("cite"),
+        changed("scope.0.shared", True),
+        "f: t.scope",
+        "a shared question is defined in shared.toml",
     ),
     (
         changed("prompts.0.when.0.anny", ["yes"]),
@@ -79,7 +87,7 @@ MALFORMED = [
         unknown_key("condition"),
     ),
     (changed("prompts.0.list.value", ["yes"]), "f: t.prompts[p].list.value", unknown_key("list")),
-    (changed("scope.0.wy", "x"), "f: t.scope[adult].wy", unknown_key("question")),
+    (changed("scope.0.wy", "x"), "f: t.scope[partner].wy", unknown_key("question")),
     (changed("items.0.required", "false"), "f: t.items[a].required", "expected bool, got 'false'"),
     (
         changed("items.0.kind", "text"),
@@ -94,8 +102,8 @@ MALFORMED = [
         "'2.99' is not a paragraph of the guidance",
     ),
     (
-        changed("prompts.0.cites.0.paragraph", "7.1"),
-        "f: t.prompts[p].cites[0].paragraph",
+        changed("prompts.0.cite.paragraph", "7.1"),
+        "f: t.prompts[p].cite.paragraph",
         "'7.1' is not a paragraph of the guidance",
     ),
     (
@@ -123,11 +131,7 @@ MALFORMED = [
         "f: t.prompts[p].list.items",
         "unknown items ['nope']",
     ),
-    (
-        changed("prompts.0.cites", []),
-        "f: t.prompts[p].cites",
-        "every prompt cites at least one paragraph",
-    ),
+    (changed("prompts.0.cite", delete=True), "f: t.prompts[p].cite", "missing: expected dict"),
     (
         changed("statements.0.template", "A is {aa}."),
         "f: t.statements[0].template",
@@ -167,9 +171,14 @@ MALFORMED = [
         "expected true, got 'yes'",
     ),
     (
-        changed("adult_label", {"label": "x"}),
-        "f: t.adult_label.when",
-        "expected the conditions for the label",
+        changed("prompts.0.waits_on", "Waits."),
+        "f: t.prompts[p].waits_on",
+        "only a prompt on another checklist waits on it",
+    ),
+    (
+        changed("prompts.0.when.0", {"checklist": "nope", "items": ["a"], "any": ["yes"]}),
+        "f: t.prompts[p].when[0].checklist",
+        "unknown checklist 'nope'",
     ),
     (changed("items.2", "not a table"), "f: t.items", "expected a table, got str"),
 ]
@@ -186,11 +195,58 @@ def test_a_malformed_definition_is_refused_naming_file_table_and_key(data, field
     assert raised.value.message == message
 
 
+LEAD = (
+    "is not whole sentences of its paragraph 2.10's quote: a lead is the guidance's own words, "
+    "one or more whole sentences or a whole bullet (P13)"
+)
+
+
+@pytest.mark.parametrize(
+    "lead", ["Q one", "one. Q two?", "Q two? Q", "Q one.  Q two?", "A summary of ours."]
+)
+def test_p13_a_lead_that_is_not_whole_sentences_of_its_one_quote_is_refused(lead):
+    with pytest.raises(ChecklistError) as raised:
+        parse_checklist(changed("prompts.0.lead", lead), "f")
+    assert (raised.value.field, raised.value.message) == ("f: t.prompts[p].lead", LEAD)
+
+
+@pytest.mark.parametrize("lead", ["Q one.", "Q two?", "Q one. Q two?", "Q one. Q two? Q three"])
+def test_p13_a_lead_of_whole_sentences_loads_and_the_default_is_the_first(lead):
+    assert parse_checklist(changed("prompts.0.lead", lead), "f").prompts[-1].lead == lead
+    assert parse_checklist(changed("prompts.0.lead", delete=True), "f").prompts[-1].lead == "Q one."
+
+
+def test_p13_e_g_does_not_end_a_sentence():
+    from calculators.model import whole_sentences
+
+    quote = "Is there a child at risk e.g. the child in the image? Yes."
+    assert not whole_sentences("Is there a child at risk e.g.", quote)
+    assert whole_sentences("Is there a child at risk e.g. the child in the image?", quote)
+
+
+def test_the_keys_of_each_table_are_its_fields():
+    from calculators import definitions as d
+    from calculators.model import keys
+
+    assert keys(d.Prompt) == {
+        "id",
+        "lead",
+        "when",
+        "cite",
+        "list",
+        "pinned",
+        "for_adults",
+        "waits_on",
+    }
+    assert "verbatim" not in keys(d.Question) and "options" in keys(d.Question)
+
+
 def test_the_good_definition_loads():
     checklist = parse_checklist(GOOD, "f")
     assert [q.kind for q in checklist.items] == ["choice", "words", "note"]
     assert checklist.items[1].answers.labels == {"unknown": "Not known"}
     assert checklist.statements[0].items == ("a",)
+    assert [q.id for q in checklist.scope] == ["adult", "partner"]  # the shared question first
 
 
 def test_a_prefill_rule_naming_a_missing_group_or_value_is_refused():

@@ -272,7 +272,8 @@ def _answer(q: Question, state: _State, adult_label: str) -> dict:
         "note_label": q.note_label,
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
-        "menu": q.kind == "choice" and not q.answers.not_known and not q.answers.to_find_out,
+        "menu": q.kind in ("choice", "several")
+        and not (q.answers.not_known or q.answers.to_find_out or q.required),
     }
 
 

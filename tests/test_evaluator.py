@@ -49,7 +49,7 @@ def test_unanswered_is_not_answered_never_not_known_nor_no():
     result = evaluate(OK)
     assert {a["answer"] for a in result["answers"]} == {""}
     assert {a["status"] for a in result["answers"]} == {"not-answered"}
-    assert all(not a["given"] and not a["label"] for a in result["answers"])
+    assert all(not a["label"] for a in result["answers"])
     known = evaluate({**OK, "answers": {"previous-history": "unknown"}})["answers"]
     assert next(a for a in known if a["id"] == "previous-history")["status"] == "not-known"
 
@@ -66,16 +66,16 @@ def test_no_result_carries_a_score_or_verdict():
         "checklist",
         "title",
         "stage",
-        "in_scope",
         "answered",
+        "adult",
+        "adult_label",
         "answers",
-        "prompts",
+        "sections",
         "to_find_out",
         "missing",
         "statements",
-        "if_so",
         "scope_not_answered",
-        "adult_flag",
+        "carried",
     }
     assert not {"score", "risk", "level", "verdict", "safe"} & set(result)
 
@@ -98,19 +98,49 @@ def test_a_note_item_is_answered_in_words_only():
     assert checklist.items[0].answers.labels == {}
 
 
-LEADS = [
-    (checklist_id, prompt.id, lead)
-    for checklist_id in checklist_ids()
-    for prompt in load_checklist(checklist_id).prompts
-    for lead in (prompt.lead, prompt.if_so_lead, *(x.lead for x in prompt.leads))
-    if lead
-]
+TAB = {"checklist": "early-risk-factors", "answers": {"images-of-own-children": "yes"}}
 
 
-@pytest.mark.parametrize(("checklist_id", "prompt_id", "lead"), LEADS)
-def test_every_lead_a_practitioner_reads_is_a_plain_sentence(checklist_id, prompt_id, lead):
-    """Issue 17 item 3: a lead ends as a sentence (never "They are what:"), starts with a
-    capital or a paragraph number, and has no dangling colon."""
-    assert lead[0].isupper() or lead[0].isdigit(), lead
-    assert lead.endswith((".", "?")), f"{checklist_id} {prompt_id}: {lead!r}"
-    assert not lead.rstrip(".").endswith(":"), lead
+def sections(result):
+    return {s["kind"]: [p["id"] for p in s["prompts"]] for s in result["sections"]}
+
+
+def test_c3_5_the_2_9_factors_answered_in_the_tab_bring_2_10_and_2_11_into_the_strategy_discussion():
+    alone = evaluate({"checklist": "strategy-discussion", "answers": {}})
+    waiting = [p for s in alone["sections"] for p in s["prompts"] if p["paragraph"] == "2.10"]
+    assert waiting and waiting[0]["waits_on"].startswith("Waits on the 2.9 factors")
+    assert waiting[0]["link"] == "early-risk-factors"
+    carried = evaluate({"checklist": "strategy-discussion", "answers": {}}, [TAB])
+    follows = [p for s in carried["sections"] if s["kind"] == "follows" for p in s["prompts"]]
+    assert {"2.10", "2.11"} <= {p["paragraph"] for p in follows}
+    line = next(p["from_answers"] for p in follows if p["paragraph"] == "2.10")
+    assert line == "From your answers in Early risk factors: “images of own children” (Yes)."
+
+
+@pytest.mark.parametrize(
+    ("tab", "message"),
+    [
+        ("x", "expected a list of payloads, got str"),
+        ([TAB, TAB], "has checklist 'early-risk-factors' more than once"),
+        ([{"checklist": "strategy-discussion", "answers": {}}], "more than once"),
+    ],
+)
+def test_a_bad_tab_is_refused(tab, message):
+    with pytest.raises(ChecklistError) as raised:
+        evaluate({"checklist": "strategy-discussion", "answers": {}}, tab)
+    assert raised.value.field == "tab" and message in raised.value.message
+
+
+def test_c3_6_the_judgement_carries_every_other_checklist_used_or_not_by_source():
+    result = evaluate({"checklist": "reaching-a-judgement", "answers": {}}, [TAB])
+    carried = {c["checklist"]: c for c in result["carried"]}
+    assert set(carried) == set(checklist_ids()) - {"reaching-a-judgement"}
+    assert carried["early-risk-factors"]["used"] is True
+    assert "previous-history" in [i["id"] for i in carried["early-risk-factors"]["items"]]
+    assert "images-of-own-children" not in [i["id"] for i in carried["early-risk-factors"]["items"]]
+    assert carried["strategy-discussion"] == {
+        "checklist": "strategy-discussion",
+        "title": "Strategy discussion",
+        "used": False,
+        "items": [],
+    }

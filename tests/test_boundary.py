@@ -26,12 +26,13 @@ def call(**request):
 
 def test_evaluate_returns_the_result_with_its_record():
     response = call(op="evaluate", payload=PAYLOAD, **META)
-    assert response["ok"] and response["prompts"][0]["id"] == "safeguards-first"
-    assert response["prompts"][0]["group"] == "pinned"
-    follows = [p["id"] for p in response["prompts"] if p["group"] == "follows"]
-    assert follows == ["risk-factor-present"]
-    assert "Paragraph 2.12: “" in response["record"]
-    assert "Paragraph 2.10: “If any of these risk factors" in response["record"]
+    assert response["ok"] and response["sections"][0]["kind"] == "pinned"
+    assert response["sections"][0]["prompts"][0]["paragraph"] == "2.12"
+    follows = next(s for s in response["sections"] if s["kind"] == "follows")["prompts"]
+    assert {p["paragraph"] for p in follows} >= {"2.10", "2.11"}
+    assert "Paragraph 2.12\n  > People who look" in response["record"]
+    assert "Paragraph 2.10\n" in response["record"]
+    assert "  > If any of these risk factors are present" in response["record"]
 
 
 def test_save_then_open_gives_back_every_answer_and_note():
@@ -171,13 +172,11 @@ def test_the_assessment_record_gathers_the_tab_in_the_guidances_order():
     record = response["record"]
     assert record.startswith(
         "Assessment record\nGuidance: The guidance\nEdition: Edition 1\n"
-        "Made: 28 November 2026, 10:00\nChecklists: 2\n" + "=" * 60 + "\n\n"
+        "Made: 28 November 2026, 10:00\n"
     )
-    assert record.index("Strategy discussion: checklist record") < record.index(
-        "Early risk factors: checklist record"
-    )
-    one = call(op="evaluate", payload=PAYLOAD, **META)["record"]
-    assert record.endswith("=" * 60 + "\n\n" + one)
+    assert "Checklists: Strategy discussion, Early risk factors\n" in record
+    assert record.index("\nSTRATEGY DISCUSSION\n") < record.index("\nEARLY RISK FACTORS\n")
+    assert "checklist record" not in record  # one heading, not one per checklist
 
 
 @pytest.mark.parametrize(

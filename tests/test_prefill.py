@@ -34,33 +34,28 @@ def test_other_answers_offered_beside_the_lists_by_source_and_answer_never_in_th
             },
         ],
     )
-    assert set(texts) == {"offered", "unknowns"}  # nothing pre-fills the two lists
+    assert set(texts) == {"offered"}  # nothing pre-fills the two lists
     offered = texts["offered"].split("\n\n")
     assert offered[0] == (
-        "2.9: factors that may determine the risk of significant harm at an early stage, "
+        "2.9: Some key factors may determine the risk of significant harm at an early stage, "
         "answered Yes:\n- images of own children"
     )
     assert (
-        offered[1]
-        == "3.7: factors that would be of concern, answered Yes:\n- History of domestic abuse"
+        offered[1] == "3.7: Factors that would be of concern would include, answered Yes:\n"
+        "- History of domestic abuse"
     )
     assert offered[2].startswith(
-        "3.10: key qualities of good enough protective parenting, answered Evident:\n- Has good"
+        "3.10: Key qualities of a “good enough” protective parenting, answered Evident:\n- Has good"
     )
     assert offered[3].startswith(
-        "3.10: key qualities of good enough protective parenting, answered Not evident:\n"
+        "3.10: Key qualities of a “good enough” protective parenting, answered Not evident:\n"
         "- Can provide"
     )
-    assert "known criminal lifestyle" not in texts["offered"]
-    assert (
-        "Early risk factors (2.9), answered Not known:\n- known criminal lifestyle"
-        in texts["unknowns"]
-    )
-    assert "Early risk factors (2.9), Not answered:\n- previous history" in texts["unknowns"]
+    assert "known criminal lifestyle" not in texts["offered"]  # the unknowns are carried (C3-6)
 
 
 def test_nothing_answered_elsewhere_prefills_nothing():
-    assert prefill(JUDGEMENT, []) == {"offered": "", "unknowns": ""}
+    assert prefill(JUDGEMENT, []) == {"offered": ""}
 
 
 @pytest.mark.parametrize("payloads", ["x", [{"checklist": "nope", "answers": {}}], [5]])

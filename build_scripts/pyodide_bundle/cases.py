@@ -175,7 +175,8 @@ def other_requests() -> list[str]:
         json.dumps({"op": "evaluate", "payload": payload, "tab": [payload], **META}),
     ]
     everything = {"payloads": list(payloads.values()), "shared": {"adult": "no"}, **META}
-    whole = json.loads(handle(json.dumps({"op": "save_assessment", **everything})))["file"]
+    requests.append(json.dumps({"op": "save_assessment", **everything}))
+    whole = json.loads(handle(requests[-1]))["file"]
     for text in (whole, saved, "[]", whole.replace('"guidance-assessment"', '"other"')):
         requests.append(
             json.dumps({"op": "open_assessment", "text": text, "edition": "E", "edition_number": 1})

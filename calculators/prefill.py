@@ -3,14 +3,14 @@
 The judgement's ``[[prefill]]`` rules say which answers of which checklists to offer, and where:
 ``offered`` is a box beside the two lists of 2.23 c (never the lists themselves: the guidance
 names the other checklists' lists differently, 2.9, 3.7, 3.10), grouped by source under the
-guidance's own name and by the answer given; ``unknowns`` carries what is Not known or Not
-answered into 2.23 a. The result is only a starting text: the practitioner edits it.
+guidance's own name and by the answer given (what is still open is carried into 2.23 a by the
+evaluator, not here). The result is only a starting text: the practitioner edits it.
 """
 
 from __future__ import annotations
 
 from calculators.errors import ChecklistError
-from calculators.evaluator import NOT_ANSWERED, check_payload
+from calculators.evaluator import check_payload
 from calculators.model import load_checklist
 
 
@@ -33,17 +33,13 @@ def prefill(checklist_id: object, payloads: object) -> dict[str, str]:
         for value, label in group[0].answers.labels.items() if group else ():
             if value in rule.values:
                 by_answer[label] = [q.text for q in group if answers.get(q.id) == value]
-        if group and group[0].answers.not_known in rule.values:  # principle 3: both listed
-            by_answer[NOT_ANSWERED] = [
-                q.text for q in group if q.id not in answers and not notes.get(q.id, "").strip()
-            ]
         heading = rule.heading or f"{source.title} ({source.serves})"
         for label, found in by_answer.items():
             if found:
                 lines = texts[rule.target]
                 lines += [
                     *([""] if lines else []),
-                    f"{heading}, {label if label == NOT_ANSWERED else 'answered ' + label}:",
+                    f"{heading}, answered {label}:",
                 ]
                 lines += [f"- {text}" for text in found]
     return {target: "\n".join(lines) for target, lines in texts.items()}

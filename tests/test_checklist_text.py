@@ -50,10 +50,9 @@ def quotations(checklist_id):
     checklist = load_checklist(checklist_id)
     for item in checklist.items:
         yield f"item {item.id}", item.paragraph, item.text
-    prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
-    for prompt in prompts:
-        for cite in prompt.cites:
-            yield f"prompt {prompt.id}", cite.paragraph, cite.quote
+    for prompt in checklist.prompts:
+        yield f"prompt {prompt.id}", prompt.cite.paragraph, prompt.cite.quote
+        yield f"prompt {prompt.id} lead", prompt.cite.paragraph, prompt.lead
 
 
 def test_the_guidance_text_is_found():
@@ -91,8 +90,7 @@ def unresolved_link_texts() -> list[str]:
 @pytest.mark.parametrize("checklist_id", checklist_ids())
 def test_a_quote_naming_a_link_without_an_address_says_so_as_the_page_does(checklist_id):
     checklist = load_checklist(checklist_id)
-    prompts = [*checklist.prompts, *([checklist.out_of_scope] if checklist.out_of_scope else [])]
-    for prompt in prompts:
+    for prompt in checklist.prompts:
         for cite in prompt.cites:
             for text in unresolved_link_texts():
                 if text in cite.quote:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
+from calculators import ChecklistError, checklist_ids, evaluate
 
 OK = {"checklist": "early-risk-factors", "answers": {}}
 
@@ -105,7 +105,7 @@ def sections(result):
     return {s["kind"]: [p["id"] for p in s["prompts"]] for s in result["sections"]}
 
 
-def test_c3_5_the_2_9_factors_answered_in_the_tab_bring_2_10_and_2_11_into_the_strategy_discussion():
+def test_c3_5_2_9_factors_answered_in_the_tab_bring_2_10_and_2_11_into_the_strategy_meeting():
     alone = evaluate({"checklist": "strategy-discussion", "answers": {}})
     waiting = [p for s in alone["sections"] for p in s["prompts"] if p["paragraph"] == "2.10"]
     assert waiting and waiting[0]["waits_on"].startswith("Waits on the 2.9 factors")

@@ -11,7 +11,7 @@ from build_scripts.lib.html_tree import parse
 from build_scripts.mdx._html import paragraph_href
 from build_scripts.mdx.checklist_form import BRINGS, brings
 from calculators import checklist_ids, load_checklist
-from calculators.model import Cite, Condition, Prompt
+from calculators.definitions import Cite, Condition, Prompt
 from tests.support.markdown import ROOT, render
 
 ONLY = ["attr_list", "md_in_html", "checklist_form"]

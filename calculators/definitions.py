@@ -117,3 +117,10 @@ class Checklist:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def item(self, question_id: str) -> Question:
+        """The question with this id, which the definition's checks say exists."""
+        question = self.question(question_id)
+        if question is None:
+            raise KeyError(question_id)
+        return question

@@ -22,6 +22,9 @@ is computed here from them (P13).
 
 from __future__ import annotations
 
+from typing import Literal, cast
+
+from calculators import contract as c
 from calculators.definitions import Checklist, Condition, Prompt, Question
 from calculators.errors import ChecklistError
 from calculators.model import AGE, checklist_ids, guidance_order, load_checklist, shared
@@ -30,7 +33,8 @@ PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
 NOT_ANSWERED = "Not answered"
 AGE_LINE = "If the person is under 18, or the age is not known, 1.7 applies."  # P8, as the spec
-HEADINGS = {
+SectionKind = Literal["pinned", "follows", "if-so", "standing"]
+HEADINGS: dict[SectionKind, str] = {
     "pinned": "Read first",
     "follows": "What follows from your answers",
     "if-so": "What would follow if so",
@@ -41,7 +45,9 @@ HEADINGS = {
 Truth = bool | None
 
 
-def _mapping(payload: dict, key: str, checklist: Checklist, required: bool) -> dict:
+def _mapping(
+    payload: dict[str, object], key: str, checklist: Checklist, required: bool
+) -> dict[str, object]:
     if key not in payload:
         if required:
             raise ChecklistError(key, "missing: expected an object of item id → value")
@@ -86,17 +92,17 @@ def _check_answer(question: Question, value: str | list[str]) -> None:
                 raise ChecklistError(where, f"at most one of {sorted(group)}, got {value}")
 
 
-def check_payload(payload: object) -> tuple[Checklist, dict, dict[str, str]]:
+def check_payload(payload: object) -> tuple[Checklist, dict[str, c.AnswerValue], dict[str, str]]:
     """The checklist, answers and notes of a payload, every part checked."""
     if not isinstance(payload, dict):
         raise ChecklistError("payload", f"expected an object, got {type(payload).__name__}")
     if extra := sorted(set(payload) - PAYLOAD_KEYS):
         raise ChecklistError("payload", f"unknown fields {extra}; expected {sorted(PAYLOAD_KEYS)}")
     checklist = load_checklist(payload.get("checklist"))
-    answers = _mapping(payload, "answers", checklist, required=True)
-    notes = _mapping(payload, "notes", checklist, required=False)
+    answers = cast("dict[str, c.AnswerValue]", _mapping(payload, "answers", checklist, True))
+    notes = cast("dict[str, str]", _mapping(payload, "notes", checklist, required=False))
     for item_id, value in answers.items():
-        _check_answer(checklist.question(item_id), value)
+        _check_answer(checklist.item(item_id), value)
     for item_id, note in notes.items():
         if len(note) > MAX_NOTE:
             raise ChecklistError(f"notes.{item_id}", f"longer than {MAX_NOTE} characters")
@@ -119,7 +125,9 @@ def check_tab(payload_id: str, tab: object) -> dict[str, _State]:
 class _State:
     """One checklist's answers and notes, and the truth of conditions on them."""
 
-    def __init__(self, checklist: Checklist, answers: dict, notes: dict[str, str]) -> None:
+    def __init__(
+        self, checklist: Checklist, answers: dict[str, c.AnswerValue], notes: dict[str, str]
+    ) -> None:
         self.checklist = checklist
         self.answers = answers
         self.notes = notes
@@ -182,7 +190,7 @@ class _Tab:
         if condition.quantifier == "noted":
             return any(state.written(i) for i in condition.items)
         truths = [
-            state.match(state.checklist.question(i), condition.values, condition.maybe)
+            state.match(state.checklist.item(i), condition.values, condition.maybe)
             for i in condition.items
         ]
         if condition.quantifier == "all":
@@ -201,7 +209,7 @@ class _Tab:
         state = self.of(condition)
         if state is None:
             return []
-        questions = [state.checklist.question(i) for i in condition.items]
+        questions = [state.checklist.item(i) for i in condition.items]
         if condition.quantifier == "noted":
             return [_named(q, state) for q in questions if state.written(q.id) == bool(truth)]
         return [
@@ -215,47 +223,74 @@ def _named(q: Question, state: _State) -> str:
     return f"“{q.text}” ({state.label(q)})"
 
 
-def _source(condition: Condition) -> str:
-    return f" in {load_checklist(condition.checklist).title}" if condition.checklist else ""
+def _lines(opening: str, parts: list[tuple[Condition, str]], joiner: str = "; ") -> str:
+    """``opening`` and the parts named, saying where they were answered when another checklist
+    of the tab: "From your answers in Early risk factors: …" (one source) or per part."""
+    if not parts:
+        return ""
+    sources = {cond.checklist for cond, _ in parts}
+    if len(sources) == 1 and "" not in sources:
+        title = load_checklist(parts[0][0].checklist).title
+        return f"{opening} in {title}: {joiner.join(text for _, text in parts)}."
+    named = [
+        text + (f" (in {load_checklist(cond.checklist).title})" if cond.checklist else "")
+        for cond, text in parts
+    ]
+    return f"{opening}: {joiner.join(named)}."
 
 
 def _from_answers(prompt: Prompt, tab: _Tab) -> str:
     """The site's line naming exactly the answers that brought the prompt (P13)."""
-    parts = []
-    for c in prompt.when:
-        if named := tab.named(c, c.quantifier != "none"):
-            parts.append(f"From your answers{_source(c)}: {'; '.join(named)}.")
-    return " ".join(parts)
+    parts = [(cond, "; ".join(tab.named(cond, cond.quantifier != "none"))) for cond in prompt.when]
+    return _lines("From your answers", [(cond, text) for cond, text in parts if text])
 
 
 def _waits_on(prompt: Prompt, tab: _Tab) -> str:
     """The site's line naming exactly the answers the prompt waits on (P3, P13)."""
-    open_ = [c for c in prompt.when if tab.holds(c) is None]
-    if [i for c in open_ for i in c.items] == [AGE]:
+    open_ = [cond for cond in prompt.when if tab.holds(cond) is None]
+    if [i for cond in open_ for i in cond.items] == [AGE]:
         return AGE_LINE
-    if any(tab.of(c) is None for c in open_):
+    if any(tab.of(cond) is None for cond in open_):
         return prompt.waits_on
-    groups = [" or ".join(tab.named(c, None)) for c in open_]
-    if len(groups) == 1:
-        items = tab.named(open_[0], None)
-        one = "If this is so" if len(items) == 1 else "If any of these is so"
-        return f"{one}: {'; '.join(items)}."
-    return f"If all of these are so: {'; '.join(groups)}."
+    if len(open_) == 1:
+        named = tab.named(open_[0], None)
+        one = "If this is so" if len(named) == 1 else "If any of these is so"
+        return _lines(one, [(open_[0], n) for n in named])
+    return _lines(
+        "If all of these are so", [(cond, " or ".join(tab.named(cond, None))) for cond in open_]
+    )
 
 
-def _brief(q: Question) -> dict:
+def _also_waits_on(prompt: Prompt, tab: _Tab) -> str:
+    """For a prompt that follows from one of a group of questions (2.6's four on positions of
+    trust), the others still open, named: what would bring it too if so (C3-13)."""
+    open_: list[tuple[Condition, str]] = []
+    for cond in prompt.when:
+        state = tab.of(cond)
+        groups = {state.checklist.item(i).group for i in cond.items} if state else {""}
+        if cond.quantifier == "any" and len(groups - {""}) == 1:
+            open_ += [(cond, n) for n in tab.named(cond, None)]
+    return _lines("If this is so" if len(open_) == 1 else "If any of these is so", open_)
+
+
+def _brief(q: Question) -> c.Brief:
     return {"id": q.id, "text": q.text, "paragraph": q.paragraph}
 
 
-def _answer(q: Question, state: _State, adult_label: str) -> dict:
-    value = state.answers.get(q.id, "")
+def _listed(q: Question, state: _State) -> c.Listed:
+    return {"id": q.id, "text": q.text, "paragraph": q.paragraph, "label": state.label(q)}
+
+
+def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
+    value: c.AnswerValue = state.answers.get(q.id, "")
     label = state.label(q) if q.id in state.answers else ""
     if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
         label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
+    status: Literal["answered", "not-known", "not-answered"] = "answered"
     if not state.answered(q):
         status = "not-answered"
-    else:
-        status = "not-known" if state.unknown(q) else "answered"
+    elif state.unknown(q):
+        status = "not-known"
     return {
         **_brief(q),
         "title": q.title,
@@ -277,9 +312,9 @@ def _answer(q: Question, state: _State, adult_label: str) -> dict:
     }
 
 
-def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> dict:
+def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
     cite = prompt.cite
-    shown = {
+    shown: c.Prompt = {
         "id": prompt.id,
         "paragraph": cite.paragraph,
         "quote": cite.quote,
@@ -295,25 +330,21 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> dict:
     if prompt.lists:
         listed = [
             q
-            for q in map(state.checklist.question, prompt.lists.items)
+            for q in map(state.checklist.item, prompt.lists.items)
             if state.match(q, prompt.lists.values)
         ]
         shown["items"] = [_brief(q) for q in listed]
         labels = [
-            state.checklist.question(prompt.lists.items[0]).answers.labels[v]
+            state.checklist.item(prompt.lists.items[0]).answers.labels[v]
             for v in sorted(prompt.lists.values)
         ]
         shown["from_answers"] = f"From your answers: answered {' or '.join(labels)}:"
     elif kind == "follows":
         shown["from_answers"] = _from_answers(prompt, tab)
-        if unsettled := [
-            n for c in prompt.when if c.quantifier == "any" for n in tab.named(c, None)
-        ]:
-            one = "If this is so" if len(unsettled) == 1 else "If any of these is so"
-            shown["waits_on"] = f"{one}: {'; '.join(unsettled)}."
+        shown["waits_on"] = _also_waits_on(prompt, tab)
     if kind == "if-so":
         shown["waits_on"] = _waits_on(prompt, tab)
-        missing = [c.checklist for c in prompt.when if c.checklist and tab.of(c) is None]
+        missing = [w.checklist for w in prompt.when if w.checklist and tab.of(w) is None]
         shown["link"] = missing[0] if missing else ""
     return shown
 
@@ -321,8 +352,8 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> dict:
 def _missing(q: Question, state: _State) -> bool:
     if not q.required:
         return False
-    if q.kind == "note":
-        return not state.written(q.id)
+    if q.kind in ("note", "words"):  # answered in words, or a required field Not known
+        return not state.written(q.id) or state.unknown(q)
     return q.id not in state.answers or state.unknown(q)
 
 
@@ -336,40 +367,42 @@ def _to_find_out(q: Question, state: _State) -> bool:
     return bool(chosen & q.answers.to_find_out)
 
 
-def _carried(checklist: Checklist, others: dict[str, _State]) -> list[dict]:
+def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]:
     """For 2.23 a: every other checklist, used in this tab or not, and what it left open."""
-    carried = []
+    carried: list[c.Carried] = []
     for other in guidance_order([load_checklist(i) for i in checklist_ids()]):
         if other.id == checklist.id:
             continue
         state = others.get(other.id)
-        items = []
+        items: list[c.Listed] = []
         if state is not None:
-            open_ = [q for q in other.questions if _to_find_out(q, state) or _missing(q, state)]
-            items = [{**_brief(q), "label": state.label(q)} for q in open_]
+            # the guidance's items only: the site's questions are never among them (P7)
+            open_ = [q for q in other.items if _to_find_out(q, state) or _missing(q, state)]
+            items = [_listed(q, state) for q in open_]
         carried.append(
             {"checklist": other.id, "title": other.title, "used": state is not None, "items": items}
         )
     return carried
 
 
-def evaluate(payload: object, tab: object = ()) -> dict:
+def evaluate(payload: object, tab: object = ()) -> c.Result:
     """The result for a payload, with the other checklists of its tab (``tab``, payloads)."""
     checklist, given, notes = check_payload(payload)
     others = check_tab(checklist.id, list(tab) if isinstance(tab, tuple) else tab)
     state = _State(checklist, given, notes)
     context = _Tab(state, others)
     age = checklist.question(AGE)
-    adult = ""
+    adult: Literal["", "not-answered", "18-or-over", "under-18-or-not-known"] = ""
     if age is not None:
-        under = Condition((AGE,), "any", frozenset({"no", "unknown"}))
-        adult = {True: "under-18-or-not-known", False: "18-or-over", None: "not-answered"}[
-            context.holds(under)
-        ]
+        under = context.holds(Condition((AGE,), "any", frozenset({"no", "unknown"})))
+        adult = (
+            "not-answered" if under is None else "under-18-or-not-known" if under else "18-or-over"
+        )
     adult_label = shared().adult_label if adult == "under-18-or-not-known" else ""
-    sections: dict[str, list[dict]] = {kind: [] for kind in HEADINGS}
+    sections: dict[SectionKind, list[c.Prompt]] = {kind: [] for kind in HEADINGS}
     for p in checklist.prompts:
         truth = True if not p.when else context.all_hold(p.when)
+        kind: SectionKind
         if truth is None:
             if p.lists:
                 continue  # a list of the answers given (3.10 by answer) is nothing that may follow
@@ -400,22 +433,14 @@ def evaluate(payload: object, tab: object = ()) -> dict:
         ],
         "to_find_out": {
             "heading": checklist.to_find_out_heading,
-            "items": [
-                {**_brief(q), "label": state.label(q)}
-                for q in checklist.items
-                if _to_find_out(q, state)
-            ],
+            "items": [_listed(q, state) for q in checklist.items if _to_find_out(q, state)],
         },
-        "missing": [
-            {**_brief(q), "label": state.label(q)}
-            for q in checklist.questions
-            if _missing(q, state)
-        ],
+        "missing": [_listed(q, state) for q in checklist.questions if _missing(q, state)],
         "scope_not_answered": [_brief(q) for q in checklist.scope if not state.answered(q)],
         "statements": [
             s.template.format(**labels)
             for s in checklist.statements
-            if all(i in given and not state.unknown(checklist.question(i)) for i in s.items)
+            if all(i in given and not state.unknown(checklist.item(i)) for i in s.items)
         ],
         "carried": _carried(checklist, others) if checklist.carries else [],
     }

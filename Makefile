@@ -54,6 +54,7 @@ nginx:
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict calculators
 	node_modules/.bin/eslint .
 
 # Firefox ESR, WebKitGTK's WebDriver and Xvfb for the cross-engine tests (tests/engines/).

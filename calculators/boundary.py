@@ -17,11 +17,13 @@ import re
 from calculators import load_checklist
 from calculators.carry import carry, edition_since
 from calculators.contract import (
+    AnswerValue,
     AssessmentRecordResponse,
     EvaluateResponse,
     LimitsResponse,
     OpenAssessmentResponse,
     OpenResponse,
+    Payload,
     PrefillResponse,
     SaveAssessmentResponse,
     SavedAssessment,
@@ -30,7 +32,7 @@ from calculators.contract import (
 )
 from calculators.errors import ChecklistError
 from calculators.evaluator import _check_answer, check_payload, evaluate
-from calculators.model import checklist_ids, guidance_order, shared
+from calculators.model import Json, checklist_ids, guidance_order, shared
 from calculators.prefill import prefill
 from calculators.record import assessment_record_text, record_text
 
@@ -80,8 +82,8 @@ def nesting(text: str) -> int:
     return deepest
 
 
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    found: dict = {}
+def _unique_keys(pairs: list[tuple[str, object]]) -> Json:
+    found: Json = {}
     for key, value in pairs:
         if key in found:
             raise ChecklistError("json", f"has the key {excerpt(key)} twice")
@@ -109,7 +111,7 @@ def strict_json(text: str, field: str, limit: int, too_large: str) -> object:
 _WHAT = {"file": "a saved checklist", "request": "a request of this page"}
 
 
-def _text(request: dict, key: str) -> str:
+def _text(request: Json, key: str) -> str:
     value = request.get(key)
     if not isinstance(value, str):
         raise ChecklistError(key, f"expected a string, got {type(value).__name__}")
@@ -122,16 +124,16 @@ def _edition_number(value: object, field: str) -> int:
     return value
 
 
-def _heading(request: dict) -> tuple[str, str, str]:
+def _heading(request: Json) -> tuple[str, str, str]:
     """A record's heading fields: the guidance, its edition, when the record was made."""
     return _text(request, "guidance"), _text(request, "edition"), _text(request, "made_at")
 
 
-def _limits(request: dict) -> LimitsResponse:
+def _limits(request: Json) -> LimitsResponse:
     return {"ok": True, "max_file_bytes": MAX_FILE, "file_too_large": TOO_LARGE}
 
 
-def check_shared(value: object) -> dict:
+def check_shared(value: object) -> dict[str, AnswerValue]:
     """The tab's answers to the shared questions (P14): question id → answer, each checked."""
     if not isinstance(value, dict):
         raise ChecklistError("shared", f"expected an object, got {type(value).__name__}")
@@ -145,7 +147,7 @@ def check_shared(value: object) -> dict:
     return value
 
 
-def with_shared(payload: object, answers: dict) -> object:
+def with_shared(payload: object, answers: Json) -> object:
     """A payload with the tab's shared answers to the questions its checklist asks."""
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
         return payload  # the evaluator's check says what is wrong
@@ -154,7 +156,7 @@ def with_shared(payload: object, answers: dict) -> object:
     return {**payload, "answers": merged}
 
 
-def _tab(request: dict, key: str) -> tuple[list, dict]:
+def _tab(request: Json, key: str) -> tuple[list[object], dict[str, AnswerValue]]:
     """The tab's payloads under ``key`` (each with the shared answers) and its shared answers."""
     answers = check_shared(request.get("shared", {}))
     payloads = request.get(key, [])
@@ -163,13 +165,13 @@ def _tab(request: dict, key: str) -> tuple[list, dict]:
     return [with_shared(p, answers) for p in payloads], answers
 
 
-def _evaluate(request: dict) -> EvaluateResponse:
+def _evaluate(request: Json) -> EvaluateResponse:
     tab, answers = _tab(request, "tab")
     result = evaluate(with_shared(request.get("payload"), answers), tab)
     return {"ok": True, **result, "record": record_text(result, *_heading(request))}
 
 
-def _save(request: dict) -> SaveResponse:
+def _save(request: Json) -> SaveResponse:
     checklist, answers, notes = check_payload(request.get("payload"))
     saved: SavedFile = {
         "format": FILE_FORMAT,
@@ -184,7 +186,7 @@ def _save(request: dict) -> SaveResponse:
     return {"ok": True, "file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
 
 
-def _header(saved: object, fmt: str, keys: frozenset[str], what: str) -> dict:
+def _header(saved: object, fmt: str, keys: frozenset[str], what: str) -> Json:
     """A saved file's outer fields checked: its format, version and keys."""
     if not isinstance(saved, dict) or saved.get("format") != fmt:
         raise ChecklistError("file", f"is not {what} saved from this site")
@@ -199,7 +201,7 @@ def _header(saved: object, fmt: str, keys: frozenset[str], what: str) -> dict:
     return saved
 
 
-def _saved_edition(saved: dict, edition: str, number: int) -> int:
+def _saved_edition(saved: Json, edition: str, number: int) -> int:
     saved_number = _edition_number(saved.get("edition_number"), "file edition_number")
     if saved_number > number:
         raise ChecklistError(
@@ -210,18 +212,20 @@ def _saved_edition(saved: dict, edition: str, number: int) -> int:
     return saved_number
 
 
-def _answers_of(payload: dict, saved: dict, edition: str, number: int, changes: object) -> dict:
+def _answers_of(
+    payload: Json, saved: Json, edition: str, number: int, changes: object
+) -> OpenResponse:
     """A saved checklist's answers and notes as this edition reads them, with a notice."""
     try:
         if saved["edition_number"] == number:
             _, answers, notes = check_payload(payload)
-            return {"answers": answers, "notes": notes, "notice": ""}
-        return dict(_from_older(payload, saved, edition, changes))
+            return {"ok": True, "answers": answers, "notes": notes, "notice": ""}
+        return _from_older(payload, saved, edition, changes)
     except ChecklistError as error:
         raise _in_file(error, payload["checklist"]) from None
 
 
-def _open(request: dict) -> OpenResponse:
+def _open(request: Json) -> OpenResponse:
     text, expected, edition = (
         _text(request, "text"),
         _text(request, "checklist"),
@@ -239,15 +243,14 @@ def _open(request: dict) -> OpenResponse:
             f"{_title(expected)}: open it on that checklist's page",
         )
     _saved_edition(saved, edition, number)
-    payload = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
-    opened = _answers_of(payload, saved, edition, number, request.get("changes"))
-    return {"ok": True, **opened}
+    payload: Json = {k: saved[k] for k in ("checklist", "answers", "notes") if k in saved}
+    return _answers_of(payload, saved, edition, number, request.get("changes"))
 
 
-def _save_assessment(request: dict) -> SaveAssessmentResponse:
+def _save_assessment(request: Json) -> SaveAssessmentResponse:
     """The whole assessment of a tab as one file: the shared answers once, every checklist."""
     payloads, answers = _tab(request, "payloads")
-    checklists = []
+    checklists: list[Payload] = []
     for payload in payloads:
         checklist, own, notes = check_payload(payload)
         shared_ids = {q.id for q in checklist.scope if q.shared}
@@ -267,7 +270,7 @@ def _save_assessment(request: dict) -> SaveAssessmentResponse:
     return {"ok": True, "file": json.dumps(saved, ensure_ascii=False, indent=2) + "\n"}
 
 
-def _open_assessment(request: dict) -> OpenAssessmentResponse:
+def _open_assessment(request: Json) -> OpenAssessmentResponse:
     """A saved assessment: every checklist's answers as this edition reads them, and the
     shared answers, with one notice."""
     text, edition = _text(request, "text"), _text(request, "edition")
@@ -286,7 +289,9 @@ def _open_assessment(request: dict) -> OpenAssessmentResponse:
     entries = saved.get("checklists")
     if not isinstance(entries, list):
         raise ChecklistError("file", "has no list of checklists")
-    payloads, notices, seen = [], [], set()
+    payloads: list[Payload] = []
+    notices: list[str] = []
+    seen: set[object] = set()
     for entry in entries:
         if not isinstance(entry, dict) or set(entry) - {"checklist", "answers", "notes"}:
             raise ChecklistError(
@@ -329,7 +334,7 @@ def _in_file(error: ChecklistError, checklist_id: str) -> ChecklistError:
     return ChecklistError(error.field, message)
 
 
-def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> OpenResponse:
+def _from_older(payload: Json, saved: Json, edition: str, changes: object) -> OpenResponse:
     """A file from an older edition: keep what still applies and say what to re-check."""
     checklist = load_checklist(payload["checklist"])
     since = None if changes is None else edition_since(changes, saved["edition_number"])
@@ -359,11 +364,11 @@ def _from_older(payload: dict, saved: dict, edition: str, changes: object) -> Op
     }
 
 
-def _prefill(request: dict) -> PrefillResponse:
+def _prefill(request: Json) -> PrefillResponse:
     return {"ok": True, "prefill": prefill(request.get("checklist"), request.get("payloads"))}
 
 
-def _assessment_record(request: dict) -> AssessmentRecordResponse:
+def _assessment_record(request: Json) -> AssessmentRecordResponse:
     """Every checklist answered in the tab, evaluated with the others, in the guidance's order,
     as one text: the shared answers stated once, before the checklists (P14)."""
     payloads, _ = _tab(request, "payloads")
@@ -417,7 +422,7 @@ def handle(request_text: str) -> str:
         request = strict_json(request_text, "request", MAX_REQUEST, too_large)
         if not isinstance(request, dict) or request.get("op") not in OPERATIONS:
             raise ChecklistError("op", f"expected one of {sorted(OPERATIONS)}")
-        response = OPERATIONS[request["op"]](request)
+        response: Json = dict(OPERATIONS[request["op"]](request))
         if "notice" in response:
             response["notice"] = plain(response["notice"])
         return json.dumps(response, ensure_ascii=False)

@@ -9,6 +9,7 @@ listed as removed and left out. Nothing else is touched.
 
 from __future__ import annotations
 
+from calculators.contract import AnswerValue, ChangedItem
 from calculators.errors import ChecklistError
 from calculators.model import Checklist
 
@@ -30,13 +31,16 @@ def edition_since(changes: object, number: int) -> frozenset[str]:
 
 
 def carry(
-    checklist: Checklist, answers: dict, notes: dict, since: frozenset[str]
-) -> tuple[dict, dict, list[dict], list[str]]:
+    checklist: Checklist, answers: object, notes: object, since: frozenset[str]
+) -> tuple[dict[str, AnswerValue], dict[str, str], list[ChangedItem], list[str]]:
     """Kept answers and notes, the answered items to re-check, and the ids left out."""
     for key, value in (("answers", answers), ("notes", notes)):
         if not isinstance(value, dict):
             raise ChecklistError(key, f"expected an object of item id → value, got {value!r}")
-    kept_answers, kept_notes, removed = {}, {}, []
+    assert isinstance(answers, dict) and isinstance(notes, dict)
+    kept_answers: dict[str, AnswerValue] = {}
+    kept_notes: dict[str, str] = {}
+    removed: list[str] = []
     for item_id, value in answers.items():
         question = checklist.question(item_id)
         # A value of the wrong type is kept, for the evaluator's strict check to refuse.
@@ -49,7 +53,7 @@ def carry(
             removed.append(item_id)
         else:
             kept_notes[item_id] = note
-    changed = [
+    changed: list[ChangedItem] = [
         {"id": q.id, "paragraph": q.paragraph, "title": q.title or q.text}
         for q in checklist.questions
         if q.paragraph in since and (q.id in kept_answers or str(kept_notes.get(q.id, "")).strip())

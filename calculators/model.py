@@ -19,11 +19,15 @@ import tomllib
 from dataclasses import fields
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from calculators import definitions as d
 from calculators.errors import ChecklistError
 from calculators.paragraph_ids import PARAGRAPH_IDS
 
+Json = dict[str, Any]  # a TOML table as read: checked here, key by key
+Groups = dict[str, list[str]]
+Questions = dict[str, "d.Question"]
 SUFFIX = ".checklist.toml"
 SHARED = "shared.toml"
 NOT_KNOWN = {"unknown": "Not known"}  # the one other choice of an open question
@@ -54,8 +58,8 @@ EXTRA: dict[type, set[str]] = {
 def keys(kind: type) -> frozenset[str]:
     """The keys a table of this kind may have: its fields, renamed, and its extra keys."""
     renamed = RENAMED.get(kind, {})
-    own = {renamed.get(f.name, f.name) for f in fields(kind)} - {None}
-    return frozenset(own | EXTRA.get(kind, set()))
+    own = {renamed.get(f.name, f.name) for f in fields(kind)}
+    return frozenset({k for k in own if k is not None} | EXTRA.get(kind, set()))
 
 
 KEYS = {
@@ -110,7 +114,7 @@ class _Reader:
     def fail(self, where: str, message: str) -> ChecklistError:
         return ChecklistError(f"{self.source}: {where}", message)
 
-    def table(self, data: object, kind: str, where: str) -> dict:
+    def table(self, data: object, kind: str, where: str) -> Json:
         if not isinstance(data, dict):
             raise self.fail(where, f"expected a table, got {type(data).__name__}")
         if extra := sorted(set(data) - KEYS[kind]):
@@ -126,7 +130,7 @@ class _Reader:
         qid = data.get("id") if isinstance(data, dict) else None
         return f"{where}[{qid}]" if isinstance(qid, str) else where
 
-    def get(self, data: dict, key: str, kind: type, where: str, default: object = None):
+    def get(self, data: Json, key: str, kind: type, where: str, default: object = None) -> Any:
         if key not in data:
             if default is None:
                 raise self.fail(f"{where}.{key}", f"missing: expected {kind.__name__}")
@@ -136,14 +140,14 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"expected {kind.__name__}, got {value!r}")
         return value
 
-    def strings(self, data: dict, key: str, where: str) -> list[str]:
-        value = self.get(data, key, list, where, [])
+    def strings(self, data: Json, key: str, where: str) -> list[str]:
+        value: list[str] = self.get(data, key, list, where, [])
         if not all(isinstance(v, str) for v in value):
             raise self.fail(f"{where}.{key}", f"expected a list of strings, got {value!r}")
         return value
 
-    def paragraph(self, data: dict, where: str) -> str:
-        number = self.get(data, "paragraph", str, where)
+    def paragraph(self, data: Json, where: str) -> str:
+        number: str = self.get(data, "paragraph", str, where)
         if number not in PARAGRAPH_IDS:
             raise self.fail(f"{where}.paragraph", f"{number!r} is not a paragraph of the guidance")
         return number
@@ -153,10 +157,11 @@ class _Reader:
         labels = self.get(data, "labels", dict, where)
         if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
             raise self.fail(f"{where}.labels", 'expected value = "Label" pairs')
-        for key in ("to_find_out", "not_known"):
-            values = self.strings(data, key, where) if key == "to_find_out" else None
-            if key != "to_find_out":
-                values = [v] if (v := self.get(data, key, str, where, "")) else []
+        not_known = self.get(data, "not_known", str, where, "")
+        for key, values in (
+            ("to_find_out", self.strings(data, "to_find_out", where)),
+            ("not_known", [not_known] if not_known else []),
+        ):
             if unknown := [v for v in values if v not in labels]:
                 raise self.fail(f"{where}.{key}", f"{unknown} not among {list(labels)}")
         groups = self.get(data, "exclusive", list, where, [])
@@ -217,7 +222,7 @@ class _Reader:
             caution=self.get(data, "caution", bool, where, False),
         )
 
-    def ids(self, names: object, where: str, groups: dict, questions: dict) -> list[str]:
+    def ids(self, names: object, where: str, groups: Groups, questions: Questions) -> list[str]:
         ids = groups.get(names) if isinstance(names, str) else names
         if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
             raise self.fail(where, f"expected a group name or item ids, got {names!r}")
@@ -225,7 +230,9 @@ class _Reader:
             raise self.fail(where, f"unknown items {unknown}")
         return ids
 
-    def condition(self, data: object, where: str, groups: dict, questions: dict) -> d.Condition:
+    def condition(
+        self, data: object, where: str, groups: Groups, questions: Questions
+    ) -> d.Condition:
         data = self.table(data, "condition", where)
         other = self.get(data, "checklist", str, where, "")
         if other:  # another checklist's items: its groups and questions
@@ -254,13 +261,15 @@ class _Reader:
             raise self.fail(f"{where}.maybe", f"{sorted(values & maybe)} cannot be both")
         return d.Condition(tuple(ids), found[0], values, maybe, other)
 
-    def conditions(self, data: dict, where: str, groups: dict, questions: dict):
+    def conditions(
+        self, data: Json, where: str, groups: Groups, questions: Questions
+    ) -> tuple[d.Condition, ...]:
         return tuple(
             self.condition(c, f"{where}.when[{i}]", groups, questions)
             for i, c in enumerate(self.get(data, "when", list, where, []))
         )
 
-    def prompt(self, data: object, where: str, groups: dict, questions: dict) -> d.Prompt:
+    def prompt(self, data: object, where: str, groups: Groups, questions: Questions) -> d.Prompt:
         where = self.named(data, where)
         data = self.table(data, "prompt", where)
         pid = self.get(data, "id", str, where)
@@ -407,7 +416,7 @@ def _groups(questions: tuple[d.Question, ...]) -> dict[str, list[str]]:
     return groups
 
 
-def _asks(prompt: d.Prompt, questions: dict) -> bool:
+def _asks(prompt: d.Prompt, questions: Questions) -> bool:
     """Whether a checklist asking ``questions`` asks every item the prompt's conditions name."""
     return all(i in questions for c in prompt.when for i in c.items)
 
@@ -418,7 +427,7 @@ class Shared:
     def __init__(self, data: object) -> None:
         reader = _Reader(SHARED)
         data = reader.table(data, "shared", "shared")
-        answers = d.AnswerSet(**{**YES_NO_UNKNOWN, "to_find_out": frozenset({"unknown"})})
+        answers = reader.answer_set(YES_NO_UNKNOWN, "shared.answers")
         self.questions = {
             q.id: q
             for q in (
@@ -436,7 +445,7 @@ class Shared:
         self.adult_label: str = reader.get(data, "adult_label", str, "shared")
 
 
-def parse_checklist(data: dict, source: str = "definition") -> d.Checklist:
+def parse_checklist(data: Json, source: str = "definition") -> d.Checklist:
     """A checked Checklist from a definition's TOML data; ChecklistError on anything malformed.
 
     ``source`` (the file name) starts every error's field."""
@@ -448,7 +457,7 @@ def _package_file(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _toml(name: str) -> dict:
+def _toml(name: str) -> Json:
     try:
         return tomllib.loads(_package_file(name))
     except tomllib.TOMLDecodeError as error:

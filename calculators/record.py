@@ -8,6 +8,7 @@ and notes), or the site's, marked "[site]" and explained once in the legend (P10
 
 from __future__ import annotations
 
+from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
 
@@ -52,7 +53,7 @@ def _age_lines(adult: str) -> list[str]:
     return []
 
 
-def _answer_lines(answer: dict, number: str) -> list[str]:
+def _answer_lines(answer: Answer, number: str) -> list[str]:
     site = f"{SITE} " if answer["site"] else ""
     indent = "      " if answer["parent"] else "   "
     heading = f"{number} {site}{answer['text']} ({answer['paragraph']})".strip()
@@ -80,13 +81,13 @@ def _answer_lines(answer: dict, number: str) -> list[str]:
     return lines
 
 
-def _menu(answers: list[dict]) -> bool:
+def _menu(answers: list[Answer]) -> bool:
     """Whether the items are a menu (6.2: "Some or all of the following questions can be
     used"): choice items with no Not known, of which only those chosen are printed."""
     return bool(answers) and all(a["menu"] for a in answers)
 
 
-def _answers(result: dict, shared: bool) -> list[str]:
+def _answers(result: Result, shared: bool) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
     ``shared``), then the items, numbered as on the form; sub-items under their parent."""
     lines = []
@@ -105,7 +106,7 @@ def _answers(result: dict, shared: bool) -> list[str]:
     return lines
 
 
-def _prompt_lines(prompt: dict, quoted: dict[str, str], where: str) -> list[str]:
+def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
     lines = [f"Paragraph {prompt['paragraph']}"]
     for key in ("from_answers", "waits_on"):
         if prompt[key]:
@@ -124,7 +125,7 @@ def _prompt_lines(prompt: dict, quoted: dict[str, str], where: str) -> list[str]
     return lines
 
 
-def _listed(heading: str, items: list[dict]) -> list[str]:
+def _listed(heading: str, items: list[Listed]) -> list[str]:
     if not items:
         return []
     return ["", heading.upper()] + [
@@ -132,7 +133,7 @@ def _listed(heading: str, items: list[dict]) -> list[str]:
     ]
 
 
-def body(result: dict, quoted: dict[str, str], shared: bool = True) -> list[str]:
+def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[str]:
     """A checklist's part of a record: its answers, what the guidance says, what is open."""
     where = result["title"]
     lines = []
@@ -169,7 +170,7 @@ def body(result: dict, quoted: dict[str, str], shared: bool = True) -> list[str]
     return lines
 
 
-def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
+def record_text(result: Result, guidance: str, edition: str, made_at: str) -> str:
     """The record of one evaluated checklist, as plain text."""
     title = f"{result['title']}: checklist record"
     lines = _heading(title, guidance, edition, made_at) + _age_lines(result["adult"])
@@ -179,7 +180,7 @@ def record_text(result: dict, guidance: str, edition: str, made_at: str) -> str:
 
 
 def assessment_record_text(
-    results: list[dict], shared: list[dict], guidance: str, edition: str, made_at: str
+    results: list[Result], shared: list[Answer], guidance: str, edition: str, made_at: str
 ) -> str:
     """The whole assessment of a tab: heading, legend, the shared answers and the age line once,
     then each checklist's part (``results`` in the guidance's order), then the closing lines."""

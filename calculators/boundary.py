@@ -148,11 +148,12 @@ def check_shared(value: object) -> dict[str, AnswerValue]:
 
 
 def with_shared(payload: object, answers: Json) -> object:
-    """A payload with the tab's shared answers to the questions its checklist asks."""
+    """A payload with the tab's shared answers to the questions its checklist asks: the tab's
+    one answer, over any copy the payload holds (P14)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
         return payload  # the evaluator's check says what is wrong
     asks = {q.id for q in load_checklist(payload.get("checklist")).scope if q.shared}
-    merged = {**{k: v for k, v in answers.items() if k in asks}, **payload["answers"]}
+    merged = {**payload["answers"], **{k: v for k, v in answers.items() if k in asks}}
     return {**payload, "answers": merged}
 
 

@@ -139,7 +139,8 @@ class Prompt(TypedDict):
     computed from the answers that brought it or that it waits on."""
 
     id: str
-    paragraph: str
+    paragraph: str  # its id: "2.10", or a callout's "1.8-box"
+    name: str  # how it is named: "Paragraph 2.10", or a callout by its heading
     quote: str
     note: str  # the site's editorial note on the quoted paragraph ("" for none)
     lead: str  # whole sentences of the quote: its one line when folded

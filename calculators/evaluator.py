@@ -28,6 +28,7 @@ from calculators import contract as c
 from calculators.definitions import Checklist, Condition, Prompt, Question
 from calculators.errors import ChecklistError
 from calculators.model import AGE, checklist_ids, guidance_order, load_checklist, shared
+from calculators.paragraph_ids import cited_as, short_name
 
 PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
@@ -317,6 +318,7 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
     shown: c.Prompt = {
         "id": prompt.id,
         "paragraph": cite.paragraph,
+        "name": cited_as(cite.paragraph),
         "quote": cite.quote,
         "note": cite.note,
         "lead": prompt.lead,
@@ -415,7 +417,8 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
     standing = sections["standing"]
     headings = {
         **HEADINGS,
-        "standing": f"{HEADINGS['standing']}: {', '.join(p['paragraph'] for p in standing)}",
+        "standing": f"{HEADINGS['standing']}: "
+        + ", ".join(short_name(p["paragraph"]) for p in standing),
     }
     labels = {q.id: state.label(q).lower() for q in checklist.questions}
     return {

@@ -23,7 +23,7 @@ from typing import Any
 
 from calculators import definitions as d
 from calculators.errors import ChecklistError
-from calculators.paragraph_ids import PARAGRAPH_IDS
+from calculators.paragraph_ids import PARAGRAPH_IDS, citable, guidance_key
 
 Json = dict[str, Any]  # a TOML table as read: checked here, key by key
 Groups = dict[str, list[str]]
@@ -146,9 +146,10 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"expected a list of strings, got {value!r}")
         return value
 
-    def paragraph(self, data: Json, where: str) -> str:
+    def paragraph(self, data: Json, where: str, callout: bool = False) -> str:
+        """A paragraph id of the guidance (a quote may also cite a callout, P13)."""
         number: str = self.get(data, "paragraph", str, where)
-        if number not in PARAGRAPH_IDS:
+        if not (citable(number) if callout else number in PARAGRAPH_IDS):
             raise self.fail(f"{where}.paragraph", f"{number!r} is not a paragraph of the guidance")
         return number
 
@@ -276,7 +277,7 @@ class _Reader:
         spot = f"{where}.cite"
         c = self.table(self.get(data, "cite", dict, where), "cite", spot)
         cite = d.Cite(
-            self.paragraph(c, spot),
+            self.paragraph(c, spot, callout=True),
             self.get(c, "quote", str, spot),
             self.get(c, "note", str, spot, ""),
         )
@@ -521,7 +522,7 @@ def _load(checklist_id: str) -> d.Checklist:
 
 def guidance_order(checklists: list[d.Checklist]) -> list[d.Checklist]:
     """Checklists in the guidance's order: by stage, then by the paragraph each serves."""
-    return sorted(checklists, key=lambda c: (c.stage, tuple(int(x) for x in c.serves.split("."))))
+    return sorted(checklists, key=lambda c: (c.stage, guidance_key(c.serves)))
 
 
 # The types, for callers that read them from here.

@@ -1,8 +1,13 @@
-"""The guidance's numbered paragraph ids, in order: what a checklist may cite.
+"""The guidance's numbered paragraph ids, in order, and its callouts: what a checklist may cite.
 
 Taken once from the guidance as received; tests/test_model.py checks this list against
-tests/fixtures/guidance-as-received.md, so it cannot drift from the text.
+tests/fixtures/guidance-as-received.md, so it cannot drift from the text. A callout (a box the
+guidance sets after a paragraph: "Things to think about" after 1.8, "Style of intervention" after
+3.5) is cited by an id of its own, ``<paragraph>-box``, the id its page anchors it by
+(build_scripts/mdx/paragraph_anchors.py), never as the paragraph it follows (P13).
 """
+
+import re
 
 PARAGRAPH_IDS: tuple[str, ...] = (
     "1.1",
@@ -54,3 +59,34 @@ PARAGRAPH_IDS: tuple[str, ...] = (
     "6.1",
     "6.2",
 )
+
+CALLOUTS: dict[str, str] = {
+    "1.8-box": "Things to think about",
+    "3.5-box": "Style of intervention",
+}
+"""Each callout's id and its own heading, as the guidance gives it."""
+
+BOX = "-box"  # a callout's id is the paragraph it follows and this
+
+
+def citable(number: str) -> bool:
+    """Whether a checklist may cite this id: a paragraph of the guidance, or a callout."""
+    return number in PARAGRAPH_IDS or number in CALLOUTS
+
+
+def cited_as(number: str) -> str:
+    """How a record names what it quotes: "Paragraph 2.10", or a callout by its heading and
+    the paragraph it follows."""
+    if number in CALLOUTS:
+        return f"“{CALLOUTS[number]}”, the box after paragraph {number.removesuffix(BOX)}"
+    return f"Paragraph {number}"
+
+
+def short_name(number: str) -> str:
+    """A paragraph's number, or a callout as "the box after 1.8" (in a list of numbers)."""
+    return f"the box after {number.removesuffix(BOX)}" if number in CALLOUTS else number
+
+
+def guidance_key(number: str) -> tuple[tuple[int, ...], str]:
+    """An id's place in the guidance: 2.9 before 2.10, 2.10 before 3.1, 1.8 before 1.8-box."""
+    return tuple(int(n) for n in re.findall(r"\d+", number)), number

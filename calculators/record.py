@@ -107,7 +107,7 @@ def _answers(result: Result, shared: bool) -> list[str]:
 
 
 def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
-    lines = [f"Paragraph {prompt['paragraph']}"]
+    lines = [prompt["name"]]
     for key in ("from_answers", "waits_on"):
         if prompt[key]:
             lines.append(f"  {SITE} {prompt[key]}")

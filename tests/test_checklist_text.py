@@ -14,14 +14,14 @@ SOURCE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
 
 def box_after_1_8() -> str:
     """The "Things to think about" box that follows 1.8 (a callout on the page, not a
-    paragraph): a quote citing 1.8 may come from it."""
+    paragraph): cited by its own id, 1.8-box."""
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     return next(line for line in lines if line.startswith("Things to think about: "))
 
 
 def style_of_intervention() -> str:
-    """The "Style of intervention" box after 3.5's text (a callout on the page): a quote citing
-    3.5 may come from it, its bullets one a line."""
+    """The "Style of intervention" box after 3.5's text (a callout on the page, cited as
+    3.5-box), its bullets one a line."""
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     start = lines.index("Style of intervention:")
     bullets = []
@@ -35,9 +35,8 @@ def style_of_intervention() -> str:
 
 def cited_text(number: str) -> str:
     text = paragraphs().get(number, "")
-    if number == "1.8":
-        return f"{text}\n{box_after_1_8()}"
-    return f"{text}\n{style_of_intervention()}" if number == "3.5" else text
+    boxes = {"1.8-box": box_after_1_8, "3.5-box": style_of_intervention}
+    return boxes[number]() if number in boxes else text
 
 
 def flat(quote: str) -> str:
@@ -69,6 +68,13 @@ def test_every_item_and_quote_is_verbatim_in_its_paragraph(checklist_id):
         if not cited_text(number) or flat(quote) not in cited_text(number)
     ]
     assert drifted == []
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_p13_a_callout_is_cited_by_its_own_id_never_as_the_paragraph_it_follows(checklist_id):
+    for _, number, quote in quotations(checklist_id):
+        if number in ("1.8", "3.5"):
+            assert flat(quote) in paragraphs()[number], (number, quote[:40])
 
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())

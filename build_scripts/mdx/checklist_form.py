@@ -19,7 +19,6 @@ API.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from itertools import groupby
 
@@ -29,14 +28,10 @@ from build_scripts.mdx._html import BlocksOf, el, paragraph_href
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question
+from calculators.paragraph_ids import cited_as, guidance_key, short_name
 from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
 
 BRINGS = "Your answer can bring:"
-
-
-def guidance_key(paragraph: str) -> tuple[tuple[int, ...], str]:
-    """A paragraph id's place in the guidance: 2.9 before 2.10, 2.10 before 3.1."""
-    return tuple(int(n) for n in re.findall(r"\d+", paragraph)), paragraph
 
 
 def brings(checklist: Checklist) -> dict[str, tuple[str, ...]]:
@@ -145,8 +140,8 @@ def _how(parent: etree.Element, checklist: Checklist, docs: str) -> None:
 def _links(parent: etree.Element, paragraphs: tuple[str, ...], docs: str) -> None:
     """Paragraph numbers as links, separated by commas, appended to ``parent``."""
     for i, number in enumerate(paragraphs):
-        link = el(parent, "a", number, href=paragraph_href(number, docs))
-        link.set("aria-label", f"paragraph {number}")
+        link = el(parent, "a", short_name(number), href=paragraph_href(number, docs))
+        link.set("aria-label", cited_as(number).replace("Paragraph", "paragraph"))
         link.tail = ", " if i < len(paragraphs) - 1 else "."
 
 
@@ -351,9 +346,9 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
     prompts = checklist.prompts
     cited |= {c.paragraph for p in prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
-    for number in sorted(cited, key=lambda n: tuple(int(x) for x in n.split("."))):
+    for number in sorted(cited, key=guidance_key):
         item = el(listing, "li")
-        el(item, "a", f"Paragraph {number}", href=paragraph_href(number, docs), data_para=number)
+        el(item, "a", cited_as(number), href=paragraph_href(number, docs), data_para=number)
     return form
 
 

@@ -3,7 +3,9 @@
 A top-level ``<p>`` whose text starts with a paragraph number (``2.9 Some key factors…``) opens a
 unit: a ``<div class="para" id="2.9">`` that wraps the paragraph and everything after it (lists,
 definition lists, quotations) up to the next numbered paragraph, heading, callout or footnotes.
-The number itself becomes a link to the unit, so a link exists even without JavaScript.
+The number itself becomes a link to the unit, so a link exists even without JavaScript. A callout
+right after a unit (the guidance's "Things to think about" box after 1.8) gets the id
+``1.8-box``, by which the checklists cite it.
 The unit is excluded from the theme's heading-level search entries (``data-search-exclude``); the
 search hook indexes each unit on its own, located at its anchor.
 
@@ -20,6 +22,8 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from calculators.paragraph_ids import BOX
 
 NUMBER = re.compile(r"^(\d+\.\d+)(?=\s)")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hr"}
@@ -41,6 +45,11 @@ def ends_unit(element: etree.Element) -> bool:
         return True
     classes = set((element.get("class") or "").split())
     return bool(classes & STANDALONE_CLASSES)
+
+
+def is_callout(element: etree.Element) -> bool:
+    """A box the guidance sets after a paragraph ("Things to think about" after 1.8)."""
+    return "admonition" in (element.get("class") or "").split()
 
 
 def link_number(paragraph: etree.Element, number: str) -> None:
@@ -74,6 +83,8 @@ class ParagraphAnchorsProcessor(Treeprocessor):
             elif unit is not None and not ends_unit(child):
                 unit.append(child)
             else:
+                if unit is not None and is_callout(child) and not child.get("id"):
+                    child.set("id", f"{unit.get('id')}{BOX}")  # cited by its own id (P13)
                 unit = None
                 root.append(child)
 

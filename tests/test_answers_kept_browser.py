@@ -199,7 +199,7 @@ def test_answers_given_while_python_loads_are_kept_and_then_evaluated(page, aske
     for route in held:
         route.continue_()
     page.unroute("**/pyodide.asm.wasm")
-    page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
+    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for(timeout=60_000)
 
 
 def test_answers_are_kept_when_python_never_loads(page):
@@ -271,3 +271,32 @@ def test_every_kind_of_control_shows_keyboard_focus(page, kind, selector):
     assert indicator.startswith("outline"), (
         f"a focused {kind} shows no focus indicator: {indicator}"
     )
+
+
+def test_c3_4_the_age_is_one_answer_for_every_checklist_of_the_tab(page, asked):
+    """P14: answered on one checklist, it shows as answered on another (instant navigation, the
+    same tab), saying where; changed there, it is changed on the first too."""
+    page.goto(PAGE)
+    page.wait_for_selector(READY, timeout=60_000)
+    answer(page, "adult", "yes")
+    where = page.locator("#q-adult .checklist-q__answered-in")
+    assert where.inner_text().startswith("The site's words: answered in: Early risk factors")
+    open_by_link(page, "Strategy discussion")
+    page.locator('form[data-checklist="strategy-discussion"][data-evaluated]').wait_for()
+    assert checked(page, "adult", "yes")
+    where = page.locator("#q-adult .checklist-q__answered-in")
+    assert "answered in: Early risk factors" in where.inner_text()
+    # The next evaluate used it: 18 or over, nothing of 1.7 to read first.
+    assert page.locator('[data-prompt="young-people"]').count() == 0
+    answer(page, "adult", "no")
+    page.locator('[data-prompt="young-people"][data-group="pinned"]').wait_for()
+    assert "answered in: Strategy discussion" in where.inner_text()
+    open_by_link(page, "Early risk factors")
+    page.locator('form[data-checklist="early-risk-factors"][data-evaluated]').wait_for()
+    assert checked(page, "adult", "no")
+    assert (
+        "answered in: Strategy discussion"
+        in page.locator("#q-adult .checklist-q__answered-in").inner_text()
+    )
+    page.locator('[data-prompt="young-people"][data-group="pinned"]').wait_for()
+    assert asked == []  # instant navigation: nothing to ask

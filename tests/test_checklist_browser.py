@@ -41,11 +41,14 @@ def checklist(page):
     return page
 
 
+SITE_MARK = "The site's words:"
+
+
 def test_answers_given_before_python_is_ready_are_kept_and_evaluated(checklist):
     page = checklist
     answer(page, "images-of-own-children", "yes")  # at once, while Python is still loading
     assert page.locator(".checklist__status progress").count() == 1
-    prompt = page.locator('[data-prompt="risk-factor-present"]')
+    prompt = page.locator('[data-prompt="risk-factor-present-2-10"]')
     prompt.wait_for(timeout=60_000)
     assert "If any of these risk factors are present" in prompt.inner_text()
     link = prompt.get_by_role("link", name="Paragraph 2.10")
@@ -58,16 +61,22 @@ def test_the_2_10_prompt_links_to_the_paragraph_and_the_copied_record_holds_it(c
     wait_for_python(page)
     answer(page, "adult", "yes")
     answer(page, "images-of-own-children", "yes")
-    prompt = page.locator('[data-prompt="risk-factor-present"]')
+    prompt = page.locator('[data-prompt="risk-factor-present-2-10"]')
     prompt.wait_for()
+    # Whole, as it follows: the site's line on the answers (marked), then the guidance's words.
+    assert prompt.get_attribute("data-group") == "follows"
+    from_answers = prompt.locator(".checklist-prompt__from-answers")
+    assert from_answers.inner_text().startswith(f"{SITE_MARK} From your answers")
+    assert prompt.locator("blockquote").inner_text().startswith("“If any of these risk factors")
     page.get_by_role("button", name="Copy record").click()
     page.get_by_text("Record copied").wait_for()
     record = page.evaluate("navigator.clipboard.readText()")
     assert record.startswith("Early risk factors: checklist record\n")
-    assert "3. images of own children (paragraph 2.9): Yes" in record
-    assert "Paragraph 2.10: “If any of these risk factors are present" in record
+    assert "3. images of own children (2.9)\n   Answer: Yes\n" in record
+    assert "Paragraph 2.10\n" in record
+    assert "  > If any of these risk factors are present" in record
     assert "Edition: Edition 1" in record
-    assert record.rstrip().endswith("(paragraphs 1.8, 2.2).")
+    assert record.rstrip().endswith("> to be considered in consultation with your line-manager")
     prompt.get_by_role("link", name="Paragraph 2.10").click()
     page.wait_for_url(re.compile(r"/assessment/#2\.10$"))
 
@@ -102,14 +111,29 @@ def test_all_no_shows_2_12_first_2_2_always_and_regular_contact_shows_2_16(check
         ["safeguards-first", "pinned"],
         ["conference", "follows"],
         ["young-people", "if-so"],  # the age is not answered: 1.7 if under 18
-        ["risk-factor-present", "if-so"],  # words are never read as a No: 2.10 if so
+        ["risk-factor-present-2-10", "if-so"],  # words are never read as a No: 2.10 if so
+        ["risk-factor-present-2-11", "if-so"],
         ["starting-point", "standing"],
     ]
-    if_so = page.locator('[data-prompt="risk-factor-present"]')
-    assert "understanding concerns that own child may be at risk" in if_so.inner_text()
-    assert "If any of these risk factors are present" not in if_so.inner_text()  # folded
-    if_so.locator("summary").click()
-    assert "If any of these risk factors are present" in if_so.inner_text()  # whole, on demand
+    if_so = page.locator('[data-prompt="risk-factor-present-2-10"]')
+    # One line: "Paragraph 2.10: <lead>"; what it waits on always in view, as the site's words.
+    summary = if_so.locator("summary")
+    assert summary.inner_text().startswith("Paragraph 2.10: If any of these risk factors")
+    waits = if_so.locator(".checklist-prompt__waits-on")
+    assert waits.inner_text().startswith(f"{SITE_MARK} If this is so:")
+    assert "understanding concerns that own child may be at risk" in waits.inner_text()
+    quote = if_so.locator("blockquote")
+    assert not quote.is_visible()  # folded
+    summary.click()
+    assert quote.is_visible()  # whole, on demand
+    assert "Turnell & Essex may be helpful" in quote.inner_text()
+    # The standing guidance: one group, open, its heading the site's words, each paragraph whole.
+    group = page.locator("details.checklist-standing")
+    assert group.count() == 1 and group.evaluate("d => d.open")
+    assert group.locator("summary").inner_text() == (
+        f"{SITE_MARK} Guidance that always applies: 2.2"
+    )
+    assert group.locator('[data-prompt="starting-point"] blockquote').is_visible()
 
 
 def test_save_clear_open_restores_every_answer_and_note(checklist, tmp_path):
@@ -233,7 +257,7 @@ def test_every_request_is_same_origin_and_answering_makes_none(context, checklis
         answer(page, item, "yes")
     page.locator("#q-adult summary").click()
     page.locator("#note-adult").fill("a note")
-    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
     page.locator("#note-adult").press("Tab")  # the note's change is handled: a round trip more
     page.evaluate(NEXT_FRAME)
     assert context.requests[before:] == []
@@ -263,7 +287,7 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
     assert axe_violations(page) == []  # loading
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
     assert axe_violations(page) == []  # with a result
     bad = tmp_path / "bad.json"
     bad.write_text("nope")
@@ -340,7 +364,7 @@ def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_star
     assert len(births) == 1 and "worker-client.js" in births[0]["by"], births
     assert page.evaluate("window.idle.length") == 0
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present"]').wait_for(timeout=60_000)
+    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for(timeout=60_000)
 
 
 # Every text and bar value the status showed while Python loaded: recorded from the start.
@@ -397,7 +421,7 @@ def test_strategy_discussion_with_nothing_answered_shows_2_12_once_python_is_rea
     assert page.locator('[data-group="if-so"]').count() > 0
     assert page.locator('[data-group="standing"]').count() > 0
     scope = page.locator(".checklist__scope-not-answered li")
-    assert scope.count() == 4
+    assert scope.count() == 5
     assert page.locator("#q-immediate-risk .checklist-q__state").inner_text() == "Not answered"
 
 
@@ -413,7 +437,7 @@ def test_an_open_question_has_a_text_box_and_no_yes_or_no(page):
     page.get_by_role("button", name="Copy record").click()
     page.get_by_text("Record copied").wait_for()
     record = page.evaluate("navigator.clipboard.readText()")
-    assert "in terms of risks and their needs? (paragraph 2.6):\n   Nightmares since" in record
+    assert "in terms of risks and their needs? (2.6)\n   Answer: Nightmares since" in record
     assert "Yes" not in record.split("in terms of risks and their needs?", 1)[1].split("\n3.")[0]
 
 
@@ -434,13 +458,15 @@ def test_the_contact_question_is_ticked_by_keyboard_and_under_18_labels_and_goes
     page.locator('[data-prompt="conference"][data-group="follows"]').wait_for()
     first = page.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.prompt)")
     assert first[:2] == ["young-people", "safeguards-first"]
-    flag = "Written for adult perpetrators: see 1.7."
+    flag = f"{SITE_MARK} written for adult perpetrators: see 1.7"
     assert page.locator('[data-prompt="conference"] .checklist__adult-flag').inner_text() == flag
     page.get_by_role("button", name="Copy record").click()
     page.get_by_text("Record copied").wait_for()
     record = page.evaluate("navigator.clipboard.readText()")
-    assert "\n1.7: specialist advice should be sought.\n" in record
-    assert "(paragraph 2.16): Regular contact\n" in record
+    assert (
+        "\n1.7:\n  > Specialist advice should be sought regarding these circumstances.\n" in record
+    )
+    assert "(2.16)\n   Answer: Regular contact\n" in record
 
 
 def test_a_file_name_that_reorders_text_is_shown_without_its_control(checklist, tmp_path):
@@ -476,12 +502,59 @@ def test_printing_an_unanswered_checklist_gives_a_blank_form_to_fill_in(checklis
 def test_what_the_reader_opened_stays_open_when_the_answers_change(checklist):
     page = checklist
     wait_for_python(page)
-    standing = page.locator('[data-prompt="starting-point"] > details')
-    standing.locator("summary").click()
-    assert standing.evaluate("d => d.open")
+    if_so = page.locator('[data-prompt="young-people"] details')
+    if_so.locator("summary").click()
+    standing = page.locator("details.checklist-standing")
+    standing.locator("summary").first.click()  # the reader folds the standing guidance away
+    assert if_so.evaluate("d => d.open") and not standing.evaluate("d => d.open")
     before = page.locator(READY).get_attribute("data-evaluated")
     answer(page, "previous-history", "no")
     page.wait_for_function(
         "(n) => document.querySelector('form.checklist').dataset.evaluated !== n", arg=before
     )
-    assert page.locator('[data-prompt="starting-point"] > details').evaluate("d => d.open")
+    assert page.locator('[data-prompt="young-people"] details').evaluate("d => d.open")
+    assert not page.locator("details.checklist-standing").evaluate("d => d.open")
+
+
+def test_show_the_record_shows_it_and_hide_the_record_hides_it(checklist):
+    page = checklist
+    wait_for_python(page)
+    answer(page, "adult", "yes")
+    page.wait_for_function(SETTLED)
+    record = page.locator(".checklist__record")
+    button = page.locator('button[data-action="show"]')
+    assert record.is_hidden()
+    button.click()
+    record.wait_for(state="visible")
+    assert button.inner_text() == "Hide the record"
+    assert button.get_attribute("aria-expanded") == "true"
+    assert "Early risk factors: checklist record" in record.inner_text()
+    button.click()
+    record.wait_for(state="hidden")
+    assert record.bounding_box() is None  # not drawn at all, not only labelled hidden
+    assert button.inner_text() == "Show the record"
+    assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_every_line_of_the_sites_is_marked_and_quotes_are_the_guidances(page):
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    answer(page, "adult", "no")
+    page.locator('[data-prompt="young-people"][data-group="pinned"]').wait_for()
+    page.wait_for_function(SETTLED)
+    marked = page.locator(
+        ".checklist__prompts :is(.checklist-prompt__from-answers, .checklist-prompt__waits-on,"
+        " .checklist-prompt__note, .checklist__adult-flag, .checklist__section-heading,"
+        " .checklist__statement)"
+    )
+    assert marked.count() > 5
+    for text in marked.all_text_contents():  # folded ones too
+        assert text.startswith(SITE_MARK), text
+    for quote in page.locator(".checklist__prompts blockquote").all():
+        assert quote.locator("p").first.text_content().startswith("“")
+        links = quote.locator("a.checklist-prompt__para")  # folded ones too
+        assert links.count() == 1 and links.text_content().startswith("Paragraph ")
+    # What waits on another checklist links to it (2.10 waits on the early risk factors).
+    link = page.locator('[data-prompt="risk-factors-2-10"] .checklist-prompt__link')
+    assert link.inner_text() == "Go to the checklist: Early risk factors"
+    assert link.get_attribute("href").rstrip("/").endswith("checklists/early-risk-factors")

@@ -1,46 +1,139 @@
-// The assessment record page: every checklist answered in this tab, as one record. Python makes
-// the whole text (heading, order, separators); this module only shows it.
-import { copyText } from "../lib/page.js";
-import { buttonsOf, heading } from "./form.js";
-import { isAnswered, markClean, payloads } from "./tab-memory.js";
-import { ask } from "./worker-client.js";
+// The assessment record page: every checklist answered in this tab, as one record, and the whole
+// assessment saved to one file or opened from one (P10). Python makes the whole text (heading,
+// order, separators) and the file; this module only shows them and offers the file.
+import { copyText, el, fileStamp, shownName } from "../lib/page.js";
+import { buttonsOf, edition, heading } from "./form.js";
+import { download, editionChanges } from "./record-actions.js";
+import { isAnswered, markClean, payloads, replaceTab, sharedAnswers, unsaved } from "./tab-memory.js";
+import { ask, pageLimits } from "./worker-client.js";
+
+const NONE = "No checklist has been answered in this tab yet. Answer one or more of the checklists above, or open a saved assessment; their records gather here while this tab stays open.";
+
+/** "1 checklist", "3 checklists". */
+function checklists(n) {
+  return `${n} checklist${n === 1 ? "" : "s"}`;
+}
+
+/** The Save and Open buttons of the whole assessment, beside Copy and Print (once). */
+function addFileButtons(box) {
+  const bar = box.querySelector(".checklist__buttons");
+  const button = (action, label) => el("button", { type: "button", class: "md-button", dataset: { action } }, label);
+  bar.append(
+    button("save", "Save the whole assessment to a file"),
+    button("open", "Open a saved assessment"),
+    el("input", { type: "file", accept: ".json,application/json", class: "checklist__file", hidden: true, tabindex: "-1", "aria-hidden": "true" }),
+  );
+}
+
+/** Every checklist of the tab, with the titles the page lists them by. */
+function titles(box) {
+  return new Map([...box.querySelectorAll("li[data-checklist]")].map((li) => [li.dataset.checklist, li.querySelector("a").textContent.trim()]));
+}
 
 /** Gather this tab's checklists into the record box `box`. */
 export async function gather(box) {
+  if (box.dataset.enhanced) return;
+  box.dataset.enhanced = "true";
   box.classList.add("checklist--enhanced");
+  addFileButtons(box);
   const status = box.querySelector(".assessment-record__status");
   const pre = box.querySelector(".assessment-record__text");
   const buttons = buttonsOf(box);
+  const fileInput = box.querySelector(".checklist__file");
   const message = box.querySelector(".checklist__message");
-  for (const li of box.querySelectorAll("li[data-checklist]")) {
-    li.dataset.answered = String(isAnswered(li.dataset.checklist));
-  }
-  const answered = payloads();
-  if (!answered.length) {
-    status.textContent = "No checklist has been answered in this tab yet. Answer one or more of the checklists above; their records gather here while this tab stays open.";
-    return;
-  }
-  let response;
-  try {
-    response = await ask({ op: "assessment_record", payloads: answered, ...heading() });
-    if (!response.ok) throw new Error(response.error.message);
-  } catch (error) {
-    status.textContent = `Could not make the assessment record: ${error.message}. Each checklist's own record is still on its page.`;
-    return;
-  }
-  pre.textContent = response.record;
-  pre.hidden = false;
-  status.textContent = `${response.checklists.length} checklist record(s) from this tab, in the guidance's order.`;
-  buttons.copy.disabled = false;
-  buttons.print.disabled = false;
+  const say = (text, kind = "info") => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+
+  const refresh = async () => {
+    for (const li of box.querySelectorAll("li[data-checklist]")) {
+      li.dataset.answered = String(isAnswered(li.dataset.checklist));
+    }
+    const answered = payloads();
+    for (const name of ["copy", "print", "save"]) buttons[name].disabled = true;
+    pre.hidden = true;
+    pre.textContent = "";
+    if (!answered.length) {
+      status.textContent = NONE;
+      return;
+    }
+    let response;
+    try {
+      response = await ask({ op: "assessment_record", payloads: answered, shared: sharedAnswers(), ...heading() });
+      if (!response.ok) throw new Error(response.error.message);
+    } catch (error) {
+      status.textContent = `Could not make the assessment record: ${error.message}. Each checklist's own record is still on its page.`;
+      return;
+    }
+    pre.textContent = response.record;
+    pre.hidden = false;
+    status.textContent = `${checklists(response.checklists.length)} from this tab, in the guidance's order.`;
+    for (const name of ["copy", "print", "save"]) buttons[name].disabled = false;
+    box.dataset.gathered = String(Number(box.dataset.gathered || 0) + 1); // tests wait for it
+  };
+
   buttons.copy.addEventListener("click", async () => {
     try {
       await copyText(pre.textContent);
       markClean();
-      message.textContent = "Assessment record copied. Paste it into your case record.";
+      say("Assessment record copied. Paste it into your case record.");
     } catch {
-      message.textContent = "Could not copy: this browser does not allow it here. Use Print instead.";
+      say("Could not copy: this browser does not allow it here. Use Print instead.", "error");
     }
   });
   buttons.print.addEventListener("click", () => window.print());
+  buttons.save.addEventListener("click", async () => {
+    let response;
+    try {
+      response = await ask({ op: "save_assessment", payloads: payloads(), shared: sharedAnswers(), ...heading() });
+    } catch (error) {
+      say(`Could not save: ${error.message}.`, "error");
+      return;
+    }
+    if (!response.ok) {
+      say(`Could not save: ${response.error.message}.`, "error");
+      return;
+    }
+    download(response.file, `assessment-${fileStamp()}.json`);
+    markClean();
+    say("The whole assessment is saved to a file on this device. Open it here later to carry on.");
+  });
+  buttons.open.addEventListener("click", () => fileInput.click());
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files[0];
+    fileInput.value = "";
+    if (file) await open(file);
+  });
+
+  const open = async (file) => {
+    const keep = "The answers in this tab have not been changed.";
+    const name = shownName(file.name);
+    let response;
+    try {
+      const limits = await pageLimits();
+      if (file.size > limits.max_file_bytes) throw new Error(`the file ${limits.file_too_large}`);
+      const text = await file.text();
+      response = await ask({ op: "open_assessment", text, changes: await editionChanges(), ...edition() });
+    } catch (error) {
+      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
+      return;
+    }
+    if (!response.ok) {
+      say(`Could not open “${name}”: the file ${response.error.message}. ${keep}`, "error");
+      return;
+    }
+    const lost = unsaved();
+    if (lost.length && !window.confirm(`Opening “${name}” replaces every checklist of this tab. You would lose your answers, not saved or copied, to: ${lost.join("; ")}. Open it?`)) {
+      say(`“${name}” was not opened. ${keep}`);
+      return;
+    }
+    const named = titles(box);
+    const entries = response.payloads.map((payload) => ({ payload, title: named.get(payload.checklist) || payload.checklist }));
+    replaceTab(entries, response.shared, `the saved assessment “${name}”`);
+    say(`Opened “${name}”: ${checklists(entries.length)}. ${response.notice}`.trim());
+    await refresh();
+  };
+
+  await refresh();
 }

@@ -6,7 +6,8 @@ import { whenRemoved } from "./leave-guard.js";
 import { watchNotes } from "./notes.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
-import { amount, forget, hasContent, keep, kept, markClean, payloads } from "./tab-memory.js";
+import { applyShared, givenHere, ownPart, rememberAllShared, rememberShared, sharedIds } from "./shared-answers.js";
+import { amount, forget, hasContent, keep, kept, markClean, payloads, sharedAnswers } from "./tab-memory.js";
 import { ask, onWorkerState, startWorker, workerProblem, workerProgress, workerState } from "./worker-client.js";
 
 const GETTING_READY = "The checklist is getting ready…";
@@ -65,12 +66,14 @@ export function enhance(form) {
   const pageHeading = document.querySelector("article h1");
   const title = pageHeading ? pageHeading.textContent.trim() : id;
 
-  // Into the tab's memory at once, whether or not Python has read them yet (or ever will).
+  // Into the tab's memory at once, whether or not Python has read them yet (or ever will): the
+  // checklist's own answers here, the shared ones once for the tab (P14).
   const remember = () => {
-    const payload = collect(form);
-    if (hasContent(payload)) keep(id, payload, dirty, title);
+    const payload = givenHere(form, collect(form), title);
+    if (hasContent(payload)) keep(id, ownPart(form, payload), dirty, title, amount(payload));
     else forget(id);
   };
+  const shared = new Set(sharedIds(form));
 
   const say = (text, kind = "info") => {
     message.textContent = text;
@@ -86,7 +89,9 @@ export function enhance(form) {
     const mine = ++sequence;
     form.dataset.asked = String(mine); // settled when data-evaluated says the same (tests read it)
     try {
-      const response = await ask({ op: "evaluate", payload: collect(form), ...heading() });
+      const tab = payloads(id);
+      const request = { op: "evaluate", payload: ownPart(form, collect(form)), tab, shared: sharedAnswers(), ...heading() };
+      const response = await ask(request);
       if (mine !== sequence) return;
       if (!response.ok) {
         say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");
@@ -110,6 +115,7 @@ export function enhance(form) {
     dirty = before.dirty;
     say("Your answers from earlier in this tab are back. They are kept while you move between pages of this site in this tab, until you close or reload it.");
   }
+  applyShared(form); // the tab's one answer to each shared question, and where it was given
 
   // Note items that start from other checklists answered in this tab (editable).
   const prefill = async () => {
@@ -148,6 +154,7 @@ export function enhance(form) {
     if (event.target.type === "file") return; // choosing a file to open is not an answer
     dirty = true;
     untickExcluded(event.target);
+    if (shared.has(event.target.name)) rememberShared(form, event.target.name, title);
     remember();
     if (event.target.tagName === "TEXTAREA") {
       clearTimeout(typing);
@@ -169,7 +176,12 @@ export function enhance(form) {
     given: () => amount(collect(form)),
     cleared: () => {
       clean();
+      rememberAllShared(form, title); // cleared for the tab too: one answer, one place
       forget(id);
+    },
+    opened: () => {
+      rememberAllShared(form, title);
+      remember();
     },
   });
 

@@ -8,7 +8,7 @@ import { ask, pageLimits } from "./worker-client.js";
 // or no network without the offline cache): the file still opens, with a notice saying so.
 const CHANGES_URL = new URL("../../../edition-changes.json", import.meta.url);
 
-async function editionChanges() {
+export async function editionChanges() {
   try {
     const response = await fetch(CHANGES_URL, { credentials: "same-origin" });
     return response.ok ? await response.json() : undefined;
@@ -17,7 +17,8 @@ async function editionChanges() {
   }
 }
 
-function download(text, name) {
+/** Offer `text` as a file called `name`, as a download. */
+export function download(text, name) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   link.download = name;
@@ -30,7 +31,7 @@ function download(text, name) {
 /**
  * Wire the record controls of one checklist. `checklist` gives the form, its buttons, and
  * `say(text, kind)`, `evaluate()`, `record()` (the latest record text, or null),
- * `markClean()` and `cleared()`.
+ * `markClean()`, `cleared()` and `opened()` (the form now holds a file's answers).
  */
 export function wireRecordActions(checklist) {
   const { form, buttons } = checklist;
@@ -134,6 +135,7 @@ export function wireRecordActions(checklist) {
     }
     apply(form, response.answers, response.notes);
     checklist.markClean();
+    checklist.opened();
     say(`Opened “${name}”. ${response.notice}`.trim());
     checklist.evaluate();
   });

@@ -1,8 +1,11 @@
-// Showing what the guidance says for the answers (the evaluate response), with text only:
-// what follows from the answers (2.12 pinned first), what would follow if the unknowns are so,
-// the guidance that always applies, what is still to find out and the site's questions not yet
-// answered. Every word shown comes from the response, except the headings.
+// Showing what the guidance says for the answers (the evaluate response), with text only, in the
+// response's sections (P12): what to read first and what follows from the answers, whole; what
+// would follow if so, a line a paragraph (its number and lead) opening to the whole quote; the
+// guidance that always applies, one group of whole paragraphs; then what is still to find out,
+// the site's questions not yet answered and, for the judgement, what each other checklist left
+// open. The guidance's words are quoted; every line of the site's carries its mark (P13).
 import { el } from "../lib/page.js";
+import { siteLine } from "./site-words.js";
 
 /** Each paragraph's address, from the form's own links to it (the first for each paragraph):
  * read once per drawing, not searched for at every link drawn. */
@@ -19,48 +22,92 @@ function paragraphLink(addresses, number) {
   return el("a", { class: "checklist-prompt__para", href }, `Paragraph ${number}`);
 }
 
-function itemList(addresses, items, className) {
-  return el("ul", { class: className }, ...items.map((item) => el("li", {}, `${item.text} `, paragraphLink(addresses, item.paragraph))));
+function itemList(addresses, items, className, withLabel = false) {
+  const line = (item) => el("li", {}, `${item.text} `, paragraphLink(addresses, item.paragraph), withLabel && item.label ? `: ${item.label}` : "");
+  return el("ul", { class: className }, ...items.map(line));
 }
 
-function quote(addresses, cite) {
+/** A checklist's page: the site's own link to it (the navigation), or its neighbour's address. */
+function checklistLink(id) {
+  const found = [...document.querySelectorAll("a[href]")].find((a) => new URL(a.href, location.href).pathname.endsWith(`/checklists/${id}/`));
+  const href = found ? found.href : new URL(`../${id}/`, location.href).href;
+  const title = found ? found.textContent.trim() : id;
+  return el("a", { class: "checklist-prompt__link", href }, `Go to the checklist: ${title}`);
+}
+
+/** The paragraph quoted whole: the guidance's words, with its link. */
+function quote(addresses, shown) {
   return el(
     "blockquote",
     { class: "checklist-prompt__quote" },
-    el("p", {}, `“${cite.quote}”`),
-    cite.note ? el("p", { class: "checklist-prompt__note" }, `The site's note: ${cite.note}`) : "",
-    el("p", { class: "checklist-prompt__source" }, paragraphLink(addresses, cite.paragraph)),
+    el("p", {}, `“${shown.quote}”`),
+    el("p", { class: "checklist-prompt__source" }, paragraphLink(addresses, shown.paragraph)),
   );
 }
 
-function adultFlag(text) {
-  return text ? el("p", { class: "checklist__adult-flag" }, text) : "";
+/** What a prompt shows below its lines on the answers: its list, the quote, the site's note and
+ * label. */
+function body(addresses, shown) {
+  return [
+    shown.items.length ? itemList(addresses, shown.items, "checklist-prompt__items") : "",
+    quote(addresses, shown),
+    shown.note ? siteLine("p", "checklist-prompt__note", `The site's note on ${shown.paragraph}: ${shown.note}`) : "",
+    shown.adult_label ? siteLine("p", "checklist__adult-flag", shown.adult_label) : "",
+  ];
 }
 
-/** A prompt shown whole: its lead, its label, its list, each paragraph quoted. */
-function prompt(addresses, shown) {
-  const item = el("li", { class: `checklist-prompt checklist-prompt--${shown.group}`, dataset: { prompt: shown.id, group: shown.group } });
-  if (shown.lead) item.append(el("p", { class: "checklist-prompt__lead" }, shown.lead));
-  item.append(adultFlag(shown.adult_flag));
-  if (shown.items.length) item.append(itemList(addresses, shown.items, "checklist-prompt__items"));
-  for (const cite of shown.cites) item.append(quote(addresses, cite));
-  return item;
+function promptItem(shown, kind, ...children) {
+  return el("li", { class: `checklist-prompt checklist-prompt--${kind}`, dataset: { prompt: shown.id, group: kind } }, ...children);
 }
 
-/** A prompt in one line, expandable to the whole: what would follow if so, or standing guidance.
- * What an "if so" depends on stays in view: the reader sees which unknowns it is waiting on. */
-function folded(addresses, shown) {
-  const numbers = shown.cites.map((cite) => cite.paragraph).join(", ");
-  const summary = el("summary", { class: "checklist-prompt__lead" }, `${shown.lead} (${numbers})`);
-  const details = el("details", {}, summary, adultFlag(shown.adult_flag));
-  if (shown.items.length) details.append(itemList(addresses, shown.items, "checklist-prompt__items"));
-  for (const cite of shown.cites) details.append(quote(addresses, cite));
-  const item = el("li", { class: `checklist-prompt checklist-prompt--${shown.group}`, dataset: { prompt: shown.id, group: shown.group } }, details);
-  if (shown.depends_on && shown.depends_on.length) {
-    item.append(el("p", { class: "checklist-prompt__depends-lead" }, "It depends on:"));
-    item.append(itemList(addresses, shown.depends_on, "checklist-prompt__depends"));
+/** A prompt shown whole: the lines on the answers that brought it, then the paragraph. */
+function whole(addresses, shown, kind) {
+  return promptItem(
+    shown,
+    kind,
+    shown.from_answers ? siteLine("p", "checklist-prompt__from-answers", shown.from_answers) : "",
+    shown.waits_on ? siteLine("p", "checklist-prompt__waits-on", shown.waits_on) : "",
+    ...body(addresses, shown),
+  );
+}
+
+/** What would follow if so: "Paragraph N: <lead>", opening to the whole; what it waits on, and
+ * the checklist to answer for it, always in view. */
+function ifSo(addresses, shown) {
+  const summary = el("summary", { class: "checklist-prompt__lead" }, `Paragraph ${shown.paragraph}: ${shown.lead}`);
+  return promptItem(
+    shown,
+    "if-so",
+    shown.waits_on ? siteLine("p", "checklist-prompt__waits-on", shown.waits_on) : "",
+    shown.link ? el("p", { class: "checklist-prompt__go" }, checklistLink(shown.link)) : "",
+    el("details", { dataset: { keep: `prompt:${shown.id}` } }, summary, ...body(addresses, shown)),
+  );
+}
+
+function heading(text, className) {
+  return siteLine("h3", className, text);
+}
+
+/** One section of the response. */
+function section(addresses, shown) {
+  const list = (draw) => el("ul", { class: `checklist-prompts checklist-prompts--${shown.kind}` }, ...shown.prompts.map(draw));
+  if (shown.kind === "standing") {
+    const summary = el("summary", { class: "checklist__standing-heading" }, siteLine("span", "checklist__section-heading", shown.heading));
+    return el("details", { class: "checklist-standing", open: true, dataset: { keep: "section:standing", section: "standing" } }, summary, list((p) => whole(addresses, p, "standing")));
   }
-  return item;
+  const draw = shown.kind === "if-so" ? (p) => ifSo(addresses, p) : (p) => whole(addresses, p, shown.kind);
+  return el("section", { class: "checklist__section", dataset: { section: shown.kind } }, heading(shown.heading, "checklist__section-heading"), list(draw));
+}
+
+/** For the judgement (2.23 a): each other checklist, used in this tab or not, and what it left
+ * open. */
+function carried(addresses, sources) {
+  const source = (from) => {
+    if (!from.used) return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: not used in this tab.`));
+    if (!from.items.length) return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: used; nothing left open.`));
+    return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: used; still open:`), itemList(addresses, from.items, "checklist__carried-items", true));
+  };
+  return el("section", { class: "checklist__carried" }, heading("From the other checklists of this tab (2.23 a)", "checklist__carried-heading"), el("ul", { class: "checklist__carried-list" }, ...sources.map(source)));
 }
 
 /** Each question's state beside it: "Not answered", and the 1.7 label where it applies. */
@@ -70,58 +117,46 @@ function markQuestions(form, answers) {
     if (!box) continue;
     for (const old of box.querySelectorAll(":scope > .checklist-q__state, :scope > .checklist__adult-flag")) old.remove();
     if (answer.status === "not-answered" && !answer.caution) box.append(el("p", { class: "checklist-q__state" }, "Not answered"));
-    if (answer.adult_flag) box.append(adultFlag(answer.adult_flag));
+    if (answer.adult_label) box.append(siteLine("p", "checklist__adult-flag", answer.adult_label));
   }
 }
 
 /** Fill the form's result panel from an evaluate response. */
 export function render(form, result) {
   const box = form.querySelector(".checklist__prompts");
-  // What the reader has opened stays open when the answers change (the list is drawn anew).
-  const opened = new Set(
-    [...box.querySelectorAll("[data-prompt]")]
-      .filter((item) => item.querySelector(":scope > details[open]"))
-      .map((item) => item.dataset.prompt),
-  );
+  // What the reader opened or closed stays so when the answers change (the list is drawn anew).
+  const opened = new Map([...box.querySelectorAll("details[data-keep]")].map((details) => [details.dataset.keep, details.open]));
   box.replaceChildren();
   markQuestions(form, result.answers);
   const addresses = paragraphAddresses(form);
-  if (!result.in_scope) box.append(el("p", { class: "checklist__out-of-scope" }, "This checklist does not apply to this case."));
-  if (result.answered === 0) box.append(el("p", { class: "checklist__hint" }, "Nothing is answered yet."));
-  if (result.adult_flag) box.append(adultFlag(result.adult_flag));
+  if (result.answered === 0) box.append(siteLine("p", "checklist__hint", "Nothing is answered yet."));
+  if (result.adult_label) box.append(siteLine("p", "checklist__adult-flag", result.adult_label));
   if (result.missing.length) {
     box.append(
       el(
         "div",
         { class: "checklist__missing" },
-        el("p", { class: "checklist__missing-lead" }, "Incomplete. Still to give:"),
-        itemList(addresses, result.missing, "checklist__missing-list"),
+        siteLine("p", "checklist__missing-lead", "Missing: the record is not complete without these:"),
+        itemList(addresses, result.missing, "checklist__missing-list", true),
       ),
     );
   }
-  for (const statement of result.statements) box.append(el("p", { class: "checklist__statement" }, statement));
-  const whole = result.prompts.filter((shown) => shown.group !== "standing");
-  const standing = result.prompts.filter((shown) => shown.group === "standing");
-  box.append(el("ul", { class: "checklist-prompts" }, ...whole.map((shown) => prompt(addresses, shown))));
-  if (result.if_so.length) {
-    box.append(el("h3", { class: "checklist__if-so-heading" }, "What would follow if so"));
-    box.append(el("ul", { class: "checklist-prompts checklist-prompts--if-so" }, ...result.if_so.map((shown) => folded(addresses, shown))));
-  }
-  if (standing.length) {
-    box.append(el("h3", { class: "checklist__standing-heading" }, "Guidance that always applies"));
-    box.append(el("ul", { class: "checklist-prompts checklist-prompts--standing" }, ...standing.map((shown) => folded(addresses, shown))));
+  for (const statement of result.statements) box.append(siteLine("p", "checklist__statement", statement));
+  for (const shown of result.sections) box.append(section(addresses, shown));
+  if (!result.sections.some((shown) => shown.kind === "pinned" || shown.kind === "follows")) {
+    box.append(siteLine("p", "checklist__nothing-follows", "Nothing follows from the answers given yet."));
   }
   const unknown = result.to_find_out.items;
   if (unknown.length) {
-    box.append(el("h3", { class: "checklist__unknown-heading" }, result.to_find_out.heading));
-    box.append(itemList(addresses, unknown, "checklist__unknown"));
+    box.append(heading(result.to_find_out.heading, "checklist__unknown-heading"));
+    box.append(itemList(addresses, unknown, "checklist__unknown", true));
   }
   if (result.scope_not_answered.length) {
-    box.append(el("h3", { class: "checklist__scope-heading" }, "The site's questions not yet answered"));
+    box.append(heading("The site's questions not yet answered", "checklist__scope-heading"));
     box.append(itemList(addresses, result.scope_not_answered, "checklist__scope-not-answered"));
   }
-  for (const item of box.querySelectorAll("[data-prompt]")) {
-    const details = item.querySelector(":scope > details");
-    if (details && opened.has(item.dataset.prompt)) details.open = true;
+  if (result.carried.length) box.append(carried(addresses, result.carried));
+  for (const details of box.querySelectorAll("details[data-keep]")) {
+    if (opened.has(details.dataset.keep)) details.open = opened.get(details.dataset.keep);
   }
 }

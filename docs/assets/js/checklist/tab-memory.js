@@ -2,17 +2,21 @@
 // the site (the theme's instant navigation, Back and Forward keep this memory), the judgement
 // checklist can start from them, and one assessment record can gather them. A full page load,
 // a reload or closing the tab forgets them: leave-guard.js asks first.
+// The site's questions asked by more than one checklist (age, contact) have one answer for the
+// whole tab (P14): kept once here, never in a checklist's payload.
 
-const tab = new Map(); // checklist id -> { payload, dirty, title }
+const tab = new Map(); // checklist id -> { payload, dirty, title, given }
+const shared = new Map(); // question id -> { value, title (the checklist where it was given) }
 
 /** What was kept of a checklist in this tab, if anything. */
 export function kept(checklist) {
   return tab.get(checklist);
 }
 
-/** Keep a checklist's answers (its payload), whether they are saved or copied, and its title. */
-export function keep(checklist, payload, dirty, title = checklist) {
-  tab.set(checklist, { payload, dirty, title });
+/** Keep a checklist's answers (its payload, without the shared answers), whether they are saved
+ * or copied, its title, and what the practitioner gave on it in words ("3 answers"). */
+export function keep(checklist, payload, dirty, title = checklist, given = "") {
+  tab.set(checklist, { payload, dirty, title, given: given || amount(payload) });
 }
 
 export function forget(checklist) {
@@ -33,6 +37,33 @@ export function payloads(but = null) {
   return [...tab.entries()].filter(([id]) => id !== but).map(([, entry]) => entry.payload);
 }
 
+/** The tab's answer to a shared question, given on the checklist titled `title`; an empty value
+ * (nothing ticked) forgets it. */
+export function keepShared(question, value, title) {
+  const empty = value === undefined || value === "" || (Array.isArray(value) && !value.length);
+  if (empty) shared.delete(question);
+  else shared.set(question, { value, title });
+}
+
+/** The tab's shared answers: question id → answer. */
+export function sharedAnswers() {
+  return Object.fromEntries([...shared].map(([id, entry]) => [id, entry.value]));
+}
+
+/** The title of the checklist where a shared question was last answered, or "". */
+export function sharedFrom(question) {
+  return shared.has(question) ? shared.get(question).title : "";
+}
+
+/** Replace the whole tab: every checklist (`entries`: { payload, title }) and the shared answers
+ * (`answers`, given on `source`), all saved (as a file they came from). */
+export function replaceTab(entries, answers, source) {
+  tab.clear();
+  shared.clear();
+  for (const { payload, title } of entries) keep(payload.checklist, payload, false, title);
+  for (const [id, value] of Object.entries(answers)) keepShared(id, value, source);
+}
+
 /** "3 answers and 1 note": what a payload holds, in words. */
 export function amount(payload) {
   const count = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
@@ -48,5 +79,5 @@ export function hasContent(payload) {
 
 /** The checklists whose answers are neither saved nor copied: "Early risk factors (3 answers)". */
 export function unsaved() {
-  return [...tab.values()].filter((entry) => entry.dirty).map((entry) => `${entry.title} (${amount(entry.payload)})`);
+  return [...tab.values()].filter((entry) => entry.dirty).map((entry) => (entry.given ? `${entry.title} (${entry.given})` : entry.title));
 }

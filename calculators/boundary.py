@@ -139,6 +139,10 @@ def check_shared(value: object) -> dict[str, AnswerValue]:
         raise ChecklistError("shared", f"expected an object, got {type(value).__name__}")
     questions = shared().questions
     for qid, answer in value.items():
+        if not isinstance(answer, str | list) or not all(isinstance(v, str) for v in answer):
+            raise ChecklistError(
+                f"shared.{qid}", f"expected an answer value, got {excerpt(answer)}"
+            )
         if qid not in questions:
             raise ChecklistError(
                 f"shared.{qid}", f"not a shared question; expected {sorted(questions)}"

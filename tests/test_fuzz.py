@@ -31,15 +31,67 @@ NEAR = st.fixed_dictionaries(
 )
 
 
+KINDS = ["pinned", "follows", "if-so", "standing"]
+PROMPT_KEYS = {
+    "id",
+    "paragraph",
+    "quote",
+    "note",
+    "lead",
+    "items",
+    "adult_label",
+    "from_answers",
+    "waits_on",
+    "link",
+}
+# The other checklists of a tab, near the real shape too (2.9 read in the Strategy discussion).
+TAB = (
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "checklist": st.sampled_from(["strategy-discussion", "early-risk-factors"]) | JSON,
+                "answers": st.dictionaries(
+                    st.sampled_from(ITEMS), st.sampled_from(["yes", "unknown"])
+                ),
+            }
+        ),
+        max_size=2,
+    )
+    | JSON
+)
+
+
+def assert_result_shape(result: dict) -> None:
+    """The one result shape: answers, sections in order (each prompt's fields), the rest."""
+    assert json.dumps(result)  # always JSON-shaped
+    assert {
+        "answers",
+        "sections",
+        "to_find_out",
+        "missing",
+        "statements",
+        "carried",
+        "adult",
+    } <= set(result)
+    kinds = [s["kind"] for s in result["sections"]]
+    assert kinds == sorted(kinds, key=KINDS.index) and len(set(kinds)) == len(kinds)
+    for section in result["sections"]:
+        assert section["prompts"]  # an empty section is left out
+        for prompt in section["prompts"]:
+            assert set(prompt) >= PROMPT_KEYS
+            assert prompt["quote"] and prompt["lead"] and prompt["paragraph"]
+    assert {a["id"] for a in result["answers"]} == set(ITEMS) or result["checklist"] != CHECKLIST.id
+
+
 @settings(max_examples=400, deadline=None)
-@given(JSON | NEAR)
-def test_the_evaluator_returns_a_result_or_raises_checklist_error(payload):
+@given(JSON | NEAR, TAB)
+def test_the_evaluator_returns_a_result_or_raises_checklist_error(payload, tab):
     try:
-        result = evaluate(payload)
+        result = evaluate(payload, tab)
     except ChecklistError as error:
         assert error.field and error.message
     else:
-        assert json.dumps(result)  # always JSON-shaped
+        assert_result_shape(result)
 
 
 @settings(max_examples=300, deadline=None)
@@ -55,6 +107,49 @@ def test_the_evaluator_returns_a_result_or_raises_checklist_error(payload):
 def test_the_boundary_always_answers_json(request_text):
     response = json.loads(handle(request_text))
     assert response["ok"] in (True, False)
+    if response["ok"]:
+        assert_result_shape(response)
+        assert response["record"]
+
+
+SHARED = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "adult": st.sampled_from(["yes", "no", "unknown", "x"]) | JSON,
+            "contact": st.lists(st.sampled_from(["regular", "none", "unknown"])) | JSON,
+        },
+    )
+    | JSON
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NEAR, SHARED, TAB, st.sampled_from(["evaluate", "assessment_record", "save_assessment"]))
+def test_the_tab_operations_answer_json_with_shared_answers_and_a_tab(payload, shared, tab, op):
+    request = {
+        "op": op,
+        "payload": payload,
+        "payloads": [payload, *tab] if isinstance(tab, list) else tab,
+        "tab": tab,
+        "shared": shared,
+        "guidance": "g",
+        "edition": "e",
+        "edition_number": 1,
+        "made_at": "t",
+    }
+    response = json.loads(handle(json.dumps(request)))
+    if response["ok"] is False:
+        assert response["error"]["message"] and response["error"]["field"] != "internal"
+    elif op == "evaluate":
+        assert_result_shape(response)
+        for answer in response["answers"]:
+            if answer["shared"] and answer["id"] in shared:
+                assert (
+                    answer["answer"] == shared[answer["id"]] or answer["id"] in payload["answers"]
+                )
+    else:
+        assert response["record" if op == "assessment_record" else "file"]
 
 
 # Deep JSON too (up to far past the depth limit) and near-files: the strict reader must refuse

@@ -45,6 +45,9 @@ class Prompt:
     pinned: bool = False  # always shown, first (2.12)
     for_adults: bool = False  # written for adult perpetrators: labelled under 18 (1.7)
     waits_on: str = ""  # the site's line while another checklist of the tab is not answered
+    # where it follows, its line names the questions still open too (2.6's four on positions
+    # of trust, which ask about two different people: C3-13)
+    names_open: bool = False
 
     @property
     def cite(self) -> Cite:

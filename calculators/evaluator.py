@@ -263,14 +263,9 @@ def _waits_on(prompt: Prompt, tab: _Tab) -> str:
 
 
 def _also_waits_on(prompt: Prompt, tab: _Tab) -> str:
-    """For a prompt that follows from one of a group of questions (2.6's four on positions of
-    trust), the others still open, named: what would bring it too if so (C3-13)."""
-    open_: list[tuple[Condition, str]] = []
-    for cond in prompt.when:
-        state = tab.of(cond)
-        groups = {state.checklist.item(i).group for i in cond.items} if state else {""}
-        if cond.quantifier == "any" and len(groups - {""}) == 1:
-            open_ += [(cond, n) for n in tab.named(cond, None)]
+    """For a prompt that follows and ``names_open`` (2.6's four questions on positions of trust),
+    the questions still open, named: what would bring it too if so (C3-13)."""
+    open_ = [(cond, n) for cond in prompt.when for n in tab.named(cond, None)]
     return _lines("If this is so" if len(open_) == 1 else "If any of these is so", open_)
 
 
@@ -340,10 +335,10 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
             state.checklist.item(prompt.lists.items[0]).answers.labels[v]
             for v in sorted(prompt.lists.values)
         ]
-        shown["from_answers"] = f"From your answers: answered {' or '.join(labels)}:"
+        shown["from_answers"] = f"From your answers, answered {' or '.join(labels)}:"
     elif kind == "follows":
         shown["from_answers"] = _from_answers(prompt, tab)
-        shown["waits_on"] = _also_waits_on(prompt, tab)
+        shown["waits_on"] = _also_waits_on(prompt, tab) if prompt.names_open else ""
     if kind == "if-so":
         shown["waits_on"] = _waits_on(prompt, tab)
         missing = [w.checklist for w in prompt.when if w.checklist and tab.of(w) is None]

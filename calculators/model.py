@@ -311,6 +311,7 @@ class _Reader:
             pinned=self.get(data, "pinned", bool, where, False),
             for_adults=self.get(data, "for_adults", bool, where, False),
             waits_on=waits_on,
+            names_open=self.get(data, "names_open", bool, where, False),
         )
 
     def shared_questions(self, names: list[str], where: str) -> tuple[d.Question, ...]:

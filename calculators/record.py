@@ -185,7 +185,7 @@ def assessment_record_text(
     """The whole assessment of a tab: heading, legend, the shared answers and the age line once,
     then each checklist's part (``results`` in the guidance's order), then the closing lines."""
     lines = _heading("Assessment record", guidance, edition, made_at)
-    lines.append(f"Checklists: {', '.join(r['title'] for r in results)}")
+    lines.insert(4, f"Checklists: {', '.join(r['title'] for r in results)}")
     adult = next((r["adult"] for r in results if r["adult"]), "")
     lines += _age_lines(adult)
     if shared:

@@ -893,7 +893,7 @@ def test_c3_8_not_answered_qualities_are_never_listed_as_not_known():
         assert re.search(re.escape(q.text) + r".*\n\s+Answer: Not answered", text)
         heading = [s for s in result["sections"] for p in s["prompts"] if p["id"] == "not-known"]
         assert heading
-    not_known_block = text.split("From your answers: answered Not known:")[1].split("Paragraph")[0]
+    not_known_block = text.split("From your answers, answered Not known:")[1].split("Paragraph")[0]
     assert "Has good self-esteem." in not_known_block
     assert "Can provide appropriate attachment" not in not_known_block
     assert "Not answered" not in ev(PARENTING)["sections"][0]["heading"]

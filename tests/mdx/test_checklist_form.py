@@ -175,3 +175,15 @@ def test_every_note_box_has_a_label_and_none_says_scope_question(checklist_id):
     assert areas and all(labels.get(a) for a in areas)
     assert not any("scope question" in text for text in labels.values())
     assert all(not re.search(r"item \d+\.\)", text) for text in labels.values())
+
+
+def test_p16_the_checklists_page_names_the_age_question_and_its_label_as_defined():
+    """The checklists' index says what the age question brings in the definitions' own words,
+    and paraphrases no paragraph (it quotes 2.2 and 1.8)."""
+    from calculators.model import shared
+
+    page = " ".join((ROOT / "docs" / "checklists" / "index.md").read_text(encoding="utf-8").split())
+    assert f'"{shared().questions["adult"].text}"' in page
+    assert f'"{shared().adult_label}"' in page
+    assert '"Each case has to be assessed on its individual merits and will be unique"' in page
+    assert "the judgement of risk is yours" not in page

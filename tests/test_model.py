@@ -237,8 +237,8 @@ def test_the_keys_of_each_table_are_its_fields():
         "pinned",
         "for_adults",
         "waits_on",
-            "names_open",
-}
+        "names_open",
+    }
     assert "verbatim" not in keys(d.Question) and "options" in keys(d.Question)
 
 

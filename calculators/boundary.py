@@ -17,6 +17,7 @@ import re
 from calculators import load_checklist
 from calculators.carry import carry, edition_since
 from calculators.contract import (
+    Answer,
     AnswerValue,
     AssessmentRecordResponse,
     EvaluateResponse,
@@ -24,7 +25,6 @@ from calculators.contract import (
     OpenAssessmentResponse,
     OpenResponse,
     Payload,
-    PrefillResponse,
     SaveAssessmentResponse,
     SavedAssessment,
     SavedFile,
@@ -33,7 +33,7 @@ from calculators.contract import (
 from calculators.errors import ChecklistError
 from calculators.evaluator import _check_answer, check_payload, evaluate
 from calculators.model import Json, checklist_ids, guidance_order, shared
-from calculators.prefill import prefill
+from calculators.paragraph_ids import guidance_key
 from calculators.record import assessment_record_text, record_text
 
 FILE_FORMAT = "guidance-checklist"
@@ -369,10 +369,6 @@ def _from_older(payload: Json, saved: Json, edition: str, changes: object) -> Op
     }
 
 
-def _prefill(request: Json) -> PrefillResponse:
-    return {"ok": True, "prefill": prefill(request.get("checklist"), request.get("payloads"))}
-
-
 def _assessment_record(request: Json) -> AssessmentRecordResponse:
     """Every checklist answered in the tab, evaluated with the others, in the guidance's order,
     as one text: the shared answers stated once, before the checklists (P14)."""
@@ -387,7 +383,10 @@ def _assessment_record(request: Json) -> AssessmentRecordResponse:
         by_id[checklist.id] = payload
     ordered = guidance_order([load_checklist(i) for i in by_id])
     results = [evaluate(by_id[c.id], [p for i, p in by_id.items() if i != c.id]) for c in ordered]
-    asked = {a["id"]: a for r in results for a in r["answers"] if a["shared"]}
+    asked: dict[str, Answer] = {}
+    for answer in (a for r in results for a in r["answers"] if a["shared"]):
+        known = asked.setdefault(answer["id"], {**answer, "brings": []})
+        known["brings"] = sorted({*known["brings"], *answer["brings"]}, key=guidance_key)
     shared_answers = [asked[q] for q in shared().questions if q in asked]
     return {
         "ok": True,
@@ -403,7 +402,6 @@ OPERATIONS = {
     "open": _open,
     "save_assessment": _save_assessment,
     "open_assessment": _open_assessment,
-    "prefill": _prefill,
     "assessment_record": _assessment_record,
 }
 

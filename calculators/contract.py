@@ -12,8 +12,6 @@ in ``OPERATIONS``; ``tests/test_contract.py`` checks every response the tests se
 - ``open``: a file's ``text``, the page's ``checklist`` and edition (and ``changes``, the site's
   ``edition-changes.json``) → its ``answers`` and ``notes``, with a ``notice`` (and, from an older
   edition, the items to re-check and those left out);
-- ``prefill``: a ``checklist`` and the ``payloads`` of the others answered in the tab → the
-  starting text of its pre-filled note items, by target;
 - ``assessment_record``: the ``payloads`` of every checklist answered in the tab, its ``shared``
   answers and the heading fields → the whole assessment record's text, checklists in the
   guidance's order, the shared answers stated once;
@@ -91,12 +89,6 @@ class OpenRequest(TypedDict):
     changes: NotRequired[dict[str, object]]  # the site's edition-changes.json, if it was read
 
 
-class PrefillRequest(TypedDict):
-    op: Literal["prefill"]
-    checklist: str
-    payloads: list[Payload]
-
-
 class AssessmentRecordRequest(RecordHeading):
     op: Literal["assessment_record"]
     payloads: list[Payload]
@@ -132,6 +124,8 @@ class Listed(Brief):
     """An item listed with its answer: still to find out, missing, or carried (2.23 a)."""
 
     label: str  # the answer's label, or "Not answered"
+    title: str  # a heading of the item's ("" for none)
+    site_title: bool  # the heading is the site's words
 
 
 class Prompt(TypedDict):
@@ -155,15 +149,17 @@ class Section(TypedDict):
     """The result's parts, in this order (P12): read first, what follows from the answers,
     what would follow if so, guidance that always applies (present only when not empty)."""
 
-    kind: Literal["pinned", "follows", "if-so", "standing"]
+    kind: Literal["pinned", "follows", "listed", "if-so", "standing"]
     heading: str  # the site's words; the standing heading names its paragraphs
     prompts: list[Prompt]
 
 
 class Answer(Brief):
     title: str
+    site_title: bool  # the heading is the site's words, not the guidance's
     kind: str
     site: bool  # the site's scoping question, not the guidance's words
+    brings: list[str]  # the paragraphs its answers can bring (P12 a)
     answer: AnswerValue  # "" when not answered; a list for kind "several"
     label: str  # "" when not answered; a several item's labels joined with "; "
     note: str
@@ -191,6 +187,15 @@ class Carried(TypedDict):
     items: list[Listed]
 
 
+class OfferedGroup(TypedDict):
+    """Answers of another checklist offered beside the judgement's two lists: the guidance's own
+    name for the list they come from, the answer given, the items so answered (P5)."""
+
+    heading: str
+    label: str
+    items: list[Brief]
+
+
 class Result(TypedDict):
     """What the evaluator returns for a payload: laid out once, drawn by the record and page."""
 
@@ -204,9 +209,10 @@ class Result(TypedDict):
     sections: list[Section]
     to_find_out: ToFindOut
     missing: list[Listed]
-    scope_not_answered: list[Brief]  # the site's questions not yet answered
+    scope_not_answered: list[Listed]  # the site's questions not answered or Not known (P7)
     statements: list[str]
     carried: list[Carried]
+    offered: list[OfferedGroup]
 
 
 class ChangedItem(TypedDict):
@@ -264,10 +270,6 @@ class OpenResponse(OkResponse):
     removed_items: NotRequired[list[str]]  # from an older edition only
 
 
-class PrefillResponse(OkResponse):
-    prefill: dict[str, str]
-
-
 class AssessmentRecordResponse(OkResponse):
     record: str
     checklists: list[str]  # the checklists in the record, in the guidance's order
@@ -288,7 +290,6 @@ OPERATIONS: dict[str, tuple[type, type]] = {
     "evaluate": (EvaluateRequest, EvaluateResponse),
     "save": (SaveRequest, SaveResponse),
     "open": (OpenRequest, OpenResponse),
-    "prefill": (PrefillRequest, PrefillResponse),
     "assessment_record": (AssessmentRecordRequest, AssessmentRecordResponse),
     "save_assessment": (SaveAssessmentRequest, SaveAssessmentResponse),
     "open_assessment": (OpenAssessmentRequest, OpenAssessmentResponse),

@@ -62,6 +62,8 @@ class AnswerSet:
     exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
     # value -> what its label adds when no note carries the information (never a bare "Obtained")
     unnoted: dict[str, str] = field(default_factory=dict)
+    needs_note: frozenset[str] = frozenset()  # values still to find out until a note says why
+    menu: bool = False  # 6.2's "Some or all of the following questions": only those chosen print
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,10 @@ class Question:
     paragraph: str
     answers: AnswerSet
     title: str = ""  # a short heading: the guidance's own where it gives one
+    site_title: bool = False  # the heading is the site's words, not the guidance's (P13)
     group: str = ""
     kind: str = "choice"  # choice | several | words | both | note
     required: bool = False
-    prefill: str = ""  # a note the browser may pre-fill from other checklists of the tab
     verbatim: bool = True  # item texts quote the guidance; scoping questions are the site's
     for_adults: bool = False  # speaks of the alleged perpetrator: labelled under 18 (1.7)
     parent: str = ""  # a sub-item: shown, recorded and printed under this item
@@ -91,12 +93,14 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class Prefill:
-    target: str  # the ``prefill`` name of the note items it fills
+class Offered:
+    """Answers of another checklist of the tab offered beside the judgement's two lists, by
+    source and answer, never in them (P5, C2-21)."""
+
     source: str  # the checklist whose answers it reads
     group: str  # that checklist's items of this group…
     values: frozenset[str]  # …answered with one of these values
-    heading: str = ""  # the guidance's own name for the source's list, e.g. "3.7: Factors…"
+    heading: str  # the guidance's own name for the source's list, e.g. "3.7: Factors…"
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ class Checklist:
     items: tuple[Question, ...]
     prompts: tuple[Prompt, ...]
     statements: tuple[Statement, ...] = ()
-    prefills: tuple[Prefill, ...] = ()
+    offered: tuple[Offered, ...] = ()
     carries: bool = False  # shows what every other checklist of the tab left open (2.23 a)
 
     @property

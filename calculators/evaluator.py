@@ -27,19 +27,20 @@ from typing import Literal, cast
 from calculators import contract as c
 from calculators.definitions import Checklist, Condition, Prompt, Question
 from calculators.errors import ChecklistError
-from calculators.model import AGE, checklist_ids, guidance_order, load_checklist, shared
+from calculators.model import AGE, brings, checklist_ids, guidance_order, load_checklist, shared
 from calculators.paragraph_ids import cited_as, short_name
 
 PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
 NOT_ANSWERED = "Not answered"
 AGE_LINE = "If the person is under 18, or the age is not known, 1.7 applies."  # P8, as the spec
-SectionKind = Literal["pinned", "follows", "if-so", "standing"]
+SectionKind = Literal["pinned", "follows", "listed", "if-so", "standing"]
 HEADINGS: dict[SectionKind, str] = {
     "pinned": "Read first",
     "follows": "What follows from your answers",
+    "listed": "Your answers, listed under the guidance's own words",
     "if-so": "What would follow if so",
-    "standing": "Guidance that always applies",
+    "standing": "Always shown, whatever the answers",
 }
 
 # Three-valued logic: True, False, or None (unknown: Not answered or Not known).
@@ -168,9 +169,12 @@ class _State:
             return NOT_ANSWERED
         value = self.answers.get(q.id)
         if value is None:
-            return "Answered in words"
+            return "Answered in words" if q.kind != "both" else f"{NOT_ANSWERED}; answered in words"
         values = value if isinstance(value, list) else [value]
-        return "; ".join(q.answers.labels[v] for v in values)
+        label = "; ".join(q.answers.labels[v] for v in values)
+        if isinstance(value, str) and value in q.answers.unnoted and not self.written(q.id):
+            label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
+        return label
 
 
 class _Tab:
@@ -255,8 +259,7 @@ def _waits_on(prompt: Prompt, tab: _Tab) -> str:
         return prompt.waits_on
     if len(open_) == 1:
         named = tab.named(open_[0], None)
-        one = "If this is so" if len(named) == 1 else "If any of these is so"
-        return _lines(one, [(open_[0], n) for n in named])
+        return _lines("If any of these is so", [(open_[0], n) for n in named])
     return _lines(
         "If all of these are so", [(cond, " or ".join(tab.named(cond, None))) for cond in open_]
     )
@@ -266,7 +269,7 @@ def _also_waits_on(prompt: Prompt, tab: _Tab) -> str:
     """For a prompt that follows and ``names_open`` (2.6's four questions on positions of trust),
     the questions still open, named: what would bring it too if so (C3-13)."""
     open_ = [(cond, n) for cond in prompt.when for n in tab.named(cond, None)]
-    return _lines("If this is so" if len(open_) == 1 else "If any of these is so", open_)
+    return _lines("If any of these is so", open_)
 
 
 def _brief(q: Question) -> c.Brief:
@@ -274,14 +277,12 @@ def _brief(q: Question) -> c.Brief:
 
 
 def _listed(q: Question, state: _State) -> c.Listed:
-    return {"id": q.id, "text": q.text, "paragraph": q.paragraph, "label": state.label(q)}
+    return {**_brief(q), "label": state.label(q), "title": q.title, "site_title": q.site_title}
 
 
 def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
     value: c.AnswerValue = state.answers.get(q.id, "")
     label = state.label(q) if q.id in state.answers else ""
-    if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
-        label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
     status: Literal["answered", "not-known", "not-answered"] = "answered"
     if not state.answered(q):
         status = "not-answered"
@@ -290,8 +291,10 @@ def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
     return {
         **_brief(q),
         "title": q.title,
+        "site_title": q.site_title,
         "kind": q.kind,
         "site": not q.verbatim,
+        "brings": list(brings(state.checklist).get(q.id, ())),
         "answer": value,
         "label": label,
         "note": state.notes.get(q.id, ""),
@@ -303,8 +306,7 @@ def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
         "note_label": q.note_label,
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
-        "menu": q.kind in ("choice", "several")
-        and not (q.answers.not_known or q.answers.to_find_out or q.required),
+        "menu": q.answers.menu,
     }
 
 
@@ -336,7 +338,7 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
             for v in sorted(prompt.lists.values)
         ]
         shown["from_answers"] = f"From your answers, answered {' or '.join(labels)}:"
-    elif kind == "follows":
+    elif kind in ("follows", "pinned"):
         shown["from_answers"] = _from_answers(prompt, tab)
         shown["waits_on"] = _also_waits_on(prompt, tab) if prompt.names_open else ""
     if kind == "if-so":
@@ -355,13 +357,20 @@ def _missing(q: Question, state: _State) -> bool:
 
 
 def _to_find_out(q: Question, state: _State) -> bool:
-    if not q.answers.to_find_out or q.caution or q.required:
+    """Still to find out: Not answered or Not known (P3), an answer the definition lists (e.g.
+    Outstanding, To ask), or one that needs a reason and has none (Not applicable)."""
+    if q.caution or q.required or q.verbatim is False:
+        return False
+    if q.kind == "note":
+        return not state.written(q.id)  # the judgement's fields, answered in words only
+    if not q.answers.to_find_out and not q.answers.needs_note:
         return False
     if not state.answered(q):
-        return True
+        return not q.answers.menu  # a question of a menu not chosen is simply not in the plan
     value = state.answers.get(q.id)
     chosen = set(value if isinstance(value, list) else [value])
-    return bool(chosen & q.answers.to_find_out)
+    unexplained = chosen & q.answers.needs_note and not state.written(q.id)
+    return bool(chosen & q.answers.to_find_out or unexplained)
 
 
 def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]:
@@ -380,6 +389,25 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
             {"checklist": other.id, "title": other.title, "used": state is not None, "items": items}
         )
     return carried
+
+
+def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedGroup]:
+    """Beside the judgement's two lists (never in them, P5): the answers given in the other
+    checklists of the tab, by source under the guidance's own name for its list, and by answer."""
+    groups: list[c.OfferedGroup] = []
+    for rule in checklist.offered:
+        state = others.get(rule.source)
+        if state is None:
+            continue
+        questions = [q for q in state.checklist.items if q.group == rule.group]
+        for value, label in questions[0].answers.labels.items() if questions else ():
+            chosen = [
+                q for q in questions if value in rule.values and state.answers.get(q.id) == value
+            ]
+            if chosen:
+                items = [_brief(q) for q in chosen]
+                groups.append({"heading": rule.heading, "label": label, "items": items})
+    return groups
 
 
 def evaluate(payload: object, tab: object = ()) -> c.Result:
@@ -405,7 +433,15 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
                 continue  # a list of the answers given (3.10 by answer) is nothing that may follow
             kind = "if-so"
         elif truth:
-            kind = "pinned" if p.pinned else "follows" if p.when else "standing"
+            kind = (
+                "pinned"
+                if p.pinned
+                else "listed"
+                if p.lists
+                else "follows"
+                if p.when
+                else "standing"
+            )
         else:
             continue
         sections[kind].append(_prompt(p, context, kind, adult_label))
@@ -434,11 +470,12 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
             "items": [_listed(q, state) for q in checklist.items if _to_find_out(q, state)],
         },
         "missing": [_listed(q, state) for q in checklist.questions if _missing(q, state)],
-        "scope_not_answered": [_brief(q) for q in checklist.scope if not state.answered(q)],
+        "scope_not_answered": [_listed(q, state) for q in checklist.scope if state.unknown(q)],
         "statements": [
             s.template.format(**labels)
             for s in checklist.statements
             if all(i in given and not state.unknown(checklist.item(i)) for i in s.items)
         ],
         "carried": _carried(checklist, others) if checklist.carries else [],
+        "offered": _offered(checklist, others),
     }

@@ -40,11 +40,11 @@ AGE = "adult"  # the shared age question (P8): its No or Not known brings 1.7 an
 
 # TOML key -> field, where they differ; None: a field no definition sets (it is derived).
 RENAMED: dict[type, dict[str, str | None]] = {
-    d.Checklist: {"prefills": "prefill", "carries": "carries_unknowns"},
+    d.Checklist: {"carries": "carries_unknowns"},
     d.Question: {"answers": "options", "verbatim": None},
     d.Prompt: {"cites": "cite", "lists": "list"},
     d.Condition: {"quantifier": None, "values": None},
-    d.Prefill: {"source": "from"},
+    d.Offered: {"source": "from"},
     d.Statement: {"items": None},
 }
 # Keys a table has besides its fields: a checklist's answer sets and shared questions; a
@@ -71,7 +71,7 @@ KEYS = {
     "list": frozenset({"items", "values"}),
     "cite": keys(d.Cite),
     "statement": keys(d.Statement),
-    "prefill": keys(d.Prefill),
+    "offered": keys(d.Offered),
     "shared": frozenset({"adult_label", "scope", "prompts"}),
 }
 
@@ -174,12 +174,17 @@ class _Reader:
         unnoted = self.get(data, "unnoted", dict, where, {})
         if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
             raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
+        needs_note = frozenset(self.strings(data, "needs_note", where))
+        if not needs_note <= set(labels):
+            raise self.fail(f"{where}.needs_note", f"{sorted(needs_note)} not among {list(labels)}")
         return d.AnswerSet(
             dict(labels),
             data.get("not_known", ""),
             frozenset(data.get("to_find_out", [])),
             tuple(exclusive),
             dict(unnoted),
+            needs_note,
+            self.get(data, "menu", bool, where, False),
         )
 
     def question(self, data: object, where: str, answers: d.AnswerSet, scope: bool) -> d.Question:
@@ -210,10 +215,10 @@ class _Reader:
             paragraph=self.paragraph(data, where),
             answers=own,
             title=self.get(data, "title", str, where, ""),
+            site_title=self.get(data, "site_title", bool, where, False),
             group=self.get(data, "group", str, where, ""),
             kind=kind,
             required=self.get(data, "required", bool, where, False),
-            prefill=self.get(data, "prefill", str, where, ""),
             verbatim=not scope,
             for_adults=self.get(data, "for_adults", bool, where, False),
             parent=self.get(data, "parent", str, where, ""),
@@ -375,21 +380,16 @@ class _Reader:
             if unknown := [r for r in refs if r not in questions]:
                 raise self.fail(f"{where}.template", f"unknown placeholders {unknown}")
             statements.append(d.Statement(template, tuple(dict.fromkeys(refs))))
-        targets = {q.prefill for q in items if q.prefill}
-        prefills = []
-        for i, p in enumerate(self.get(data, "prefill", list, cid, [])):
-            where = f"{cid}.prefill[{i}]"
-            p = self.table(p, "prefill", where)
-            target = self.get(p, "target", str, where)
-            if target not in targets:
-                raise self.fail(f"{where}.target", f"expected one of {sorted(targets)}")
-            prefills.append(
-                d.Prefill(
-                    target,
+        offered = []
+        for i, p in enumerate(self.get(data, "offered", list, cid, [])):
+            where = f"{cid}.offered[{i}]"
+            p = self.table(p, "offered", where)
+            offered.append(
+                d.Offered(
                     self.get(p, "from", str, where),
                     self.get(p, "group", str, where),
                     frozenset(self.strings(p, "values", where)),
-                    self.get(p, "heading", str, where, ""),
+                    self.get(p, "heading", str, where),
                 )
             )
         return d.Checklist(
@@ -405,7 +405,7 @@ class _Reader:
             items=items,
             prompts=prompts,
             statements=tuple(statements),
-            prefills=tuple(prefills),
+            offered=tuple(offered),
             carries=self.get(data, "carries_unknowns", bool, cid, False),
         )
 
@@ -493,10 +493,10 @@ def load_checklist(checklist_id: object) -> d.Checklist:
     return _load(checklist_id)
 
 
-def check_prefills(checklist: d.Checklist, source: str, others: dict[str, d.Checklist]) -> None:
-    """Every prefill rule names a checklist of ``others``, one of its groups, and its values."""
-    for i, rule in enumerate(checklist.prefills):
-        where = f"{source}: {checklist.id}.prefill[{i}]"
+def check_offered(checklist: d.Checklist, source: str, others: dict[str, d.Checklist]) -> None:
+    """Every offered rule names a checklist of ``others``, one of its groups, and its values."""
+    for i, rule in enumerate(checklist.offered):
+        where = f"{source}: {checklist.id}.offered[{i}]"
         if rule.source not in others:
             raise ChecklistError(f"{where}.from", f"unknown checklist {rule.source!r}")
         group = [q for q in others[rule.source].items if q.group == rule.group]
@@ -515,10 +515,23 @@ def _load(checklist_id: str) -> d.Checklist:
     checklist = parse_checklist(_toml(name), name)
     if checklist.id != checklist_id:
         raise ChecklistError(f"{name}: checklist.id", f"expected {checklist_id!r}")
-    sources = {r.source for r in checklist.prefills} - {checklist_id}
+    sources = {r.source for r in checklist.offered} - {checklist_id}
     others = {s: _load(s) for s in sources if s in checklist_ids()}
-    check_prefills(checklist, name, others)
+    check_offered(checklist, name, others)
     return checklist
+
+
+def brings(checklist: d.Checklist) -> dict[str, tuple[str, ...]]:
+    """Question id → the paragraphs its answers can bring: those cited by every prompt whose
+    conditions name the question (of this checklist), in the guidance's order, each once. A
+    question that brings nothing is left out."""
+    found: dict[str, set[str]] = {}
+    for prompt in checklist.prompts:
+        for condition in prompt.when:
+            if not condition.checklist:
+                for item in condition.items:
+                    found.setdefault(item, set()).add(prompt.cite.paragraph)
+    return {q: tuple(sorted(p, key=guidance_key)) for q, p in found.items() if p}
 
 
 def guidance_order(checklists: list[d.Checklist]) -> list[d.Checklist]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
+from calculators.paragraph_ids import short_name
 
 __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", "record_text"]
 
@@ -34,6 +35,8 @@ SPECIALIST = (  # P8: under 18 or age not known, quoted once per record
     "  > Specialist advice should be sought regarding these circumstances.",
 )
 RULE = "=" * 60  # between the assessment record's parts
+SITE_OPEN = "The site's questions not answered or Not known"
+OFFERED = "Answers from the other checklists of this tab, beside the two lists (2.23 c)"
 
 
 def _indented(text: str, prefix: str) -> list[str]:
@@ -53,16 +56,33 @@ def _age_lines(adult: str) -> list[str]:
     return []
 
 
+def _title(item: Answer | Listed) -> str:
+    """An item's heading, marked when it is the site's words."""
+    return f"{SITE} {item['title']}" if item["site_title"] else item["title"]
+
+
+def _where(answer: Answer) -> str:
+    """After a question: the paragraph it quotes, or, for the site's own question, the
+    paragraphs its answer can bring (P7: why the site asks it)."""
+    if answer["site"] and answer["brings"]:
+        return f"(asked for {', '.join(short_name(p) for p in answer['brings'])})"
+    return f"({answer['paragraph']})"
+
+
 def _answer_lines(answer: Answer, number: str) -> list[str]:
     site = f"{SITE} " if answer["site"] else ""
     indent = "      " if answer["parent"] else "   "
-    heading = f"{number} {site}{answer['text']} ({answer['paragraph']})".strip()
+    heading = f"{number} {site}{answer['text']} {_where(answer)}".strip()
     lines = [f"   {heading}" if answer["parent"] else heading]
     if answer["caution"]:  # information in place, never marked
+        if answer["adult_label"]:
+            lines.append(f"{indent}{SITE} {answer['adult_label']}")
         return lines
     if answer["title"]:
-        lines.insert(0, f"{number} {answer['title']}".strip())
+        lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
+    if answer["kind"] == "words" and answer["note_label"]:
+        lines.append(f"{indent}{SITE} {answer['note_label']}")
     words = answer["kind"] in ("words", "note")
     given = answer["label"] if answer["status"] != "not-answered" else NOT_ANSWERED
     if words and answer["note"]:
@@ -81,12 +101,6 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     return lines
 
 
-def _menu(answers: list[Answer]) -> bool:
-    """Whether the items are a menu (6.2: "Some or all of the following questions can be
-    used"): choice items with no Not known, of which only those chosen are printed."""
-    return bool(answers) and all(a["menu"] for a in answers)
-
-
 def _answers(result: Result, shared: bool) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
     ``shared``), then the items, numbered as on the form; sub-items under their parent."""
@@ -99,7 +113,7 @@ def _answers(result: Result, shared: bool) -> list[str]:
     for i, answer in enumerate(items, 1):
         if answer not in unchosen:
             lines += _answer_lines(answer, f"{i}.")
-    if unchosen:
+    if any(a["menu"] for a in items):
         lines.append(
             f"{SITE} {len(unchosen)} of {len(items)} questions were not chosen for this plan."
         )
@@ -118,19 +132,31 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
     else:
         quoted[key] = where
         lines += _indented(prompt["quote"], "  > ")
-    if prompt["note"]:
-        lines.append(f"  {SITE} The site's note on {prompt['paragraph']}: {prompt['note']}")
+        if prompt["note"]:  # with the quote it is about, once
+            lines.append(f"  {SITE} The site's note on {prompt['paragraph']}: {prompt['note']}")
     if prompt["adult_label"]:
         lines.append(f"  {SITE} {prompt['adult_label']}")
     return lines
 
 
+def _as_listed(answer: Answer) -> Listed:
+    return {
+        "id": answer["id"],
+        "text": answer["text"],
+        "paragraph": answer["paragraph"],
+        "label": answer["label"] or NOT_ANSWERED,
+        "title": "",
+        "site_title": False,
+    }
+
+
+def _listed_line(item: Listed) -> str:
+    title = f"{_title(item)}: " if item["title"] else ""
+    return f"- {title}{item['text']} ({item['paragraph']}): {item['label']}"
+
+
 def _listed(heading: str, items: list[Listed]) -> list[str]:
-    if not items:
-        return []
-    return ["", heading.upper()] + [
-        f"- {i['text']} ({i['paragraph']}): {i['label']}" for i in items
-    ]
+    return ["", heading.upper(), *map(_listed_line, items)] if items else []
 
 
 def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[str]:
@@ -146,15 +172,9 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         lines += ["", section["heading"].upper()]
         for prompt in section["prompts"]:
             lines += _prompt_lines(prompt, quoted, where)
-    if not any(s["kind"] in ("pinned", "follows") for s in result["sections"]):
-        lines += ["", f"{SITE} Nothing follows from the answers given yet."]
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
-    scope = [q for q in result["answers"] if q["site"] and q["status"] == "not-answered"]
-    if not shared:
-        scope = [q for q in scope if not q["shared"]]
-    if scope:
-        lines += ["", "THE SITE'S QUESTIONS NOT YET ANSWERED"]
-        lines += [f"- {q['text']} ({q['paragraph']})" for q in scope]
+    asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
+    lines += _listed(SITE_OPEN, [q for q in result["scope_not_answered"] if q["id"] in asked])
     if result["carried"]:
         lines += ["", "FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 A)"]
         for source in result["carried"]:
@@ -164,9 +184,12 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
                 lines.append(f"{SITE} {source['title']}: used; nothing left open.")
             else:
                 lines.append(f"{SITE} {source['title']}: used; still open:")
-                lines += [
-                    f"- {i['text']} ({i['paragraph']}): {i['label']}" for i in source["items"]
-                ]
+                lines += [_listed_line(i) for i in source["items"]]
+    if result["offered"]:
+        lines += ["", OFFERED.upper()]
+        for group in result["offered"]:
+            lines.append(f"{group['heading']}, answered {group['label']}:")
+            lines += [f"- {i['text']} ({i['paragraph']})" for i in group["items"]]
     return lines
 
 
@@ -192,6 +215,8 @@ def assessment_record_text(
         lines += ["", "THE SITE'S QUESTIONS, ONE ANSWER FOR THE WHOLE ASSESSMENT"]
         for answer in shared:
             lines += _answer_lines(answer, "-")
+        open_ = [a for a in shared if a["status"] != "answered"]
+        lines += _listed(SITE_OPEN, [_as_listed(a) for a in open_])
     quoted: dict[str, str] = {}
     for result in results:
         lines += ["", RULE, result["title"].upper(), RULE, *body(result, quoted, shared=False)]

@@ -66,7 +66,7 @@ def test_the_judgement_is_not_complete_without_the_judgements_the_decision_and_t
     answer(page, "probability", "likely")
     page.locator(
         ".checklist__statement",
-        has_text="Harm consequences judged serious; probability of harm judged likely.",
+        has_text="Harm consequences judged serious; probability judged likely.",
     ).wait_for()
     assert "likely impact" in missing.inner_text()
     assert MISSING in page.locator(".checklist__record").text_content()

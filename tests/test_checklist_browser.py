@@ -120,7 +120,7 @@ def test_all_no_shows_2_12_first_2_2_always_and_regular_contact_shows_2_16(check
     summary = if_so.locator("summary")
     assert summary.inner_text().startswith("Paragraph 2.10: If any of these risk factors")
     waits = if_so.locator(".checklist-prompt__waits-on")
-    assert waits.inner_text().startswith(f"{SITE_MARK} If this is so:")
+    assert waits.inner_text().startswith(f"{SITE_MARK} If any of these is so:")
     assert "understanding concerns that own child may be at risk" in waits.inner_text()
     quote = if_so.locator("blockquote")
     assert not quote.is_visible()  # folded

@@ -76,6 +76,7 @@ def test_no_result_carries_a_score_or_verdict():
         "statements",
         "scope_not_answered",
         "carried",
+        "offered",
     }
     assert not {"score", "risk", "level", "verdict", "safe"} & set(result)
 

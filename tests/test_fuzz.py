@@ -31,7 +31,7 @@ NEAR = st.fixed_dictionaries(
 )
 
 
-KINDS = ["pinned", "follows", "if-so", "standing"]
+KINDS = ["pinned", "follows", "listed", "if-so", "standing"]
 PROMPT_KEYS = {
     "id",
     "paragraph",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from calculators import ChecklistError, checklist_ids, load_checklist
-from calculators.model import KEYS, _load, check_prefills, parse_checklist
+from calculators.model import KEYS, _load, check_offered, parse_checklist
 from calculators.paragraph_ids import PARAGRAPH_IDS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
@@ -160,9 +160,9 @@ MALFORMED = [
     (changed("items.1.id", "a"), "f: t.items", "item ids must be unique"),
     (changed("items.0.parent", "c"), "f: t.items[a].parent", "'c' is not an item before it"),
     (
-        changed("prefill", [{"target": "x", "from": "y", "group": "g", "values": ["yes"]}]),
-        "f: t.prefill[0].target",
-        "expected one of []",
+        changed("offered", [{"from": "y", "group": "g", "values": ["yes"]}]),
+        "f: t.offered[0].heading",
+        "missing: expected str",
     ),
     (changed("prompts.0.pinned", "yes"), "f: t.prompts[p].pinned", "expected bool, got 'yes'"),
     (
@@ -250,22 +250,22 @@ def test_the_good_definition_loads():
     assert [q.id for q in checklist.scope] == ["adult", "partner"]  # the shared question first
 
 
-def test_a_prefill_rule_naming_a_missing_group_or_value_is_refused():
+def test_an_offered_rule_naming_a_missing_group_or_value_is_refused():
     judgement = load_checklist("reaching-a-judgement")
     others = {i: load_checklist(i) for i in checklist_ids()}
-    check_prefills(judgement, "f", others)  # the shipped rules are sound
-    rule = judgement.prefills[0]
-    broken = copy.replace(judgement, prefills=(copy.replace(rule, group="nope"),))
+    check_offered(judgement, "f", others)  # the shipped rules are sound
+    rule = judgement.offered[0]
+    broken = copy.replace(judgement, offered=(copy.replace(rule, group="nope"),))
     with pytest.raises(ChecklistError) as raised:
-        check_prefills(broken, "f", others)
-    assert raised.value.field == "f: reaching-a-judgement.prefill[0].group"
-    broken = copy.replace(judgement, prefills=(copy.replace(rule, values=frozenset({"x"})),))
+        check_offered(broken, "f", others)
+    assert raised.value.field == "f: reaching-a-judgement.offered[0].group"
+    broken = copy.replace(judgement, offered=(copy.replace(rule, values=frozenset({"x"})),))
     with pytest.raises(ChecklistError) as raised:
-        check_prefills(broken, "f", others)
+        check_offered(broken, "f", others)
     assert raised.value.message == "unknown answer values ['x']"
-    broken = copy.replace(judgement, prefills=(copy.replace(rule, source="nope"),))
+    broken = copy.replace(judgement, offered=(copy.replace(rule, source="nope"),))
     with pytest.raises(ChecklistError, match="unknown checklist 'nope'"):
-        check_prefills(broken, "f", others)
+        check_offered(broken, "f", others)
 
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())

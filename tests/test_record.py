@@ -49,7 +49,10 @@ def test_p8_under_18_quotes_1_7_once_labels_adult_prompts_and_goes_on():
     text = make({"adult": "no"})
     assert text.count("Specialist advice should be sought regarding these circumstances.") == 2
     first = text.split("READ FIRST\n", 1)[1]
-    assert first.startswith("Paragraph 1.7\n  > Its prime focus is on adult perpetrators.")
+    assert first.startswith(
+        "Paragraph 1.7\n  [site] From your answers: “Is the person alleged to have viewed the "
+        "images aged 18 or over?” (No).\n  > Its prime focus is on adult perpetrators."
+    )
     assert first.index("Paragraph 1.7") < first.index("Paragraph 2.12")
     assert f"{SITE} written for adult perpetrators: see 1.7" in text
 
@@ -143,3 +146,58 @@ def test_c3_4_a_paragraph_quoted_in_one_checklist_is_not_quoted_again_in_the_nex
     text = assessment(payloads, {"adult": "yes"})
     assert text.count("  > People who look at these images") == 1
     assert f"{SITE} Quoted above (Strategy discussion)." in text
+
+
+# What an independent reading of three whole assessments found (issue 22), each now a test.
+
+
+def test_the_judgements_missing_fields_are_told_apart_and_never_among_what_is_to_find_out():
+    text = make({"adult": "yes"}, checklist="reaching-a-judgement")
+    missing = text.split("MISSING: THE RECORD IS NOT COMPLETE WITHOUT THESE\n", 1)[1]
+    missing = missing.split("\n\n", 1)[0].splitlines()
+    assert len(missing) == len(set(missing))  # the two lists are two lines, told apart
+    assert any("[site] Factors that increase" in line for line in missing)
+    assert any(line.startswith("- What are the harm consequences") for line in missing)
+    still = text.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
+    assert "harm consequences" not in still and "The severity" in still  # optional ones listed
+
+
+def test_the_guidance_always_shown_is_never_said_to_apply_to_the_case():
+    text = make(
+        {"adult": "yes", "previous-sexual-offending": "yes"}, checklist="protective-carer-concerns"
+    )
+    assert "ALWAYS APPLIES" not in text and "ALWAYS SHOWN, WHATEVER THE ANSWERS" in text
+
+
+def test_the_sites_questions_not_known_are_listed_as_open():
+    text = make({"adult": "unknown", "contact": ["unknown"]})
+    tail = text.split("THE SITE'S QUESTIONS NOT ANSWERED OR NOT KNOWN\n", 1)[1]
+    assert "aged 18 or over? (1.7): Not known" in tail.split("\n\n")[0]
+
+
+def test_not_applicable_without_a_reason_stays_outstanding_with_one_it_does_not():
+    bare = make({"adult": "yes", "children-presentation": "not-applicable"},
+                checklist="core-assessment-information")  # fmt: skip
+    assert "Not applicable (no reason recorded)" in bare.split("OUTSTANDING", 1)[1]
+    reason = make(
+        {"adult": "yes", "children-presentation": "not-applicable"},
+        {"children-presentation": "No children live in the household."},
+        checklist="core-assessment-information",
+    )
+    assert "children of the household" not in reason.split("OUTSTANDING", 1)[1]
+
+
+def test_a_planned_question_not_yet_asked_is_carried_into_2_23_a_as_open():
+    tab = [{"checklist": "interview-planner-perpetrator", "answers": {"hours-online": ["to-ask"]}}]
+    text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
+    carried = text.split("FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 A)\n", 1)[1]
+    assert "alleged perpetrator and partner: used; still open:\n- What is the number" in carried
+    assert "Nothing follows" not in text
+
+
+def test_an_editorial_note_is_printed_once_with_its_quote():
+    payloads = [
+        {"checklist": c, "answers": {}} for c in ("strategy-discussion", "early-risk-factors")
+    ]
+    text = assessment(payloads, {"adult": "yes"})
+    assert text.count("“Turnell & Essex” (no address given)") == 1

@@ -131,6 +131,12 @@ ADULT_WORDS = (
 )
 
 
+def names_the_person(text: str) -> bool:
+    """Whether a text uses one of the guidance's words for the person alleged to have viewed
+    the images, as whole words ("own child", not the partner's "Own childhood experiences")."""
+    return any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for w in ADULT_WORDS)
+
+
 # --- principles -----------------------------------------------------------------------------
 
 
@@ -281,12 +287,12 @@ def test_p8_an_unmarked_item_or_prompt_using_a_word_for_the_alleged_perpetrator_
     for cid in ALL:
         checklist = load_checklist(cid)
         for q in checklist.items:
-            if any(w in q.text.lower() for w in ADULT_WORDS) and not q.for_adults:
+            if names_the_person(q.text) and not q.for_adults:
                 unmarked.append(f"{cid} item {q.id}")
         for p in checklist.prompts:
             if p.cite.paragraph in ("1.7", "3.2"):
                 continue
-            if any(w in p.cite.quote.lower() for w in ADULT_WORDS) and not p.for_adults:
+            if names_the_person(p.cite.quote) and not p.for_adults:
                 unmarked.append(f"{cid} prompt {p.id}")
     assert unmarked == []
 
@@ -337,7 +343,7 @@ def test_p11_sub_items_stay_with_their_parent_on_screen_in_the_record_and_on_pap
 
 @pytest.mark.parametrize("cid", ALL)
 def test_p12_sections_in_order_1_7_then_2_12_first_and_each_quote_once_in_the_record(cid):
-    order = ["pinned", "follows", "if-so", "standing"]
+    order = ["pinned", "follows", "listed", "if-so", "standing"]
     checklist = load_checklist(cid)
     for answers in (
         {},
@@ -430,7 +436,10 @@ def check_record_lines(text: str, checklist_texts: set[str], headings: set[str])
                 bad.append(raw)
             continue
         item = re.sub(r"^(\d+\.|-)\s+", "", line)
-        item = re.sub(r" \((\d+\.\d+)\)(: .*)?$", "", item)
+        item = re.sub(r" \((\d+\.\d+|asked for [^)]*)\)(: .*)?$", "", item)
+        title, _, rest = item.partition(": ")
+        if rest in checklist_texts and title in checklist_texts:  # a listed item with its title
+            continue
         if (
             item in checklist_texts
             or line.upper() == line
@@ -449,6 +458,7 @@ def test_p13_every_shown_or_recorded_line_is_the_guidances_words_or_the_sites(ci
     checklist = load_checklist(cid)
     texts = {q.text for q in checklist.questions} | {q.title for q in checklist.questions}
     texts |= {f"{SITE} {q.text}" for q in checklist.scope}
+    texts |= {f"{SITE} {q.title}" for q in checklist.questions if q.site_title}
     problems = []
     for answers in answer_sets(cid):
         try:
@@ -630,7 +640,7 @@ def test_c2_10_understanding_concerns_is_answered_in_words_and_brings_2_10_if_so
         kind, p = shown(result)["risk-factor-present-2-10"]
         assert kind == "if-so"
         assert p["waits_on"].startswith(
-            "If this is so: “understanding concerns that own child may be at risk”"
+            "If any of these is so: “understanding concerns that own child may be at risk”"
         )
 
 
@@ -749,7 +759,7 @@ def test_c2_18_3_10_by_the_answer_given_with_3_3_3_5_3_6_2_12_and_not_a_finding(
 def test_c2_19_consequences_then_if_so_then_standing_guidance_grouped():
     result = ev(SD, {"partner": "yes", "contact": ["other"]})
     kinds = [s["kind"] for s in result["sections"]]
-    assert kinds == ["pinned", "follows", "if-so", "standing"]
+    assert kinds == ["pinned", "follows", "if-so", "standing"]  # ("listed": none here)
     text = record(SD, {"partner": "yes", "contact": ["other"]})
     at = [text.index(h.upper()) for h in (s["heading"] for s in result["sections"])]
     assert at == sorted(at)
@@ -772,10 +782,23 @@ def test_c2_20_judgement_has_2_23_a_the_whole_safety_definition_and_the_decision
 
 def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them():
     checklist = load_checklist(JUDGEMENT)
-    targets = {p.target for p in checklist.prefills}
-    placed = {checklist.question(q).prefill for q in ("increase-factors", "decrease-factors")}
-    assert targets and not targets & placed
-    assert {p.heading for p in checklist.prefills} == {
+    assert checklist.question("other-answers") is None  # not a field among the lists
+    result = ev(JUDGEMENT, tab=[{"checklist": ERF, "answers": {"previous-history": "no"}}])
+    assert result["offered"] == [
+        {
+            "heading": "2.9: Some key factors may determine the risk of significant harm at an "
+            "early stage",
+            "label": "No",
+            "items": [
+                {
+                    "id": "previous-history",
+                    "paragraph": "2.9",
+                    "text": "previous history (known to Children's Services for abuse or neglect)",
+                }
+            ],
+        }
+    ]
+    assert {p.heading for p in checklist.offered} == {
         "2.9: Some key factors may determine the risk of significant harm at an early stage",
         "3.7: Factors that would be of concern would include",
         "3.10: Key qualities of a “good enough” protective parenting",
@@ -947,7 +970,7 @@ def test_c3_13_one_yes_about_accessing_images_names_exactly_that_question():
     )
     kind, p = shown(unknown)["position-of-trust-2-18"]
     other = load_checklist(SD).question("contacting-workplace").text
-    assert kind == "if-so" and p["waits_on"] == f"If this is so: “{other}” (Not known)."
+    assert kind == "if-so" and p["waits_on"] == f"If any of these is so: “{other}” (Not known)."
     assert p["from_answers"] == ""
 
 

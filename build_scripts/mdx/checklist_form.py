@@ -27,24 +27,11 @@ from pymdownx.blocks.block import Block
 from build_scripts.mdx._html import BlocksOf, el, paragraph_href
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
-from calculators.model import Checklist, Question
+from calculators.model import Checklist, Question, brings
 from calculators.paragraph_ids import cited_as, guidance_key, short_name
 from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
 
 BRINGS = "Your answer can bring:"
-
-
-def brings(checklist: Checklist) -> dict[str, tuple[str, ...]]:
-    """Question id → the paragraphs its answers can bring: those cited by every prompt whose
-    conditions name the question, in the guidance's order, each once. A question that brings
-    nothing is left out."""
-    found: dict[str, set[str]] = {}
-    for prompt in checklist.prompts:
-        cited = {c.paragraph for c in prompt.cites}
-        for condition in prompt.when:
-            for item in condition.items:
-                found.setdefault(item, set()).update(cited)
-    return {q: tuple(sorted(p, key=guidance_key)) for q, p in found.items() if p}
 
 
 def standing(checklist: Checklist) -> tuple[str, ...]:
@@ -157,7 +144,9 @@ def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> Non
     if number:
         el(legend, "span", number, class_="checklist-q__number")
     if q.title:
-        el(legend, "strong", q.title, class_="checklist-q__title")
+        title = el(legend, "strong", q.title, class_="checklist-q__title")
+        if q.site_title:  # the site's heading, not the guidance's words (P13)
+            title.text = f"{q.title} (the site's heading)"
     el(legend, "span", q.text, class_="checklist-q__text")
     link = el(
         legend, "a", q.paragraph, class_="checklist-q__para", href=paragraph_href(q.paragraph, docs)
@@ -184,8 +173,6 @@ def _note(parent: etree.Element, q: Question, label: str, rows: str) -> None:
         spellcheck="false",
         autocomplete="off",
     )
-    if q.prefill:
-        area.set("data-prefill", q.prefill)
     area.text = ""
 
 
@@ -247,7 +234,7 @@ def _question(
     _brings(fieldset, paragraphs, docs)
     _marks(fieldset, q)
     if q.kind == "note":  # answered in words: the text box is the answer
-        _note(fieldset, q, "Your answer" if not q.prefill else "Your list (edit freely)", "5")
+        _note(fieldset, q, "Your answer", "5")
         return fieldset
     if q.kind == "words":  # answered in words, or Not known: no Yes / No
         _note(fieldset, q, "Your answer", "4")

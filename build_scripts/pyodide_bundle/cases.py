@@ -45,7 +45,9 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if response.get("ok") is not True:
         return [f"expected a result, got {response!r}"]
     sections = {s["kind"]: s["prompts"] for s in response["sections"]}
-    shown = [p for kind in ("pinned", "follows", "standing") for p in sections.get(kind, [])]
+    shown = [
+        p for kind in ("pinned", "follows", "listed", "standing") for p in sections.get(kind, [])
+    ]
     every = [p for s in response["sections"] for p in s["prompts"]]
     if "prompts" in case:  # read first, what follows, what always applies, in order
         expect("prompts", [p["id"] for p in shown], case["prompts"])

@@ -66,15 +66,16 @@ def test_c3_14_a_question_brings_what_every_prompt_naming_it_cites_in_order_once
     checklist = load_checklist("strategy-discussion")
     first, second = checklist.items[0].id, checklist.items[1].id
 
-    def prompt(name, items, *paragraphs):
+    def prompt(name, items, paragraph):
         when = tuple(Condition((i,), "any", frozenset({"yes"})) for i in items)
-        return Prompt(name, "A lead.", when, tuple(Cite(p, "Text.") for p in paragraphs))
+        return Prompt(name, "A lead.", when, (Cite(paragraph, "Text."),))
 
     made = replace(
         checklist,
         prompts=(
             prompt("a", [first], "2.16"),
-            prompt("b", [second, first], "2.10", "2.3"),
+            prompt("b", [second, first], "2.10"),
+            prompt("b2", [second, first], "2.3"),
             prompt("c", [second], "2.9"),
             prompt("d", [], "2.12"),  # standing: brought by no question
         ),

@@ -117,34 +117,12 @@ export function enhance(form) {
   }
   applyShared(form); // the tab's one answer to each shared question, and where it was given
 
-  // Note items that start from other checklists answered in this tab (editable).
-  const prefill = async () => {
-    const empty = [...form.querySelectorAll("textarea[data-prefill]")].filter((area) => !area.value.trim());
-    const others = payloads(id);
-    if (!empty.length || !others.length) return;
-    const response = await ask({ op: "prefill", checklist: id, payloads: others });
-    if (!response.ok) return;
-    let filled = 0;
-    for (const area of empty) {
-      const text = response.prefill[area.dataset.prefill];
-      if (text && !area.value.trim()) {
-        area.value = text;
-        filled += 1;
-      }
-    }
-    if (filled) remember();
-    if (filled) say("Some lists start from the checklists you answered in this tab. Edit them freely.");
-  };
-
-  const stopListening = onWorkerState(async () => {
+  const stopListening = onWorkerState(() => {
     showState(status, buttons);
-    if (workerState() === "ready") {
-      await prefill().catch(() => {}); // the lists start empty instead
-      evaluate();
-    }
+    if (workerState() === "ready") evaluate();
   });
   showState(status, buttons);
-  if (workerState() === "ready") prefill().then(evaluate, (error) => say(`Could not read these answers: ${error.message}.`, "error"));
+  if (workerState() === "ready") evaluate();
 
   // Touching the form starts Python at once, if the browser has not been idle yet.
   for (const type of ["pointerdown", "focusin", "keydown"]) form.addEventListener(type, startWorker);

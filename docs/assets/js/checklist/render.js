@@ -110,6 +110,13 @@ function carried(addresses, sources) {
   return el("section", { class: "checklist__carried" }, heading("From the other checklists of this tab (2.23 a)", "checklist__carried-heading"), el("ul", { class: "checklist__carried-list" }, ...sources.map(source)));
 }
 
+/** For the judgement (2.23 c): the answers of the other checklists of this tab, beside the two
+ * lists and never in them, under the guidance's own name for their list and by answer (P5). */
+function offered(addresses, groups) {
+  const group = (given) => el("li", {}, siteLine("p", "checklist__offered-line", `${given.heading}, answered ${given.label}:`), itemList(addresses, given.items, "checklist__offered-items"));
+  return el("section", { class: "checklist__offered" }, heading("Answers from the other checklists of this tab, beside the two lists (2.23 c)", "checklist__offered-heading"), el("ul", { class: "checklist__offered-list" }, ...groups.map(group)));
+}
+
 /** Each question's state beside it: "Not answered", and the 1.7 label where it applies. */
 function markQuestions(form, answers) {
   for (const answer of answers) {
@@ -143,19 +150,17 @@ export function render(form, result) {
   }
   for (const statement of result.statements) box.append(siteLine("p", "checklist__statement", statement));
   for (const shown of result.sections) box.append(section(addresses, shown));
-  if (!result.sections.some((shown) => shown.kind === "pinned" || shown.kind === "follows")) {
-    box.append(siteLine("p", "checklist__nothing-follows", "Nothing follows from the answers given yet."));
-  }
   const unknown = result.to_find_out.items;
   if (unknown.length) {
     box.append(heading(result.to_find_out.heading, "checklist__unknown-heading"));
     box.append(itemList(addresses, unknown, "checklist__unknown", true));
   }
   if (result.scope_not_answered.length) {
-    box.append(heading("The site's questions not yet answered", "checklist__scope-heading"));
-    box.append(itemList(addresses, result.scope_not_answered, "checklist__scope-not-answered"));
+    box.append(heading("The site's questions not answered or Not known", "checklist__scope-heading"));
+    box.append(itemList(addresses, result.scope_not_answered, "checklist__scope-not-answered", true));
   }
   if (result.carried.length) box.append(carried(addresses, result.carried));
+  if (result.offered.length) box.append(offered(addresses, result.offered));
   for (const details of box.querySelectorAll("details[data-keep]")) {
     if (opened.has(details.dataset.keep)) details.open = opened.get(details.dataset.keep);
   }

@@ -28,7 +28,7 @@ from build_scripts.mdx._html import BlocksOf, el, paragraph_href
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question, brings
-from calculators.paragraph_ids import cited_as, guidance_key, short_name
+from calculators.paragraph_ids import CALLOUTS, cited_as, guidance_key, short_name
 from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
 
 BRINGS = "Your answer can bring:"
@@ -127,8 +127,11 @@ def _how(parent: etree.Element, checklist: Checklist, docs: str) -> None:
 def _links(parent: etree.Element, paragraphs: tuple[str, ...], docs: str) -> None:
     """Paragraph numbers as links, separated by commas, appended to ``parent``."""
     for i, number in enumerate(paragraphs):
-        link = el(parent, "a", short_name(number), href=paragraph_href(number, docs))
-        link.set("aria-label", cited_as(number).replace("Paragraph", "paragraph"))
+        visible = short_name(number)
+        link = el(parent, "a", visible, href=paragraph_href(number, docs))
+        # the visible words within the accessible name (WCAG 2.5.3)
+        callout = CALLOUTS.get(number)
+        link.set("aria-label", f"{visible} (“{callout}”)" if callout else f"paragraph {number}")
         link.tail = ", " if i < len(paragraphs) - 1 else "."
 
 

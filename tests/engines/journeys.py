@@ -418,10 +418,8 @@ def assessment_record_gathers_two_checklists(d: Driver) -> None:
         "() => { const e = document.querySelector('.assessment-record__text');"
         " return e && !e.hidden && e.textContent; }"
     )
-    assert record.index("Strategy discussion: checklist record") < record.index(
-        "Early risk factors: checklist record"
-    )
-    assert "Checklists: 2" in record
+    assert record.index("\nSTRATEGY DISCUSSION\n") < record.index("\nEARLY RISK FACTORS\n")
+    assert "Checklists: Strategy discussion, Early risk factors\n" in record
     d.assert_no_problems()
 
 
@@ -492,7 +490,8 @@ def clipboard_copies_or_says_why_not(d: Driver) -> str:
     if pasted.startswith("unreadable: "):
         return f"copied (the test cannot read the clipboard back here: {pasted})"
     assert pasted.startswith("Early risk factors: checklist record\n"), pasted[:200]
-    assert "Paragraph 2.10: “If any of these risk factors are present" in pasted
+    assert "Paragraph 2.10\n" in pasted
+    assert "  > If any of these risk factors are present" in pasted
     return "copied, and read back from the clipboard"
 
 

@@ -5,8 +5,10 @@
 For each edition in ``editions/editions.toml`` (oldest first):
 
 1. its guidance pages are rendered with the site's Markdown extensions and their citable
-   paragraphs read (``guidance.paragraphs``); against the previous edition, an id
-   that vanishes without a ``removed`` or ``renumbered`` entry stops the build;
+   paragraphs read (``guidance.paragraphs``); for the latest, every checklist citation is
+   checked against them (``editions.citations``: one message naming each definition file);
+   against the previous edition, an id that vanishes without a ``removed`` or ``renumbered``
+   entry stops the build;
 2. its docs are put together in a temporary folder: the latest edition is the whole site (its
    ``source``, usually ``docs``); an older one is its frozen guidance pages, the glossary and a
    home page of its own, without checklists. Each edition after the first gets "What changed";
@@ -40,8 +42,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
 from build_scripts import pipeline
+from build_scripts.editions import citations, site_files
 from build_scripts.editions import pages as edition_pages
-from build_scripts.editions import site_files
 from build_scripts.editions.changes import Changes, compare
 from build_scripts.editions.model import Edition, edition_extra, load_editions
 from build_scripts.guidance.pages import GUIDANCE, guidance_pages, page_title
@@ -92,6 +94,20 @@ def read_paragraphs(config: MkDocsConfig, docs: Path, pages: list[str]) -> list[
     return found
 
 
+def check_citations(edition: Edition, paragraphs: list[Paragraph]) -> None:
+    """The checklists' citations against the latest edition, before any MkDocs build: one
+    message naming each definition file (the pipeline checks again after each build)."""
+    found = citations.resolve(
+        citations.all_citations(),
+        paragraphs,
+        label=edition.label,
+        removed=edition.removed,
+        renumbered=edition.renumbered,
+    )
+    for old, new in found.items():
+        log.info("Checklists citing %s now cite %s (renumbered in %s)", old, new, edition.label)
+
+
 def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> None:
     """An edition's docs folder: the whole site for the latest; guidance, glossary otherwise."""
     if latest:
@@ -135,6 +151,8 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
             assemble(edition, edition is editions[-1], pages, docs)
             folders.append(docs)
             paragraphs.append(read_paragraphs(_config(docs, site, site_url), docs, pages))
+            if edition is editions[-1]:  # the checklists, before the edition's own checks
+                check_citations(edition, paragraphs[-1])
             changes = compare(paragraphs[-2], paragraphs[-1], edition) if index else None
             all_changes.append(changes)
             if changes is not None:

@@ -192,8 +192,9 @@ def write_data_files(
     folders: list[Path], editions: list[Edition], paragraphs: list, site_url: str
 ) -> None:
     """Each edition's JSON files, into its docs folder: built, hashed and cached like any file."""
+    since = site_files.text_since(editions, paragraphs)
     for index, (docs, edition) in enumerate(zip(folders, editions, strict=True)):
-        text = site_files.paragraphs_json(edition, paragraphs[index], site_url)
+        text = site_files.paragraphs_json(edition, paragraphs[index], site_url, since[index])
         write_text(docs / "paragraphs.json", text)
         if edition is editions[-1]:
             write_text(

@@ -15,7 +15,8 @@ For each edition in ``editions/editions.toml`` (oldest first):
 3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
    ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
    address is its ``site_url`` (the theme's instant navigation needs that);
-4. the site-level files are written (``editions.site_files``);
+4. the site-level files are written (``editions.site_files``) and the change feed, ``feed.xml``
+   (``editions.feed``);
 5. the pipeline's site steps (``pipeline.SITE_STEPS``) run on the whole site: one set of hosting
    headers for every edition, then the offline service worker at the root: it precaches
    ``latest/``; older editions work offline only where the reader has been.
@@ -27,6 +28,7 @@ latest, the page policy).
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import os
 import shutil
@@ -42,7 +44,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
 from build_scripts import pipeline
-from build_scripts.editions import citations, site_files
+from build_scripts.editions import citations, feed, site_files
 from build_scripts.editions import pages as edition_pages
 from build_scripts.editions.changes import Changes, compare
 from build_scripts.editions.model import Edition, edition_extra, load_editions
@@ -182,6 +184,12 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
+    write_text(
+        site / feed.FEED,
+        feed.atom_feed(
+            editions, all_changes, [len(p) for p in paragraphs], site_url, base.site_name, built()
+        ),
+    )
     pipeline.run_site(pipeline.Site(site, ROOT, search_langs(base), site_layout(editions)))
     shutil.rmtree(target, ignore_errors=True)
     site.rename(target)
@@ -219,6 +227,13 @@ def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> N
     for path, text in legacy.items():
         write_text(site / path, text)
     write_text(site / "redirect.js", site_files.REDIRECT_JS)
+
+
+def built() -> datetime.datetime:
+    """When this build ran (``SOURCE_DATE_EPOCH`` when set, for a reproducible build)."""
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return datetime.datetime.now(datetime.UTC)
 
 
 def site_layout(editions: list[Edition]) -> Layout:

@@ -96,6 +96,11 @@ def make_scripted_edition(
         assessment.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{ADDED_224}\n", "utf-8"
     )
     _edit(docs / "interviewing-perpetrator-and-partner.md", *RENUMBER)
+    # The site's own pages that link to 6.2 by hand follow it, as the content owner would do;
+    # the checklist definitions are left citing 6.2: the map carries them.
+    for page in (docs / "checklists").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("partner.md#6.2)", "partner.md#6.3)"), encoding="utf-8")
     removed = f'["{remove}"]' if mapped else "[]"
     renumbered = '[edition.renumbered]\n"6.2" = "6.3"\n' if mapped else ""
     editions = tmp / "editions.toml"

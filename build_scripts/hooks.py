@@ -2,7 +2,8 @@
 
 - on_startup: ``mkdocs serve`` or a build;
 - on_config: unless ``make site`` (``publish.py``) says which edition this build is, it
-  is the latest edition of ``editions/editions.toml``;
+  is the latest edition of ``editions/editions.toml``; the latest's renumbering is handed to the
+  checklist forms;
 - on_page_content: the pipeline reads each page (search entries, editorial items, change marks);
 - on_post_build (after the search plugin): the pipeline's edition steps, then, for a plain
   ``mkdocs build`` (not served, not one edition of ``make site``), its site steps.
@@ -24,6 +25,8 @@ from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import CALCULATORS, EDITIONS_FILE
 from build_scripts.offline.service_worker import search_langs
 
+CHECKLIST_FORM = "build_scripts.mdx.checklist_form"
+
 
 class Hooks:
     """The hooks' state: whether this is ``mkdocs serve``, and the edition being built."""
@@ -40,6 +43,9 @@ class Hooks:
             root = _root(config)
             editions = load_editions(root / EDITIONS_FILE, root)
             config["extra"].update(edition_extra(editions, len(editions) - 1, published=False))
+        if config["extra"]["edition_is_latest"]:  # the checklists cite the renumbered ids
+            form = config["mdx_configs"].setdefault(CHECKLIST_FORM, {})
+            form["renumbered"] = dict(config["extra"]["edition_renumbered"])
         return config
 
     def on_pre_build(self, config) -> None:
@@ -52,6 +58,8 @@ class Hooks:
             latest=extra["edition_is_latest"],
             serving=self.serving,
             marks=extra["edition_marks"],
+            removed=tuple(extra["edition_removed"]),
+            renumbered=dict(extra["edition_renumbered"]),
         )
 
     def on_page_content(self, html: str, page, config, files) -> str:

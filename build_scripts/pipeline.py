@@ -3,13 +3,15 @@ and to the whole site once every edition is in place.
 
 ``EDITION_STEPS`` run after each MkDocs build (from ``hooks.py``), in this order:
 
-1. search: an entry per numbered paragraph in the search index;
-2. search worker: exact paragraph numbers in the theme's search worker (theme internals);
-3. editorial report (the latest edition): what the content owner must decide;
-4. Python bundle (the latest edition, which has the checklists): the self-hosted Pyodide bundle,
+1. citations (the latest edition, which has the checklists): every paragraph a checklist cites is
+   in the edition as built, its quotes verbatim there (``editions.citations``);
+2. search: an entry per numbered paragraph in the search index;
+3. search worker: exact paragraph numbers in the theme's search worker (theme internals);
+4. editorial report (the latest edition): what the content owner must decide;
+5. Python bundle (the latest edition, which has the checklists): the self-hosted Pyodide bundle,
    and the checklist worker pointed at its versioned folder;
-5. self-hosted: fail if any page or stylesheet loads something from another host;
-6. page policy (not under ``mkdocs serve``, whose live reload injects an inline script): the
+6. self-hosted: fail if any page or stylesheet loads something from another host;
+7. page policy (not under ``mkdocs serve``, whose live reload injects an inline script): the
    Content Security Policy as a meta tag on every page.
 
 ``SITE_STEPS`` run once the site is complete: after a plain build (``mkdocs build``) on its
@@ -29,8 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts.editions import citations
 from build_scripts.editions.marks import mark_changes
 from build_scripts.guidance import editorial_report
+from build_scripts.guidance.paragraphs import Paragraph, page_paragraphs
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.files import load_toml, write_text
 from build_scripts.lib.paths import (
@@ -67,6 +71,9 @@ class EditionBuild:
     latest: bool  # the edition in force (the one with checklists)
     serving: bool  # under ``mkdocs serve``
     marks: dict[str, str] = field(default_factory=dict)  # paragraph id → "changed" | "added"
+    removed: tuple[str, ...] = ()  # the edition's `removed` ids of the previous edition
+    renumbered: dict[str, str] = field(default_factory=dict)  # its [edition.renumbered]
+    paragraphs: list[Paragraph] = field(default_factory=list)  # its citable units, as built
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
     report_items: list[editorial_report.Item] = field(default_factory=list)
     used_link_keys: set[str] = field(default_factory=set)
@@ -85,6 +92,7 @@ class EditionBuild:
         if 'class="glossary"' in page_html:
             found += entries.glossary_entries(terms, page_url)
         self.search_entries[page_url] = found
+        self.paragraphs.extend(page_paragraphs(page_html, page_url))
         self.report_items.extend(editorial_report.page_items(page_html, page_url))
         self.used_link_keys.update(editorial_report.used_link_keys(page_html))
         return mark_changes(page_html, self.marks, what_changed) if self.marks else page_html
@@ -101,6 +109,16 @@ class Site:
 
 
 # Edition steps ---------------------------------------------------------------------------------
+
+
+def checklist_citations(build: EditionBuild) -> None:
+    citations.resolve(
+        citations.all_citations(),
+        build.paragraphs,
+        label=build.edition,
+        removed=build.removed,
+        renumbered=build.renumbered,
+    )
 
 
 def search_index(build: EditionBuild) -> None:
@@ -175,6 +193,7 @@ def offline_worker(site: Site) -> None:
 EditionStep = tuple[str, Callable[[EditionBuild], bool], Callable[[EditionBuild], None]]
 ALWAYS = lambda build: True  # noqa: E731
 EDITION_STEPS: tuple[EditionStep, ...] = (
+    ("citations", lambda build: build.latest, checklist_citations),
     ("search", ALWAYS, search_index),
     ("search worker", ALWAYS, search_worker),
     ("editorial report", lambda build: build.latest, report),

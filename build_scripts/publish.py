@@ -5,15 +5,18 @@
 For each edition in ``editions/editions.toml`` (oldest first):
 
 1. its guidance pages are rendered with the site's Markdown extensions and their citable
-   paragraphs read (``guidance.paragraphs``); against the previous edition, an id
-   that vanishes without a ``removed`` or ``renumbered`` entry stops the build;
+   paragraphs read (``guidance.paragraphs``); for the latest, every checklist citation is
+   checked against them (``editions.citations``: one message naming each definition file);
+   against the previous edition, an id that vanishes without a ``removed`` or ``renumbered``
+   entry stops the build;
 2. its docs are put together in a temporary folder: the latest edition is the whole site (its
    ``source``, usually ``docs``); an older one is its frozen guidance pages, the glossary and a
    home page of its own, without checklists. Each edition after the first gets "What changed";
 3. MkDocs builds it (``mkdocs.yml`` with this edition's folder, nav and ``extra``) into
    ``site/<id>/``; the latest also into ``site/latest/``, built again, not copied, so its own
    address is its ``site_url`` (the theme's instant navigation needs that);
-4. the site-level files are written (``editions.site_files``);
+4. the site-level files are written (``editions.site_files``) and the change feed, ``feed.xml``
+   (``editions.feed``);
 5. the pipeline's site steps (``pipeline.SITE_STEPS``) run on the whole site: one set of hosting
    headers for every edition, then the offline service worker at the root: it precaches
    ``latest/``; older editions work offline only where the reader has been.
@@ -25,6 +28,7 @@ latest, the page policy).
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import os
 import shutil
@@ -40,8 +44,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
 from build_scripts import pipeline
+from build_scripts.editions import citations, feed, site_files
 from build_scripts.editions import pages as edition_pages
-from build_scripts.editions import site_files
 from build_scripts.editions.changes import Changes, compare
 from build_scripts.editions.model import Edition, edition_extra, load_editions
 from build_scripts.guidance.pages import GUIDANCE, guidance_pages, page_title
@@ -92,6 +96,20 @@ def read_paragraphs(config: MkDocsConfig, docs: Path, pages: list[str]) -> list[
     return found
 
 
+def check_citations(edition: Edition, paragraphs: list[Paragraph]) -> None:
+    """The checklists' citations against the latest edition, before any MkDocs build: one
+    message naming each definition file (the pipeline checks again after each build)."""
+    found = citations.resolve(
+        citations.all_citations(),
+        paragraphs,
+        label=edition.label,
+        removed=edition.removed,
+        renumbered=edition.renumbered,
+    )
+    for old, new in found.items():
+        log.info("Checklists citing %s now cite %s (renumbered in %s)", old, new, edition.label)
+
+
 def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> None:
     """An edition's docs folder: the whole site for the latest; guidance, glossary otherwise."""
     if latest:
@@ -135,6 +153,8 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
             assemble(edition, edition is editions[-1], pages, docs)
             folders.append(docs)
             paragraphs.append(read_paragraphs(_config(docs, site, site_url), docs, pages))
+            if edition is editions[-1]:  # the checklists, before the edition's own checks
+                check_citations(edition, paragraphs[-1])
             changes = compare(paragraphs[-2], paragraphs[-1], edition) if index else None
             all_changes.append(changes)
             if changes is not None:
@@ -164,6 +184,12 @@ def publish(target: Path, site_url: str, editions_file: Path) -> list[Edition]:
                 log.info("Building %s into %s/", edition.label, folder)
                 build_edition(config, extra, nav)
     write_site_files(site, editions, paragraphs)
+    write_text(
+        site / feed.FEED,
+        feed.atom_feed(
+            editions, all_changes, [len(p) for p in paragraphs], site_url, base.site_name, built()
+        ),
+    )
     pipeline.run_site(pipeline.Site(site, ROOT, search_langs(base), site_layout(editions)))
     shutil.rmtree(target, ignore_errors=True)
     site.rename(target)
@@ -174,8 +200,9 @@ def write_data_files(
     folders: list[Path], editions: list[Edition], paragraphs: list, site_url: str
 ) -> None:
     """Each edition's JSON files, into its docs folder: built, hashed and cached like any file."""
+    since = site_files.text_since(editions, paragraphs)
     for index, (docs, edition) in enumerate(zip(folders, editions, strict=True)):
-        text = site_files.paragraphs_json(edition, paragraphs[index], site_url)
+        text = site_files.paragraphs_json(edition, paragraphs[index], site_url, since[index])
         write_text(docs / "paragraphs.json", text)
         if edition is editions[-1]:
             write_text(
@@ -200,6 +227,13 @@ def write_site_files(site: Path, editions: list[Edition], paragraphs: list) -> N
     for path, text in legacy.items():
         write_text(site / path, text)
     write_text(site / "redirect.js", site_files.REDIRECT_JS)
+
+
+def built() -> datetime.datetime:
+    """When this build ran (``SOURCE_DATE_EPOCH`` when set, for a reproducible build)."""
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return datetime.datetime.now(datetime.UTC)
 
 
 def site_layout(editions: list[Edition]) -> Layout:

@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from dataclasses import fields
+from collections.abc import Mapping
+from dataclasses import fields, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from calculators import definitions as d
 from calculators.errors import ChecklistError
-from calculators.paragraph_ids import PARAGRAPH_IDS, citable, guidance_key
+from calculators.paragraph_ids import PARAGRAPH, citable, guidance_key
 
 Json = dict[str, Any]  # a TOML table as read: checked here, key by key
 Groups = dict[str, list[str]]
@@ -147,10 +148,11 @@ class _Reader:
         return value
 
     def paragraph(self, data: Json, where: str, callout: bool = False) -> str:
-        """A paragraph id of the guidance (a quote may also cite a callout, P13)."""
+        """A numbered paragraph's id, by its form (a quote may also cite a callout, P13); the
+        build checks that the latest edition has it (build_scripts/editions/citations.py)."""
         number: str = self.get(data, "paragraph", str, where)
-        if not (citable(number) if callout else number in PARAGRAPH_IDS):
-            raise self.fail(f"{where}.paragraph", f"{number!r} is not a paragraph of the guidance")
+        if not (citable(number) if callout else PARAGRAPH.match(number)):
+            raise self.fail(f"{where}.paragraph", f"{number!r} is not a paragraph id (2.9)")
         return number
 
     def answer_set(self, data: object, where: str) -> d.AnswerSet:
@@ -545,3 +547,27 @@ Question = d.Question
 Prompt = d.Prompt
 Condition = d.Condition
 AnswerSet = d.AnswerSet
+
+
+def renumbered(checklist: d.Checklist, new_ids: Mapping[str, str]) -> d.Checklist:
+    """The checklist with its citations read through ``new_ids`` (old id → new id): its items',
+    prompts' and ``serves``. The words are unchanged; a callout keeps its own id."""
+
+    def new(number: str) -> str:
+        return new_ids.get(number, number)
+
+    def question(q: d.Question) -> d.Question:
+        return replace(q, paragraph=new(q.paragraph))
+
+    def prompt(p: d.Prompt) -> d.Prompt:
+        return replace(p, cites=tuple(replace(c, paragraph=new(c.paragraph)) for c in p.cites))
+
+    if not new_ids:
+        return checklist
+    return replace(
+        checklist,
+        serves=new(checklist.serves),
+        scope=tuple(map(question, checklist.scope)),
+        items=tuple(map(question, checklist.items)),
+        prompts=tuple(map(prompt, checklist.prompts)),
+    )

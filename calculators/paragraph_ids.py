@@ -1,64 +1,20 @@
-"""The guidance's numbered paragraph ids, in order, and its callouts: what a checklist may cite.
+"""The form of the guidance's numbered paragraph ids, and its callouts: what a checklist may cite.
 
-Taken once from the guidance as received; tests/test_model.py checks this list against
-tests/fixtures/guidance-as-received.md, so it cannot drift from the text. A callout (a box the
-guidance sets after a paragraph: "Things to think about" after 1.8, "Style of intervention" after
-3.5) is cited by an id of its own, ``<paragraph>-box``, the id its page anchors it by
-(build_scripts/mdx/paragraph_anchors.py), never as the paragraph it follows (P13).
+The model checks only an id's form here; whether the latest edition has the paragraph, and
+whether a quote is still verbatim in it, the build checks against the edition as built
+(build_scripts/editions/citations.py), so that a paragraph a new edition adds can be cited and
+one it removes cannot. A callout (a box the guidance sets after a paragraph: "Things to think
+about" after 1.8, "Style of intervention" after 3.5) is cited by an id of its own,
+``<paragraph>-box``, the id its page anchors it by (build_scripts/mdx/paragraph_anchors.py),
+never as the paragraph it follows (P13).
 """
 
 import re
 
-PARAGRAPH_IDS: tuple[str, ...] = (
-    "1.1",
-    "1.2",
-    "1.3",
-    "1.4",
-    "1.5",
-    "1.6",
-    "1.7",
-    "1.8",
-    "2.1",
-    "2.2",
-    "2.3",
-    "2.4",
-    "2.5",
-    "2.6",
-    "2.7",
-    "2.8",
-    "2.9",
-    "2.10",
-    "2.11",
-    "2.12",
-    "2.13",
-    "2.14",
-    "2.15",
-    "2.16",
-    "2.17",
-    "2.18",
-    "2.19",
-    "2.20",
-    "2.21",
-    "2.22",
-    "2.23",
-    "3.1",
-    "3.2",
-    "3.3",
-    "3.4",
-    "3.5",
-    "3.6",
-    "3.7",
-    "3.8",
-    "3.9",
-    "3.10",
-    "3.11",
-    "4.1",
-    "4.2",
-    "5.1",
-    "5.2",
-    "6.1",
-    "6.2",
-)
+PARAGRAPH = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
+"""The form of a numbered paragraph's id (2.9, 2.10). Which ids an edition has is the build's
+to know: it checks every citation against the latest edition as built
+(build_scripts/editions/citations.py)."""
 
 CALLOUTS: dict[str, str] = {
     "1.8-box": "Things to think about",
@@ -70,8 +26,8 @@ BOX = "-box"  # a callout's id is the paragraph it follows and this
 
 
 def citable(number: str) -> bool:
-    """Whether a checklist may cite this id: a paragraph of the guidance, or a callout."""
-    return number in PARAGRAPH_IDS or number in CALLOUTS
+    """Whether a checklist may cite this id: a numbered paragraph's, or a callout's."""
+    return bool(PARAGRAPH.match(number)) or number in CALLOUTS
 
 
 def cited_as(number: str) -> str:

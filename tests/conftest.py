@@ -109,6 +109,7 @@ NEEDS = {
     "chromium": ("browser",),
     "built_site": ("site", "build", "node"),
     "two_editions": ("build", "node"),  # tests/test_publish.py: a second edition, built
+    "scripted_edition": ("build", "node"),  # tests/editions/test_scripted_edition.py
     "node_run": ("node",),
     "nginx_root": ("nginx",),
 }

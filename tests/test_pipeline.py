@@ -13,6 +13,7 @@ from build_scripts.lib.errors import BuildError
 def test_the_edition_steps_run_in_the_documented_order():
     names = [name for name, _, _ in pipeline.EDITION_STEPS]
     assert names == [
+        "citations",
         "search",
         "search worker",
         "editorial report",

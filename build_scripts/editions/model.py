@@ -138,6 +138,8 @@ def edition_extra(
         "edition_is_latest": edition is latest,
         "edition_latest": latest.label,
         "edition_marks": marks or {},
+        "edition_removed": list(edition.removed),
+        "edition_renumbered": dict(edition.renumbered),
         "edition_published": published,
         # Where offline.js finds the worker, from the edition's folder.
         "offline_worker": f"../{SERVICE_WORKER}" if published else SERVICE_WORKER,

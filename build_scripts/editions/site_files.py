@@ -6,8 +6,9 @@
 - ``<page>/index.html`` at the root: the addresses of the site before it had editions
   (``/assessment/#2.9``) keep working, into the first edition (the words they were made
   against), the paragraph kept by ``redirect.js``;
-- ``<edition>/paragraphs.json``: every paragraph with its permanent URL, page title, section and
-  lists, for partner agencies (fields documented on the About page);
+- ``<edition>/paragraphs.json``: every paragraph with its permanent URL, page title, section,
+  lists, content hash and the edition its words first appeared in, for partner agencies (every
+  field documented on the page for partners, docs/partners.md);
 - ``<older edition>/edition-map.json``: where each of its paragraphs is in the latest edition (the
   old-edition banner reads it);
 - ``latest/edition-changes.json``: for each older edition, the latest edition's paragraph ids that
@@ -16,6 +17,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 
@@ -112,10 +114,59 @@ def short_links(editions: list[Edition], paragraphs: list[list[Paragraph]]) -> d
     return pages
 
 
-def paragraphs_json(edition: Edition, paragraphs: list[Paragraph], site_url: str) -> str:
+def content_hash(paragraph: Paragraph) -> str:
+    """``sha256:`` and the hex SHA-256 of the paragraph's normalised words: the UTF-8 of the
+    compact JSON ``{"items":[[…],…],"text":"…"}`` (keys sorted, no spaces between tokens, non-ASCII
+    kept), its text and every list entry with each run of white space made one space and none at
+    either end. Renumbering alone does not change it (the text has no number)."""
+
+    def words(text: str) -> str:
+        return " ".join(text.split())
+
+    canonical = {
+        "items": [[words(entry) for entry in entries] for entries in paragraph.items],
+        "text": words(paragraph.text),
+    }
+    data = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"sha256:{hashlib.sha256(data.encode('utf-8')).hexdigest()}"
+
+
+def text_since(editions: list[Edition], paragraphs: list[list[Paragraph]]) -> list[dict]:
+    """For each edition, paragraph id → the edition in which its words (its ``content_hash``)
+    first appeared: the earliest edition back to which the paragraph, followed through each
+    edition's ``removed`` and ``renumbered``, has had the same words without a break."""
+    found: list[dict[str, Edition]] = []
+    for index, edition in enumerate(editions):
+        since: dict[str, Edition] = {}
+        earlier: dict[str, Paragraph] = {}
+        if index:
+            before = {p.id: p for p in paragraphs[index - 1]}
+            for old_id, old in before.items():
+                if (now := follow(old_id, [edition])) is not None:
+                    earlier[now] = old
+        for paragraph in paragraphs[index]:
+            old = earlier.get(paragraph.id)
+            same = old is not None and content_hash(old) == content_hash(paragraph)
+            since[paragraph.id] = found[-1][old.id] if same and old else edition
+        found.append(since)
+    return found
+
+
+def paragraphs_json(
+    edition: Edition,
+    paragraphs: list[Paragraph],
+    site_url: str,
+    since: dict[str, Edition] | None = None,
+) -> str:
     """Every paragraph of an edition with its permanent URL (``/<edition>/page/#id``), its page's
-    title, the heading unit it is under and its lists kept as lists. Every field is documented
-    for partner agencies on the About page (docs/about.md, "paragraphs.json")."""
+    title, the heading unit it is under, its lists kept as lists, its ``hash``
+    (``content_hash``) and the edition its words first appeared in (``since``: ``text_since``;
+    by default this edition). Every field is documented for partner agencies on the page for
+    partners (docs/partners.md, "paragraphs.json"):
+
+    ``edition`` {id, number, label, effective}; each of ``paragraphs``: id, number, page, url,
+    short_url, text, items, heading, page_title, section, hash, since {id, number, label}."""
+    since = since or {}
     base = f"{site_url.rstrip('/')}/{edition.id}/"
     return _json(
         {
@@ -137,11 +188,17 @@ def paragraphs_json(edition: Edition, paragraphs: list[Paragraph], site_url: str
                     "heading": p.heading,
                     "page_title": p.page_title,
                     "section": p.section or None,
+                    "hash": content_hash(p),
+                    "since": _edition_ref(since.get(p.id, edition)),
                 }
                 for p in paragraphs
             ],
         }
     )
+
+
+def _edition_ref(edition: Edition) -> dict:
+    return {"id": edition.id, "number": edition.number, "label": edition.label}
 
 
 def edition_map(editions: list[Edition], index: int, paragraphs: list[list[Paragraph]]) -> str:

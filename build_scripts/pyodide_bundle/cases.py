@@ -115,7 +115,7 @@ def evaluate_request(checklist: str, case: dict) -> str:
 
 def other_requests() -> list[str]:
     """Every boundary operation beyond the cases, and its error paths: save and open (round trip,
-    older edition, every refusal), prefill from the other checklists, the limits, the assessment
+    older edition, every refusal), the limits, the assessment
     record of every checklist, and bad requests."""
     cases = all_cases()
     fullest: dict[str, dict] = {}  # each checklist's valid case with the most answers
@@ -167,8 +167,6 @@ def other_requests() -> list[str]:
         "[" * 10_000 + "]" * 10_000,
         '{"op": "limits", "op": "limits"}',
         json.dumps({"op": "open", "checklist": checklist}),
-        json.dumps({"op": "prefill", "checklist": "no-such-checklist", "payloads": []}),
-        json.dumps({"op": "prefill", "checklist": checklist, "payloads": "not a list"}),
         json.dumps({"op": "limits"}),
         json.dumps({"op": "assessment_record", "payloads": list(payloads.values()), **META}),
         json.dumps({"op": "assessment_record", "payloads": [], **META}),
@@ -183,12 +181,8 @@ def other_requests() -> list[str]:
         requests.append(
             json.dumps({"op": "open_assessment", "text": text, "edition": "E", "edition_number": 1})
         )
-    for checklist_id, checklist_payload in payloads.items():
+    for checklist_payload in payloads.values():
         requests.append(json.dumps({"op": "save", "payload": checklist_payload, **META}))
-        others = [p for other, p in payloads.items() if other != checklist_id]
-        requests.append(
-            json.dumps({"op": "prefill", "checklist": checklist_id, "payloads": others})
-        )
     return requests
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from build_scripts.editions.changes import Paragraph
 from build_scripts.editions.model import Edition
 from build_scripts.editions.site_files import (
+    content_hash,
     edition_changes,
     edition_map,
     paragraphs_json,
     redirect_html,
     short_links,
+    text_since,
     versions_json,
 )
 
@@ -57,6 +60,8 @@ def test_paragraphs_json_gives_permanent_and_short_urls():
         "heading": False,
         "page_title": "",
         "section": None,
+        "hash": content_hash(OLD[1]),
+        "since": {"id": "1", "number": 1, "label": "Edition 1"},
     }
 
 
@@ -72,12 +77,12 @@ def test_paragraphs_json_keeps_lists_as_lists_with_page_title_and_section():
     )
 
 
-def test_every_field_of_paragraphs_json_is_documented_on_the_about_page():
+def test_every_field_of_paragraphs_json_is_documented_on_the_page_for_partners():
     from build_scripts.lib.paths import ROOT
 
-    about = (ROOT / "docs/about.md").read_text(encoding="utf-8")
+    about = (ROOT / "docs/partners.md").read_text(encoding="utf-8")
     data = json.loads(paragraphs_json(ONE, OLD, "https://g.example/"))
-    fields = {*data, *data["edition"], *data["paragraphs"][0]}
+    fields = {*data, *data["edition"], *data["paragraphs"][0], *data["paragraphs"][0]["since"]}
     assert [f for f in sorted(fields) if f"- `{f}`:" not in about] == []
     assert "`null` until the content\n      owner gives one" in about
 
@@ -102,3 +107,23 @@ def test_addresses_from_before_editions_go_to_the_first_edition_or_the_latest():
     assert 'href="../1/a/" data-redirect' in pages["a/index.html"]
     assert '<script src="../redirect.js"></script>' in pages["a/index.html"]
     assert 'href="../../latest/checklists/x/"' in pages["checklists/x/index.html"]
+
+
+def test_the_content_hash_is_sha256_of_the_normalised_words_and_lists():
+    unit = Paragraph("2.9", "a/", "Factors:  one\n two", "", False, (("one ", " two"),))
+    canonical = '{"items":[["one","two"]],"text":"Factors: one two"}'
+    assert content_hash(unit) == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+    assert content_hash(Paragraph("4.3", "i/", "x")) == content_hash(OLD[2])  # number aside
+    assert content_hash(NEW[0]) != content_hash(OLD[1])
+    assert content_hash(Paragraph("2.9", "a/", "may", items=(("a",),))) != content_hash(OLD[1])
+
+
+def test_since_is_the_edition_the_words_first_appeared_in_followed_through_renumbering():
+    three = Edition(3, "3", "Edition 3", "s", Path("."))
+    since = text_since([ONE, TWO, three], [OLD, NEW, NEW])
+    assert {k: v.id for k, v in since[0].items()} == {"2.7": "1", "2.9": "1", "4.2": "1"}
+    assert {k: v.id for k, v in since[1].items()} == {"2.9": "2", "4.3": "1", "1.9": "2"}
+    assert {k: v.id for k, v in since[2].items()} == {"2.9": "2", "4.3": "1", "1.9": "2"}
+    data = json.loads(paragraphs_json(TWO, NEW, "https://g.example/", since[1]))
+    moved = next(p for p in data["paragraphs"] if p["id"] == "4.3")
+    assert moved["since"] == {"id": "1", "number": 1, "label": "Edition 1"}

@@ -1,0 +1,80 @@
+"""A scripted second edition of the real guidance, built end to end as ``make site`` builds it:
+1.1 reworded, 2.24 added, 1.2 removed, 6.2 (cited by a checklist) renumbered 6.3, with the map
+in editions.toml (tests/support/editions.py). The refusals are tests/editions/test_citations.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from build_scripts.lib.html_tree import parse
+from tests.editions.test_feed import A, parse_atom
+from tests.support.editions import make_scripted_edition
+from tests.support.site import free_port, publish
+
+
+@pytest.fixture(scope="module")
+def scripted_edition(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("scripted")
+    result = publish(tmp / "site", free_port(), make_scripted_edition(tmp, remove="1.2"))
+    assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
+    return tmp / "site"
+
+
+def unit_text(site: Path, page: str, pid: str) -> str:
+    tree = parse((site / page / "index.html").read_text(encoding="utf-8"))
+    return next(n.text() for n in tree.iter() if n.attrs.get("id") == pid)
+
+
+def test_with_the_map_the_build_passes_and_the_checklist_cites_the_new_number(scripted_edition):
+    page = (scripted_edition / "2/checklists/interview-planner-perpetrator/index.html").read_text()
+    assert "#6.3" in page and "#6.2" not in page
+
+
+def test_the_old_words_stay_at_the_old_addresses(scripted_edition):
+    assert "has been developed" in unit_text(scripted_edition, "1/introduction", "1.1")
+    assert "was developed" in unit_text(scripted_edition, "2/introduction", "1.1")
+    assert unit_text(scripted_edition, "1/introduction", "1.2").startswith("1.2 All agencies")
+    assert unit_text(scripted_edition, "1/interviewing-perpetrator-and-partner", "6.2")
+
+
+def test_paragraphs_json_hashes_differ_only_for_the_changed_paragraph(scripted_edition):
+    def read(folder: str) -> dict[str, dict]:
+        data = json.loads((scripted_edition / folder / "paragraphs.json").read_text())
+        return {p["id"]: p for p in data["paragraphs"]}
+
+    one, two = read("1"), read("2")
+    moved = {"6.2": "6.3"}
+    differ = [
+        pid for pid in one if pid != "1.2" and one[pid]["hash"] != two[moved.get(pid, pid)]["hash"]
+    ]
+    assert differ == ["1.1"]
+    assert set(two) - {moved.get(pid, pid) for pid in one} == {"2.24"}
+    since = {pid: two[pid]["since"]["id"] for pid in ("1.1", "2.24", "6.3", "2.9")}
+    assert since == {"1.1": "2", "2.24": "2", "6.3": "1", "2.9": "1"}
+
+
+def test_the_feed_shows_the_edition_and_every_page_names_it(scripted_edition):
+    root = parse_atom((scripted_edition / "feed.xml").read_text(encoding="utf-8"))
+    newest = root.find(f"{A}entry")
+    assert newest.findtext(f"{A}title") == "Edition 2 (scripted)"
+    body = etree.fromstring(f"<div>{newest.findtext(f'{A}content')}</div>")
+    links = {a.text: a.get("href").split("/", 3)[3] for a in body.iter("a")}
+    assert links == {
+        "1.1": "2/introduction/#1.1",
+        "2.24": "2/assessment/#2.24",
+        "1.2": "1/introduction/#1.2",
+        "6.3": "2/interviewing-perpetrator-and-partner/#6.3",
+    }
+    for page in ("latest/index.html", "1/assessment/index.html", "2/partners/index.html"):
+        head = (scripted_edition / page).read_text(encoding="utf-8").split("</head>")[0]
+        link = re.search(
+            r'<link rel="alternate" type="application/atom\+xml"[^>]* href="([^"]+)"', head
+        )
+        assert link, page
+        assert urljoin(f"https://g.example/{page}", link[1]) == "https://g.example/feed.xml", page

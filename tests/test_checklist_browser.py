@@ -131,7 +131,7 @@ def test_all_no_shows_2_12_first_2_2_always_and_regular_contact_shows_2_16(check
     group = page.locator("details.checklist-standing")
     assert group.count() == 1 and group.evaluate("d => d.open")
     assert group.locator("summary").inner_text() == (
-        f"{SITE_MARK} Guidance that always applies: 2.2"
+        f"{SITE_MARK} Always shown, whatever the answers: 2.2"
     )
     assert group.locator('[data-prompt="starting-point"] blockquote').is_visible()
 
@@ -466,7 +466,9 @@ def test_the_contact_question_is_ticked_by_keyboard_and_under_18_labels_and_goes
     assert (
         "\n1.7:\n  > Specialist advice should be sought regarding these circumstances.\n" in record
     )
-    assert "(2.16)\n   Answer: Regular contact\n" in record
+    assert (
+        "a child or children? (asked for 2.3, 2.14, 2.16)\n   Answer: Regular contact\n" in record
+    )
 
 
 def test_a_file_name_that_reorders_text_is_shown_without_its_control(checklist, tmp_path):

@@ -1,5 +1,5 @@
 """Two editions published together: the real guidance, and a second edition made by the test with
-2.9 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/support/editions.py)."""
+2.18 reworded, 1.9 added and 4.2 renumbered 4.3 (tests/support/editions.py)."""
 
 from __future__ import annotations
 
@@ -58,9 +58,9 @@ def test_what_changed_lists_exactly_the_three_changes(two_editions):
     site, _ = two_editions
     page = parse((site / "latest" / "what-changed" / "index.html").read_text())
     entries = [n.attrs["id"] for n in page.iter() if n.attrs.get("id", "").startswith("change-")]
-    assert sorted(entries) == ["change-1.9", "change-2.9", "change-4.3"]
+    assert sorted(entries) == ["change-1.9", "change-2.18", "change-4.3"]
     diff = next(n for n in page.iter() if "change__text" in n.classes)
-    assert "Deleted: may" in diff.text() and "Inserted: can" in diff.text()
+    assert "Deleted: important" in diff.text() and "Inserted: essential" in diff.text()
 
 
 def test_paragraphs_json_lists_every_paragraph_with_its_permanent_url(two_editions):
@@ -100,12 +100,12 @@ def test_the_old_edition_banner_links_to_the_same_paragraph_in_latest(page, root
 
 
 def test_the_latest_edition_has_no_banner_and_marks_the_changed_paragraph(page, root_url):
-    page.goto(f"{root_url}latest/assessment/#2.9")
+    page.goto(f"{root_url}latest/assessment/#2.18")
     assert page.locator(".edition-banner").count() == 0
-    marker = page.locator("[id='2.9'] .para-changed")
+    marker = page.locator("[id='2.18'] .para-changed")
     assert marker.inner_text() == "Changed in this edition"
     marker.click()
-    page.wait_for_url(re.compile(r"/latest/what-changed/#change-2\.9$"))
+    page.wait_for_url(re.compile(r"/latest/what-changed/#change-2\.18$"))
 
 
 @pytest.mark.parametrize(
@@ -129,16 +129,16 @@ def test_an_old_edition_record_opened_in_the_new_edition_reports_the_changed_ite
     saved = {
         "format": "guidance-checklist",
         "format_version": 1,
-        "checklist": "early-risk-factors",
+        "checklist": "core-assessment-information",
         "edition": "Edition 1 (as received)",
         "edition_number": 1,
         "saved_at": "1 January 2027, 09:00",
-        "answers": {"images-of-own-children": "yes", "adult": "yes"},
+        "answers": {"nature-of-images": "outstanding", "adult": "yes"},
         "notes": {},
     }
     path = tmp_path / "old.json"
     path.write_text(json.dumps(saved), encoding="utf-8")
-    page.goto(f"{root_url}latest/checklists/early-risk-factors/")
+    page.goto(f"{root_url}latest/checklists/core-assessment-information/")
     open_button = page.locator("button[data-action='open']")
     page.wait_for_function(
         "() => !document.querySelector(\"button[data-action='open']\").disabled", timeout=120_000
@@ -152,8 +152,8 @@ def test_an_old_edition_record_opened_in_the_new_edition_reports_the_changed_ite
     )
     text = message.inner_text()
     assert "saved with 'Edition 1 (as received)'; you are using 'Edition 2 (test)'" in text
-    assert "check them:" in text and "(2.9)" in text and "(1.7)" not in text
-    assert page.locator("input[name='images-of-own-children'][value='yes']").is_checked()
+    assert "check them:" in text and "(2.18)" in text and "(1.7)" not in text
+    assert page.locator("input[name='nature-of-images'][value='outstanding']").is_checked()
 
 
 @pytest.mark.parametrize(

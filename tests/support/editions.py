@@ -1,5 +1,7 @@
-"""A second edition made from the real guidance, for the editions tests: 2.9 reworded, 1.9
-added at the end of section 1, 4.2 renumbered 4.3 (with its renumbering entry)."""
+"""A second edition made from the real guidance, for the editions tests: 2.18's opening sentence
+reworded (a paragraph the core assessment's items cite, in words no checklist quotes, so the
+build's citation check lets it stand), 1.9 added at the end of section 1, 4.2 renumbered 4.3
+(with its renumbering entry)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from pathlib import Path
 
 from build_scripts.lib.paths import ROOT
 
-OLD_29 = "2.9 Some key factors may determine"
-NEW_29 = "2.9 Some key factors can determine"
+OLD_218 = "2.18 The following information is important"
+NEW_218 = "2.18 The following information is essential"
 ADDED = "1.9 This paragraph is new in the second edition made by the tests."
 EDITION_1 = """[[edition]]
 id = "1"
@@ -34,8 +36,8 @@ def make_second_edition(tmp: Path, *, renumbering: bool = True) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     assessment = docs / "assessment.md"
     text = assessment.read_text(encoding="utf-8")
-    assert OLD_29 in text
-    assessment.write_text(text.replace(OLD_29, NEW_29), encoding="utf-8")
+    assert OLD_218 in text
+    assessment.write_text(text.replace(OLD_218, NEW_218), encoding="utf-8")
     introduction = docs / "introduction.md"
     introduction.write_text(
         introduction.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{ADDED}\n", encoding="utf-8"

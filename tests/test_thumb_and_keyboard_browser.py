@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.lib.paths import ROOT
+from tests.support.browser import SETTLED
 
 # The checklist pages: those whose front matter starts Python (the assessment record gathers them).
 CHECKLIST_PAGES = sorted(
@@ -77,3 +78,145 @@ def test_every_element_reached_by_tab_has_a_focus_ring_of_at_least_2_px(page, pa
             thin[ring["name"]] = ring["ring"]
     assert len(seen) > 10  # the header, the menu, the content and the footer were reached
     assert thin == {}
+
+
+# The phone layout (360 x 740, touch) ------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+
+
+@pytest.fixture
+def phone(chromium, site_url):
+    context = chromium.new_context(base_url=site_url, service_workers="block", **PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_pathway_boxes_are_centred_and_its_numbers_read_2_2_comma_2_3(phone):
+    phone.goto("pathway/")
+    phone.wait_for_load_state("load")
+    gaps = phone.locator(".pathway__stage, .pathway__step").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); "
+        "return [Math.round(r.left), Math.round(innerWidth - r.right)]; })"
+    )
+    assert len(gaps) > 10
+    assert [g for g in gaps if abs(g[0] - g[1]) > 4] == []
+    # The gap between a number's last character and the comma after it: none to speak of.
+    gaps = phone.locator(".pathway__diagram a.pathway__para").evaluate_all(
+        """links => links.filter(a => a.nextSibling?.textContent.startsWith(',')).map(a => {
+          const number = document.createRange(); number.selectNodeContents(a);
+          const comma = document.createRange();
+          comma.setStart(a.nextSibling, 0); comma.setEnd(a.nextSibling, 1);
+          return [a.textContent, comma.getBoundingClientRect().left
+                  - number.getBoundingClientRect().right]; })"""
+    )
+    assert len(gaps) >= 5
+    assert [g for g in gaps if g[1] > 1] == []
+
+
+def test_no_question_straddles_the_border_of_its_box(phone):
+    straddling = {}
+    for name in CHECKLIST_PAGES:
+        phone.goto(f"checklists/{name}/")
+        phone.wait_for_load_state("load")
+        found = phone.locator(".checklist-q").evaluate_all(
+            """boxes => boxes.map(box => {
+              const legend = box.querySelector(':scope > legend');
+              if (!legend) return null;
+              const inner = box.getBoundingClientRect().top
+                + parseFloat(getComputedStyle(box).borderTopWidth);
+              const top = legend.getBoundingClientRect().top;
+              return top < inner - 0.5 ? box.id + ' ' + (inner - top) : null;
+            }).filter(Boolean)"""
+        )
+        if found:
+            straddling[name] = found[:3]
+    assert straddling == {}
+
+
+# Boxes (a border or a background of their own) inside a checklist's result: none narrower than
+# 80 % of the screen, so that the text in them is not a narrow column.
+NARROW_BOXES = """() => {
+  const narrow = [];
+  for (const e of document.querySelectorAll('.checklist__result *')) {
+    const s = getComputedStyle(e);
+    if (s.display.startsWith('inline') || ['contents', 'none'].includes(s.display)) continue;
+    const border = ['Top', 'Right', 'Bottom', 'Left'].some(side =>
+      parseFloat(s['border' + side + 'Width']) > 0 && s['border' + side + 'Style'] !== 'none');
+    const fill = s.backgroundColor !== 'rgba(0, 0, 0, 0)';
+    const r = e.getBoundingClientRect();
+    if ((border || fill) && r.width > 0 && r.width < 0.8 * innerWidth) {
+      narrow.push(e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(r.width));
+    }
+  }
+  return narrow;
+}"""
+
+
+def test_a_checklist_result_on_a_phone_is_not_boxes_inside_boxes(phone):
+    phone.goto("checklists/early-risk-factors/")
+    phone.wait_for_selector("form.checklist[data-evaluated]", timeout=60_000)
+    for item, value in [("adult", "yes"), ("images-of-own-children", "yes")]:
+        phone.locator(f'input[name="{item}"][value="{value}"]').check()
+    phone.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    phone.wait_for_function(SETTLED)
+    for details in phone.locator(".checklist__result details").all():
+        details.evaluate("d => { d.open = true; }")
+    assert phone.evaluate(NARROW_BOXES) == []
+
+
+# Text in the content under any element fixed on the screen (the header excepted: the page keeps
+# clear of it), after scrolling down and a little back up, when the theme shows "Back to top".
+COVERED_TEXT = """() => {
+  const fixed = [...document.querySelectorAll('body *')].filter(e => {
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    return (s.position === 'fixed' || s.position === 'sticky') && !e.closest('.md-header')
+      && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0 && r.width > 0 && r.height > 0
+      && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth
+      && !e.closest('.md-sidebar') && !e.classList.contains('md-skip');
+  });
+  const covered = [];
+  const walker = document.createTreeWalker(document.querySelector('.md-content'),
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange(); range.selectNodeContents(node);
+    for (const t of range.getClientRects()) {
+      for (const f of fixed) {
+        const r = f.getBoundingClientRect();
+        if (t.left < r.right && t.right > r.left && t.top < r.bottom && t.bottom > r.top) {
+          covered.push(f.className + ' over "' + node.textContent.trim().slice(0, 30) + '"');
+        }
+      }
+    }
+  }
+  return covered;
+}"""
+
+
+@pytest.mark.parametrize("path", ["assessment/", "glossary/", "pathway/"])
+def test_nothing_fixed_on_the_screen_covers_text_after_scrolling_back_up(phone, path):
+    phone.goto(path)
+    phone.wait_for_load_state("load")
+    phone.mouse.wheel(0, 3000)
+    phone.wait_for_function("() => scrollY > 2000")
+    phone.evaluate(NEXT_FRAME)
+    phone.mouse.wheel(0, -400)
+    phone.wait_for_function("() => scrollY < 2700")
+    phone.evaluate(NEXT_FRAME)
+    phone.evaluate(NEXT_FRAME)
+    assert phone.evaluate(COVERED_TEXT) == []
+
+
+def test_the_threat_model_is_under_about_in_the_menu_not_beside_the_guidance(phone):
+    phone.goto("")
+    top_level = phone.locator(".md-nav--primary > .md-nav__list > .md-nav__item").evaluate_all(
+        "items => items.map(i => i.querySelector(':scope > .md-nav__link, :scope > label')"
+        "?.textContent.trim())"
+    )
+    assert "Threat model" not in top_level and "About" in top_level
+    about = phone.locator(".md-nav--primary > .md-nav__list > .md-nav__item").filter(
+        has=phone.locator(":scope > label", has_text="About")
+    )
+    assert about.locator("a.md-nav__link", has_text="Threat model").count() == 1

@@ -220,3 +220,54 @@ def test_the_threat_model_is_under_about_in_the_menu_not_beside_the_guidance(pho
         has=phone.locator(":scope > label", has_text="About")
     )
     assert about.locator("a.md-nav__link", has_text="Threat model").count() == 1
+
+
+# Opening a saved file ----------------------------------------------------------------------------
+
+# As in Safari: no scroll anchoring (set through the style object: the policy forbids inline CSS).
+WITHOUT_ANCHORING = (
+    "() => { for (const e of [document.documentElement, document.body]) "
+    "e.style.overflowAnchor = 'none'; }"
+)
+
+
+@pytest.mark.parametrize("anchoring", ["Chromium's scroll anchoring", "none, as in Safari"])
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 900)])
+def test_opening_a_saved_file_keeps_the_reader_in_place_with_the_confirmation_in_view(
+    context, page, tmp_path, anchoring, viewport
+):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto("checklists/early-risk-factors/")
+    page.wait_for_selector("form.checklist[data-evaluated]", timeout=60_000)
+    for item, value in [
+        ("adult", "yes"),
+        ("images-of-own-children", "yes"),
+        ("previous-contact-abuse", "yes"),
+        ("partner-capacity", "no"),
+    ]:
+        page.locator(f'input[name="{item}"][value="{value}"]').check()
+    page.wait_for_function(SETTLED)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+
+    page.reload()  # the answers are gone; the reader opens the file they saved
+    page.wait_for_selector("form.checklist[data-evaluated]", timeout=60_000)
+    if anchoring.startswith("none"):
+        page.evaluate(WITHOUT_ANCHORING)
+    button = page.get_by_role("button", name="Open a saved file")
+    button.evaluate("b => b.scrollIntoView({block: 'center'})")
+    page.evaluate(NEXT_FRAME)
+    before = button.bounding_box()["y"]
+    with page.expect_file_chooser() as chooser:
+        button.click()
+    chooser.value.set_files(saved)
+    page.get_by_text("Opened “saved.json”").wait_for()
+    page.wait_for_function(SETTLED)
+    page.evaluate(NEXT_FRAME)
+    assert page.locator('input[name="partner-capacity"][value="no"]').is_checked()
+    assert abs(button.bounding_box()["y"] - before) <= 2
+    message = page.locator(".checklist__message").bounding_box()
+    header = page.evaluate(HEADER_BOTTOM)
+    assert header <= message["y"] and message["y"] + message["height"] <= viewport[1]

@@ -98,3 +98,13 @@ def test_every_page_of_every_edition_links_the_one_manifest(built_site):
         policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
         assert policy and "manifest-src 'self'" in policy[1], address
     assert missing == []
+
+
+def test_a_one_edition_build_has_its_manifest_beside_its_worker(tmp_path):
+    """``mkdocs build`` (one edition, its own worker): the manifest starts at the edition itself."""
+    from build_scripts.offline import app_manifest
+
+    app_manifest.write(tmp_path)
+    manifest = json.loads((tmp_path / APP_MANIFEST).read_text("utf-8"))
+    assert manifest["start_url"] == manifest["scope"] == "./"
+    assert all((tmp_path / icon["src"]).is_file() for icon in manifest["icons"])

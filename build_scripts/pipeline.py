@@ -18,7 +18,9 @@ and to the whole site once every edition is in place.
 folder, or after ``make site`` has built every edition (``publish.py``) on the whole site:
 
 1. hosting headers: ``_headers`` in the site and ``build/hosting/nginx.conf``;
-2. offline worker: ``sw.js`` with Workbox, last, so that its precache revisions match the files.
+2. app manifest: ``manifest.json`` and its icons beside the worker, its scope the worker's
+   (``offline.app_manifest``): the site can be installed and opens offline at the latest edition;
+3. offline worker: ``sw.js`` with Workbox, last, so that its precache revisions match the files.
 
 Every step writes through ``lib.files`` and raises ``BuildError``.
 """
@@ -52,7 +54,7 @@ from build_scripts.lib.paths import (
 )
 from build_scripts.mdx import glossary
 from build_scripts.mdx.link_registry import load_registry
-from build_scripts.offline import service_worker
+from build_scripts.offline import app_manifest, service_worker
 from build_scripts.pyodide_bundle import bundle
 from build_scripts.search import entries, worker_patch
 from build_scripts.security import csp, headers, offsite
@@ -182,6 +184,10 @@ def hosting_headers(site: Site) -> None:
     write_text(site.root / NGINX, headers.nginx_snippet(policy))
 
 
+def installable(site: Site) -> None:
+    app_manifest.write(site.folder, precached=site.layout.precached)
+
+
 def offline_worker(site: Site) -> None:
     worker = service_worker.generate(
         site.folder, root=site.root, search_langs=site.search_langs, layout=site.layout
@@ -203,6 +209,7 @@ EDITION_STEPS: tuple[EditionStep, ...] = (
 )
 SITE_STEPS: tuple[tuple[str, Callable[[Site], None]], ...] = (
     ("hosting headers", hosting_headers),
+    ("app manifest", installable),  # before the worker, which precaches it and its icons
     ("offline worker", offline_worker),  # last: it records every file's final revision
 )
 

@@ -21,7 +21,11 @@ def test_the_edition_steps_run_in_the_documented_order():
         "self-hosted",
         "page policy",
     ]
-    assert [name for name, _ in pipeline.SITE_STEPS] == ["hosting headers", "offline worker"]
+    assert [name for name, _ in pipeline.SITE_STEPS] == [
+        "hosting headers",
+        "app manifest",  # before the worker, which precaches the manifest and its icons
+        "offline worker",
+    ]
 
 
 def build(**overrides) -> pipeline.EditionBuild:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from build_scripts.guidance.paragraphs import PARAGRAPH_ID
 from build_scripts.lib.errors import BuildError
-from build_scripts.lib.paths import LATEST, SERVICE_WORKER, SHORT_LINKS
+from build_scripts.lib.paths import APP_MANIFEST, LATEST, SERVICE_WORKER, SHORT_LINKS
 
 KEYS = {"id", "label", "effective", "summary", "source", "removed", "renumbered"}
 ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
@@ -143,6 +143,8 @@ def edition_extra(
         "edition_published": published,
         # Where offline.js finds the worker, from the edition's folder.
         "offline_worker": f"../{SERVICE_WORKER}" if published else SERVICE_WORKER,
+        # The web app manifest, beside the worker (offline/app_manifest.py writes it).
+        "app_manifest": f"../{APP_MANIFEST}" if published else APP_MANIFEST,
     }
     if published:
         extra["version"] = {"provider": "mike", "default": "latest"}

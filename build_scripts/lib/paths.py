@@ -35,6 +35,7 @@ GLOSSARY = f"{DATA}/glossary.toml"
 # Inside a built site (relative to an edition's folder or to the site's root).
 HEADERS_FILE = "_headers"
 SERVICE_WORKER = "sw.js"
+APP_MANIFEST = "manifest.json"  # beside the worker, with its icons in icons/
 NOT_FOUND = "404.html"
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_WORKERS = "assets/javascripts/workers"

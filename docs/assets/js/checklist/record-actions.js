@@ -1,6 +1,7 @@
 // A checklist's record controls: show, print, clear, copy, save to a file, open a saved file.
 import { copyText, fileStamp, shownName } from "../lib/page.js";
 import { apply, collect, edition, heading } from "./form.js";
+import { holdPlace } from "./keep-place.js";
 import { ask, pageLimits } from "./worker-client.js";
 
 // What changed since each older edition (written by the build at the edition's root): a file
@@ -133,10 +134,13 @@ export function wireRecordActions(checklist) {
         return;
       }
     }
+    // The reader stays where they were, with the confirmation in view, however the page changes.
+    const place = holdPlace(buttons.open);
     apply(form, response.answers, response.notes);
     checklist.markClean();
     checklist.opened();
     say(`Opened “${name}”. ${response.notice}`.trim());
-    checklist.evaluate();
+    await checklist.evaluate();
+    place.restore(form.querySelector(".checklist__message"));
   });
 }

@@ -231,3 +231,40 @@ def test_the_saved_file_holds_only_answers_notes_and_edition(watched, tmp_path):
     # The privacy page's list, written here independently of the code that writes the file.
     fields = "format format_version checklist edition edition_number saved_at answers notes"
     assert set(saved) == set(fields.split())
+
+
+TERM = "offender"  # in many paragraphs, in no page's address
+HISTORY = """() => ({href: location.href, length: history.length,
+  state: JSON.stringify(history.state), entries: performance.getEntriesByType('navigation')
+    .map((entry) => entry.name)})"""
+CACHE_KEYS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
+
+
+def test_after_a_search_and_a_click_no_address_holds_the_term(context, watched):
+    page = watched
+    page.goto("")
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller?.state === 'activated'", timeout=180_000
+    )
+    addresses = []  # every address the tab shows, in-page (instant) navigations included
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
+    assert search(page, TERM)
+    links = page.locator("a.md-search-result__link").evaluate_all("(as) => as.map((a) => a.href)")
+    start = page.url
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_function("(start) => location.href !== start", arg=start)
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    page.wait_for_load_state()
+    seen = page.evaluate(HISTORY)
+    stored = page.evaluate(CACHE_KEYS)
+    assert len(stored) > 40  # the offline copy is there to look in
+    everywhere = [*links, *addresses, *context.requests, *stored, *seen["entries"]]
+    everywhere += [seen["href"], seen["state"]]
+    assert [a for a in everywhere if TERM in a or "h=" in a] == []
+    assert len(addresses) >= 2 and addresses[-1] == seen["href"]

@@ -5,7 +5,7 @@
 // so that the hook writes every file in one place), adds the parts that must be JavaScript, and
 // prints {count, size, warnings, files} as JSON on stdout.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generateSW } from "workbox-build";
 
@@ -19,7 +19,9 @@ const { fallbackURL, permanent, earlier, ...options } = await readStdin();
 
 // Every precached entry carries its file's sha384 (subresource integrity). Workbox then repairs
 // its own copy: an entry missing from the cache (storage pressure, a browser clearing part of it)
-// is fetched again when next needed online, checked against that hash, and put back.
+// is fetched again when next needed online, checked against that hash, and put back. The same
+// hashes let the worker check the entries it reuses (verify_copy.js): kept here for it.
+let precached = [];
 async function withIntegrity(entries) {
   const manifest = await Promise.all(
     entries.map(async (entry) => {
@@ -28,6 +30,7 @@ async function withIntegrity(entries) {
       return { ...entry, integrity: `sha384-${digest}` };
     }),
   );
+  precached = manifest.map(({ url, revision, integrity }) => ({ url, revision, integrity }));
   return { manifest, warnings: [] };
 }
 
@@ -59,8 +62,8 @@ const fromLatestCopy = {
   },
 };
 
-// An older edition's page is kept under its address without the query: a search result opens
-// "page/?h=term", and the term must not be stored with the page (issue 14 item 4).
+// An older edition's page is kept under its address without the query: a link made when search
+// results opened "page/?h=term" must not leave the term stored with the page (issue 14 item 4).
 const withoutQuery = {
   cacheKeyWillBeUsed: async ({ request }) => {
     const url = new URL(request.url);
@@ -100,8 +103,8 @@ const result = await generateSW({
   sourcemap: false,
   // "/assessment/" is served from the precached "assessment/index.html".
   directoryIndex: "index.html",
-  // Only tracking parameters and the search term of a result (?h=) are ignored; our pages take
-  // no other.
+  // Only tracking parameters and the search term of an old result link (?h=) are ignored; our
+  // pages take no other.
   ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^h$/],
   // A new build's worker waits until the reader chooses to reload (the update notice), so a
   // checklist's unsaved answers are never lost behind their back; the first one takes control
@@ -126,6 +129,16 @@ const result = await generateSW({
       : []),
   ],
 });
+
+// The check of the offline copy goes first in sw.js, so that its install and activate listeners
+// run before Workbox's (verify_copy.js says what it checks and when).
+const verifyCopy = await readFile(new URL("./verify_copy.js", import.meta.url), "utf-8");
+const generated = await readFile(options.swDest, "utf-8");
+await writeFile(
+  options.swDest,
+  `const PRECACHE = ${JSON.stringify(precached)};\n${verifyCopy}\n${generated}`,
+  "utf-8",
+);
 
 process.stdout.write(
   JSON.stringify({

@@ -13,6 +13,11 @@ root and precaches the latest edition (``latest/``) with the root's redirect, sh
 copied links use) is answered offline from the ``latest/`` copy, and an older edition's pages are
 cached as they are visited (network first), so it works offline only where the reader has been.
 
+The worker begins with ``verify_copy.js`` and the manifest it reads: when a new worker installs,
+and again when it takes over, every stored entry is hashed and compared with the manifest's
+sha384, and one that differs is replaced (install) or deleted (activation), so a tampered copy does
+not outlive a good deployment (issue 27; docs/threat-model.md says what is checked and when).
+
 It must run after the last change to any file in ``site`` (the Content Security Policy rewrites
 every page), or the precached revisions would not match what is served.
 """

@@ -4,7 +4,9 @@ revisions of the final files, other editions' folders left to the network, nothi
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -130,3 +132,22 @@ def test_the_built_worker_loads_nothing_from_another_host(built_site):
     assert "importScripts" not in text
     # The only address in it is in a warning message of Workbox's.
     assert re.findall(r"https?://[\w./-]+", text) == ["https://bit.ly/wb-precache"]
+
+
+@pytest.mark.node  # Workbox's generator runs under Node
+def test_the_worker_checks_its_copy_against_its_manifest_before_workbox_runs(tmp_path):
+    (tmp_path / "index.html").write_text("<p>home</p>")
+    worker = generate(tmp_path, root=ROOT)
+    first_line, _, rest = worker.text.partition("\n")
+    # The manifest the check reads is the one Workbox precaches, hashes and all.
+    assert first_line.startswith("const PRECACHE = ")
+    [entry] = json.loads(first_line.removeprefix("const PRECACHE = ").rstrip(";"))
+    digest = base64.b64encode(hashlib.sha384(b"<p>home</p>").digest()).decode()
+    assert entry == {
+        "url": "index.html",
+        "revision": precache_manifest(worker.text)["index.html"],
+        "integrity": f"sha384-{digest}",
+    }
+    # Its install and activate listeners come before Workbox's.
+    check = rest.index('addEventListener("install"')
+    assert check < rest.index('addEventListener("activate"') < rest.index("workbox:core")

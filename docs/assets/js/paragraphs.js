@@ -124,8 +124,8 @@ function setPrintDate() {
   document.documentElement.style.setProperty("--print-line", JSON.stringify(line));
 }
 
-// The theme's search.highlight opens a result as "page/?h=term" and marks the term once the
-// search index is there (it keeps the address it read, so the marks survive this). The term then
+// Search results open without the term (the theme's search.highlight, which put it in the address
+// as "page/?h=term", is off: issue 27). A link made while it was on may still carry one: the term
 // leaves the address, so that the tab's history entry, a bookmark or a copied link never keep it.
 function forgetSearchTerm() {
   const url = new URL(location.href);

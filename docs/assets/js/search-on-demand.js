@@ -2,8 +2,9 @@
 // 100 kB) and starts its search worker as soon as any page loads, although most visits never
 // search. This script runs just before the theme's bundle (overrides/main.html) and holds both
 // back until the practitioner reaches for search: pointer over or focus on the search box, its
-// keyboard shortcuts (which focus the box) or the search button on small screens. A page opened
-// from a search result (?h=…, highlighted by the theme) loads them at once.
+// keyboard shortcuts (which focus the box) or the search button on small screens. (The theme's
+// highlighting of the term on the result page is off: it carried the term in the page's address,
+// ?h=…, where the browser's history and caches would keep it; issue 27.)
 // The theme's own code is unchanged: it still makes its request and its worker; they just start
 // later. Nothing else on the page is affected (other URLs and workers pass straight through).
 // A classic script, not a module like the others: it must run before the theme's bundle, and a
@@ -85,7 +86,6 @@
   }
 
   // What says search is wanted.
-  if (new URLSearchParams(location.search).has("h")) want();
   const isSearch = (target) => Boolean(target && target.closest && target.closest(".md-search, label[for='__search']"));
   document.addEventListener("pointerover", (event) => isSearch(event.target) && want(), true);
   document.addEventListener("focusin", (event) => isSearch(event.target) && want(), true);

@@ -128,6 +128,7 @@ def checklist_citations(build: EditionBuild) -> None:
 def search_index(build: EditionBuild) -> None:
     path = build.site / SEARCH_INDEX
     index = entries.add_entries(json.loads(path.read_text("utf-8")), build.search_entries)
+    index = entries.weigh(index)
     write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
 

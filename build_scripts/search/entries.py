@@ -109,6 +109,7 @@ def add_entries(index: dict, entries_by_page: dict[str, list[dict]]) -> dict:
 # the section's number: "7. Implications for practitioners"). Everything else is the site's.
 PARAGRAPH = re.compile(r"#\d+(\.\d+)+$")
 GUIDANCE_TITLE = re.compile(r"\d+\. ")
+HEADING_BOOST = 0.3  # a guidance page's own and heading entries, where its paragraphs have theirs
 GLOSSARY_BOOST = 0.5  # a term's definition: below the guidance's words, above the site's pages
 SITE_BOOST = 0.1  # the site's own pages (home, about, pathway, checklists, threat model…)
 CHECKLISTS = "checklists/"
@@ -122,11 +123,14 @@ def _short(text: str) -> str:
 
 
 def weigh(index: dict) -> dict:
-    """The index with the guidance first: the site's pages weighed below the guidance (lunr's
-    document boost), the checklists' forms left out (their questions and answer words are not the
-    guidance: their page's own entry stays), and the pathway one short result (its first
-    paragraph), not its whole text."""
+    """The index with the guidance first (lunr's document boost): paragraphs' entries, then
+    glossary terms, the headings of pages whose paragraphs have entries, then the site's own pages;
+    the checklists' forms left out (their question and answer words are not the guidance: their
+    page's own entry stays), and the pathway one short result (its first paragraph)."""
     pages = {d["location"]: d for d in index["docs"] if "#" not in d["location"]}
+    numbered = {
+        d["location"].split("#")[0] for d in index["docs"] if PARAGRAPH.search(d["location"])
+    }
     docs = []
     for doc in index["docs"]:
         page_url = doc["location"].split("#")[0]
@@ -138,6 +142,8 @@ def weigh(index: dict) -> dict:
             doc["text"] = _short(doc["text"])
         if PARAGRAPH.search(doc["location"]):
             pass
+        elif page_url in numbered:  # its paragraphs have entries of their own
+            doc["boost"] = HEADING_BOOST
         elif "#glossary-" in doc["location"]:
             doc["boost"] = GLOSSARY_BOOST
         elif not GUIDANCE_TITLE.match(html.unescape(page["title"])):

@@ -1,7 +1,10 @@
 """MkDocs hooks of the guidance site: event handlers that hand each build to ``pipeline``.
 
 - on_startup: ``mkdocs serve`` or a build;
-- on_config: unless ``make site`` (``publish.py``) says which edition this build is, it
+- on_config: with ``GUIDANCE_SEARCH_AS_SHIPPED=1`` (``make bench`` only: the theme's search as it
+  ships, to measure ours against), the search plugin's separator and pipeline are the theme's
+  defaults and the pipeline leaves search alone (``pipeline.EditionBuild.search_as_shipped``);
+  unless ``make site`` (``publish.py``) says which edition this build is, it
   is the latest edition of ``editions/editions.toml``; the latest's renumbering is handed to the
   checklist forms;
 - on_page_content: the pipeline reads each page (search entries, editorial items, change marks);
@@ -13,6 +16,7 @@ The state of the build in progress lives on one ``Hooks`` object.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +30,8 @@ from build_scripts.lib.paths import CALCULATORS, EDITIONS_FILE
 from build_scripts.offline.service_worker import search_langs
 
 CHECKLIST_FORM = "build_scripts.mdx.checklist_form"
+# make bench's comparison build: the theme's search as it ships (never for a published site).
+SEARCH_AS_SHIPPED = os.environ.get("GUIDANCE_SEARCH_AS_SHIPPED") == "1"
 
 
 class Hooks:
@@ -38,7 +44,11 @@ class Hooks:
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @event_priority(100)  # before the search plugin fills in its defaults
     def on_config(self, config):
+        if SEARCH_AS_SHIPPED:
+            search = config["plugins"]["material/search"].config
+            search.separator = search.pipeline = None
         if "edition_id" not in config["extra"]:  # not one edition of ``make site``
             root = _root(config)
             editions = load_editions(root / EDITIONS_FILE, root)
@@ -60,6 +70,7 @@ class Hooks:
             marks=extra["edition_marks"],
             removed=tuple(extra["edition_removed"]),
             renumbered=dict(extra["edition_renumbered"]),
+            search_as_shipped=SEARCH_AS_SHIPPED,
         )
 
     def on_page_content(self, html: str, page, config, files) -> str:

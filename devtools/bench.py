@@ -18,6 +18,11 @@ text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable fo
  (f) click to updated result, median of 50 (goal <= 16 ms).
  (g) Lighthouse 12 (mobile, simulated throttling) of a guidance page and the checklist page:
      performance >= 95, accessibility 100, best practices 100.
+ (s) search: the evaluation set (tests/search/evaluation.toml) run through the site's own search
+     worker under Node, hits@3 and mean reciprocal rank (devtools/search_eval.py), beside the
+     theme's search as it ships (a second build with GUIDANCE_SEARCH_AS_SHIPPED=1: the theme's
+     separator and pipeline, no paragraph entries, no worker patch). Goals: hits@3 >= 95 %,
+     MRR >= 0.85. ``BENCH_ONLY=search`` measures only this (two builds, no browser).
  (h) checklist ready against stock in Firefox ESR and WebKitGTK (devtools/engines/),
      cold and warm, same goals as (a) and (c). Their drivers have no persistent profile: cold is
      a fresh private tab's first visit, warm its 2nd and 3rd visits (the same tab, its HTTP
@@ -48,6 +53,7 @@ from devtools.serve import serve_in_thread
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_ON = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
 ENGINES_ON = os.environ.get("BENCH_ENGINES", "1") != "0"
+SEARCH_ONLY = os.environ.get("BENCH_ONLY") == "search"
 CHECKLIST = "checklists/early-risk-factors/"
 GUIDANCE = "assessment/"
 STOCK = "bench-stock/"
@@ -300,6 +306,28 @@ def lighthouse(url: str, out: Path) -> dict[str, float] | str:
     return lighthouse_scores(json.loads(out.read_text(encoding="utf-8")))
 
 
+def search_figures(site: Path, port: int) -> str:
+    """(s): the evaluation set on the site as built, and on the theme's search as it ships."""
+    from devtools import search_eval
+
+    with tempfile.TemporaryDirectory() as tmp:
+        stock = Path(tmp) / "theme"
+        env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "PYTHONPATH": str(ROOT)}
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+             str(stock)],
+            cwd=ROOT, env={**env, "GUIDANCE_SEARCH_AS_SHIPPED": "1"}, check=True,
+        )  # fmt: skip
+        text, figures = search_eval.report({"site": site, "theme as it ships": stock})
+    lines = text.splitlines()
+    ours = figures["site"]
+    lines[3:3] = [
+        f"  goals: site hits@3 >= 0.95: {verdict(ours.hits, 0.95, at_least=True)}; "
+        f"site MRR >= 0.85: {verdict(ours.mrr, 0.85, at_least=True)}"
+    ]
+    return "(s)   " + "\n".join(lines)
+
+
 def kb(size: float) -> str:
     return f"{size / 1000:,.0f} kB"
 
@@ -308,6 +336,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site, port = Path(tmp) / "site", free_port()
         build(site, port)
+        search = search_figures(site, port)
+        if SEARCH_ONLY:
+            print(search)
+            return
         server = serve_in_thread(site, port, compress=True)
         base = f"http://127.0.0.1:{port}/"
         with sync_playwright() as playwright:
@@ -369,6 +401,7 @@ def main() -> None:
         print(ratio_line(f"{label} warm", median(warm_ms), median(stock_warm_ms), 0.25))
         print(f"      ours cold: {runs(cold_ms)} ms; warm: {runs(warm_ms)} ms (Python: {starts})")
         print(f"      stock cold: {runs(stock_cold_ms)} ms; warm: {runs(stock_warm_ms)} ms")
+    print(search)
     goals = {"performance": 95, "accessibility": 100, "best-practices": 100}
     for path, result in scores.items():
         if isinstance(result, str):

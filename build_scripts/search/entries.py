@@ -103,3 +103,50 @@ def add_entries(index: dict, entries_by_page: dict[str, list[dict]]) -> dict:
         )
         docs[last + 1 : last + 1] = entries
     return {**index, "docs": docs}
+
+
+# Where the guidance's words are: paragraph entries, and the pages of its sections (titled with
+# the section's number: "7. Implications for practitioners"). Everything else is the site's.
+PARAGRAPH = re.compile(r"#\d+(\.\d+)+$")
+GUIDANCE_TITLE = re.compile(r"\d+\. ")
+HEADING_BOOST = 0.3  # a guidance page's own and heading entries, where its paragraphs have theirs
+GLOSSARY_BOOST = 0.5  # a term's definition: below the guidance's words, above the site's pages
+SITE_BOOST = 0.1  # the site's own pages (home, about, pathway, checklists, threat model…)
+CHECKLISTS = "checklists/"
+PATHWAY = "pathway/"
+
+
+def _short(text: str) -> str:
+    """The first paragraph of an entry's text."""
+    end = text.find("</p>")
+    return text if end < 0 else text[: end + len("</p>")]
+
+
+def weigh(index: dict) -> dict:
+    """The index with the guidance first (lunr's document boost): paragraphs' entries, then
+    glossary terms, the headings of pages whose paragraphs have entries, then the site's own pages;
+    the checklists' forms left out (their question and answer words are not the guidance: their
+    page's own entry stays), and the pathway one short result (its first paragraph)."""
+    pages = {d["location"]: d for d in index["docs"] if "#" not in d["location"]}
+    numbered = {
+        d["location"].split("#")[0] for d in index["docs"] if PARAGRAPH.search(d["location"])
+    }
+    docs = []
+    for doc in index["docs"]:
+        page_url = doc["location"].split("#")[0]
+        page = pages.get(page_url, doc)
+        if page_url.startswith((CHECKLISTS, PATHWAY)) and "#" in doc["location"]:
+            continue
+        doc = dict(doc)
+        if page_url == PATHWAY:
+            doc["text"] = _short(doc["text"])
+        if PARAGRAPH.search(doc["location"]):
+            pass
+        elif page_url in numbered:  # its paragraphs have entries of their own
+            doc["boost"] = HEADING_BOOST
+        elif "#glossary-" in doc["location"]:
+            doc["boost"] = GLOSSARY_BOOST
+        elif not GUIDANCE_TITLE.match(html.unescape(page["title"])):
+            doc["boost"] = SITE_BOOST
+        docs.append(doc)
+    return {**index, "docs": docs}

@@ -1,11 +1,18 @@
-"""Exact matching of paragraph numbers in the theme's search.
+"""The theme's search worker, patched (THEME INTERNALS: Material 9's minified worker).
 
-Material's search worker adds a trailing wildcard to every query term, so ``2.1`` also matches
-``2.10`` … ``2.19`` and a search for paragraph 2.1 drowns in ten others. Terms that are paragraph
-numbers should match exactly. The worker already leaves some terms without a wildcard (those
-starting with ``+``/``-`` or ending in a boost); this adds "looks like a paragraph number" to that
-test. If the theme's worker changes so that the pattern is not found, the build fails with a
-clear message rather than silently losing exact numbers.
+1. **Exact paragraph numbers, and word forms.** The worker adds a trailing wildcard to every query
+   term, so ``2.1`` also matches ``2.10`` … ``2.19``, and lunr skips its pipeline (the stemmer) for
+   a term with a wildcard, so ``conferences*`` never meets the indexed ``confer``. Paragraph
+   numbers are left exact; every other plain word is sought as itself (through the pipeline:
+   stemmed) and as a prefix (a word still being typed), and, from five letters, with one typo
+   tolerated (``~1``: ``bereavment``).
+2. **A paragraph is a result of its own.** The worker groups results by page, and the page shows
+   only a group's best entry, folding the rest under "N more on this page": 2.10 and 2.11 (both
+   on the assessment page) could never both be seen. Entries at a paragraph (``#2.10``) or a
+   glossary term (``#glossary-…``) are made articles of their own.
+
+If the theme's worker changes so that a pattern is not found exactly once, the build fails with a
+clear message rather than silently losing any of this.
 """
 
 from __future__ import annotations
@@ -15,20 +22,36 @@ from pathlib import Path
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import SEARCH_WORKERS
 
-ORIGINAL = r"/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`"
-PATCHED = r"/(^[+-]|[~^]\d+$|^\d+(\.\d+)+$)/.test(r)?r:`${r}*`"
+# (what it does, the theme's code, ours)
+PATCHES = (
+    (
+        "query terms: exact paragraph numbers; words stemmed, as a prefix and with one typo",
+        r"/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`",
+        r"/(^[+-]|[~^]\d+$|^\d+(\.\d+)+$)/.test(r)?r:`${r} ${r}*${r.length>4?` ${r}~1`:``}`",
+    ),
+    (
+        "results grouped by page: a paragraph or glossary term is an article of its own",
+        r'let[n]=r.location.split("#"),i=e.get(n);',
+        r"let[n]=/#(\d+(\.\d+)+|glossary-[\w-]+)$/.test(r.location)?[r.location]"
+        r':r.location.split("#"),i=e.get(n);',
+    ),
+)
+# The first patch's rule, for the tests.
+ORIGINAL, PATCHED = PATCHES[0][1:]
 
 
 def patch_worker(source: str) -> str:
-    """The worker source with paragraph numbers matched exactly."""
-    if PATCHED in source:
-        return source
-    if source.count(ORIGINAL) != 1:
-        raise BuildError(
-            "Material's search worker changed: the wildcard rule for query terms was not found. "
-            "Review build_scripts/search/worker_patch.py (exact paragraph-number search)."
-        )
-    return source.replace(ORIGINAL, PATCHED)
+    """The worker source with every patch applied (once; patching twice changes nothing)."""
+    for what, original, patched in PATCHES:
+        if patched in source:
+            continue
+        if source.count(original) != 1:
+            raise BuildError(
+                f"Material's search worker changed: the code for {what} was not found. "
+                "Review build_scripts/search/worker_patch.py (theme internals)."
+            )
+        source = source.replace(original, patched)
+    return source
 
 
 def worker_files(site_dir: Path) -> list[Path]:

@@ -8,6 +8,7 @@ from build_scripts.search.entries import (
     glossary_entries,
     opening,
     paragraph_entries,
+    weigh,
 )
 from tests.support.markdown import ROOT, render
 
@@ -71,3 +72,27 @@ def test_each_glossary_term_is_an_entry_landing_on_the_term():
     assert lado["location"] == "glossary/#glossary-lado-local-authority-designated-officer"
     assert len(found) == len(TERMS)
     assert all(len(e["text"]) < 800 for e in found)  # a term, not the whole page
+
+
+def test_the_guidance_is_weighed_above_the_site_and_checklist_forms_and_the_pathway_list_go():
+    docs = [
+        {"location": "assessment/", "title": "2. Guidance for assessing", "text": ""},
+        {"location": "assessment/#stage-1", "title": "Stage 1", "text": "x"},
+        {"location": "assessment/#2.10", "title": "2.10 If any", "text": "x"},
+        {"location": "glossary/", "title": "Glossary", "text": "x"},
+        {"location": "glossary/#glossary-lado", "title": "LADO", "text": "x"},
+        {"location": "threat-model/", "title": "Threat model", "text": "x"},
+        {"location": "checklists/early-risk-factors/", "title": "Early risk factors", "text": "x"},
+        {"location": "checklists/early-risk-factors/#questions", "title": "Q", "text": "Yes No"},
+        {"location": "pathway/", "title": "Assessment pathway", "text": "<p>A</p> <ol>B</ol>"},
+        {"location": "pathway/#the-pathway-as-a-list", "title": "List", "text": "B"},
+    ]
+    weighed = {d["location"]: d for d in weigh({"config": {}, "docs": docs})["docs"]}
+    assert "checklists/early-risk-factors/#questions" not in weighed
+    assert "pathway/#the-pathway-as-a-list" not in weighed
+    assert weighed["pathway/"]["text"] == "<p>A</p>"
+    boost = {loc: d.get("boost", 1) for loc, d in weighed.items()}
+    assert boost["assessment/#2.10"] == 1
+    assert boost["assessment/#stage-1"] == boost["assessment/"] < 1
+    assert boost["threat-model/"] < boost["glossary/#glossary-lado"] < boost["assessment/#2.10"]
+    assert boost["checklists/early-risk-factors/"] < 1

@@ -1,13 +1,21 @@
-"""The search worker patch: paragraph numbers match exactly, other terms keep their wildcard."""
+"""The search worker patch: paragraph numbers match exactly; other words are sought stemmed, as a
+prefix and (from five letters) with one typo; paragraphs and glossary terms are results of their
+own."""
 
 import subprocess
 
 import pytest
 
 from build_scripts.lib.errors import BuildError
-from build_scripts.search.worker_patch import ORIGINAL, patch_worker
+from build_scripts.search.worker_patch import ORIGINAL, PATCHES, patch_worker
 
-WORKER = "f=t=>t.map(r=>" + ORIGINAL + ");"
+GROUPING = PATCHES[1][1]
+# The two places the patches apply, as the theme's worker has them (minified).
+WORKER = (
+    "f=t=>t.map(r=>" + ORIGINAL + ");"
+    "function ie(t){let e=new Map;for(let r of t){" + GROUPING + 'typeof i=="undefined"?'
+    "e.set(n,r):(e.set(r.location,r),r.parent=i)}return e}"
+)
 
 
 def run_transform(source: str, terms: list[str]) -> list[str]:
@@ -18,16 +26,45 @@ def run_transform(source: str, terms: list[str]) -> list[str]:
 
 
 @pytest.mark.node  # the patched rule is run in Node
-def test_paragraph_numbers_lose_the_wildcard_and_words_keep_it():
+def test_paragraph_numbers_lose_the_wildcard_and_words_are_stemmed_prefixed_and_fuzzy():
     patched = patch_worker(WORKER)
-    assert run_transform(patched, ["2.1", "3.10", "harm", "+x", "2."]) == [
+    assert run_transform(patched, ["2.1", "3.10", "harm", "+x", "bereavment"]) == [
         "2.1",
         "3.10",
-        "harm*",
+        "harm harm*",
         "+x",
-        "2.*",
+        "bereavment bereavment* bereavment~1",
     ]
     assert run_transform(WORKER, ["2.1"]) == ["2.1*"]
+
+
+def run_grouping(source: str, locations: list[str]) -> dict[str, str | None]:
+    """Each location's parent in the (patched) document map, run in Node as the worker does."""
+    docs = [{"location": loc} for loc in locations]
+    script = source + (
+        f"const m=ie({docs!r});"
+        "console.log(JSON.stringify(Object.fromEntries([...m].map(([k,d])=>"
+        "[k,d.parent?d.parent.location:null]))));"
+    )
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    return eval(out.stdout.replace("null", "None"))
+
+
+@pytest.mark.node
+def test_paragraphs_and_glossary_terms_are_results_of_their_own_and_sections_stay_grouped():
+    locations = [
+        "assessment/",
+        "assessment/#stage-1",
+        "assessment/#2.10",
+        "glossary/#glossary-lado",
+    ]
+    assert run_grouping(patch_worker(WORKER), locations) == {
+        "assessment/": None,
+        "assessment/#stage-1": "assessment/",
+        "assessment/#2.10": None,
+        "glossary/#glossary-lado": None,
+    }
+    assert run_grouping(WORKER, locations)["assessment/#2.10"] == "assessment/"
 
 
 def test_patching_twice_changes_nothing():
@@ -37,3 +74,5 @@ def test_patching_twice_changes_nothing():
 def test_a_changed_worker_fails_loudly():
     with pytest.raises(BuildError, match="search worker changed"):
         patch_worker("function somethingElse(){}")
+    with pytest.raises(BuildError, match="grouped by page"):  # each patch is checked
+        patch_worker("f=t=>t.map(r=>" + ORIGINAL + ");")

@@ -1,0 +1,43 @@
+"""The search evaluation set as a test with a floor: the built site's own search worker, run under
+Node on the practitioners' queries of evaluation.toml, must keep finding what it finds.
+
+The floor is the figure reached so far (issue 25's goal, hits@3 >= 95 %, is not yet met: see
+maintainers/benchmarks.md); raise it as search improves, never lower it to pass.
+"""
+
+from devtools import search_eval
+
+HITS_AT_3_FLOOR = 0.74  # reached: 74.1 % (43 of 58); the goal is 0.95
+MRR_FLOOR = 0.65  # reached: 0.652; the goal is 0.85
+
+
+def test_the_evaluation_set_is_a_practitioners_set():
+    queries = search_eval.load()
+    assert len(queries) >= 40
+    kinds = {q.kind for q in queries}
+    assert {"number", "phrase", "plural", "abbreviation", "typo", "quote", "question"} <= kinds
+    assert all(q.expect for q in queries)
+
+
+def test_ranks_and_figures():
+    assert search_eval.rank(["a/", "b/#2.1", "c/#2.10"], {"c/#2.10"}) == 3
+    assert search_eval.rank(["a/"], {"c/#2.10"}) is None
+    figures = search_eval.Figures((1, 4, None, 2))
+    assert figures.hits == 0.5
+    assert figures.mrr == (1 + 1 / 4 + 1 / 2) / 4
+
+
+def test_a_paragraph_is_answered_by_its_entry_else_by_the_section_that_holds_it():
+    own = [{"location": "a/#2.1", "text": "<p>2.1 x</p>"}, {"location": "a/#s", "text": ""}]
+    assert search_eval.answers("2.1", own) == {"a/#2.1"}
+    theirs = [{"location": "a/#s", "text": "<p>2.1 x</p><p>2.10 y</p>"}]
+    assert search_eval.answers("2.1", theirs) == {"a/#s"}
+    assert search_eval.answers("glossary/#glossary-ceop", own) == {"glossary/#glossary-ceop"}
+
+
+def test_the_site_search_finds_what_practitioners_mean(latest_site):
+    figures, _ = search_eval.evaluate(latest_site)
+    queries = search_eval.load()
+    missed = [q.q for q, r in zip(queries, figures.ranks, strict=True) if r is None or r > 3]
+    assert figures.hits >= HITS_AT_3_FLOOR, f"hits@3 {figures.hits:.1%}; missed: {missed}"
+    assert figures.mrr >= MRR_FLOOR, f"MRR {figures.mrr:.3f}"

@@ -45,6 +45,7 @@ MAX_FILE = 1_000_000  # characters of a saved file; the page checks a file's byt
 TOO_LARGE = f"is larger than {MAX_FILE // 1_000_000} MB: it cannot be a saved checklist"
 # A request carries a whole file as a JSON string (escaping may grow it) and the tab's answers.
 MAX_REQUEST = 8 * MAX_FILE
+MAX_EDITION = 10_000  # far beyond any edition the guidance will have; a longer number is no edition
 MAX_DEPTH = 16  # brackets inside brackets: a saved file needs 3, a request 6
 EXCERPT = 40  # characters of a file's text that a message may quote
 MAX_MESSAGE = 400
@@ -119,8 +120,9 @@ def _text(request: Json, key: str) -> str:
 
 
 def _edition_number(value: object, field: str) -> int:
-    if type(value) is not int or value < 1:  # bool is an int: refuse it too
-        raise ChecklistError(field, f"expected an edition number (1, 2, …), got {value!r}")
+    """An edition's number: a whole number from 1 to ``MAX_EDITION`` (true and 1.0 refused)."""
+    if type(value) is not int or not 1 <= value <= MAX_EDITION:  # bool is an int: refuse it too
+        raise ChecklistError(field, f"expected an edition number (1, 2, …), got {excerpt(value)}")
     return value
 
 
@@ -211,8 +213,9 @@ def _saved_edition(saved: Json, edition: str, number: int) -> int:
     if saved_number > number:
         raise ChecklistError(
             "file",
-            f"was saved with a newer edition of the guidance ({excerpt(saved.get('edition'))}) "
-            f"than this site has ({excerpt(edition)}): open it where that edition is published",
+            f"was saved with a newer edition of the guidance (edition {saved_number}, "
+            f"{excerpt(saved.get('edition'))}) than this site has (edition {number}, "
+            f"{excerpt(edition)}): open it where edition {saved_number} is published",
         )
     return saved_number
 

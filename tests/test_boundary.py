@@ -68,15 +68,25 @@ def saved_file(**changes):
         ("x" * 1_000_001, "is larger than 1 MB"),
         (
             saved_file(edition="Edition 2", edition_number=2),
-            "was saved with a newer edition of the guidance ('Edition 2')",
+            "was saved with a newer edition of the guidance (edition 2, 'Edition 2') than this "
+            "site has (edition 1, 'Edition 1'): open it where edition 2 is published",
         ),
         (saved_file(edition_number="1"), "expected an edition number"),
+        # issue 27: "has a note", and a number of 4,000 digits is no edition, said briefly
+        (saved_file(notes={"adult": 5}), "has a note to “Is the person alleged to have viewed"),
+        (saved_file(edition_number=10**4000), "expected an edition number (1, 2, …), got 1000"),
+        (
+            saved_file(edition="Edition 1 (as received)", edition_number=3),
+            "(edition 3, 'Edition 1 (as received)') than this site has (edition 1,",
+        ),
     ],
 )
 def test_a_bad_file_gets_a_clear_message(text, message):
     response = call(op="open", text=text, **OPEN)
     assert response["ok"] is False
     assert message in response["error"]["message"]
+    assert len(response["error"]["message"]) < 300
+    assert "has an note" not in response["error"]["message"]
 
 
 def test_a_file_from_an_older_edition_opens_with_a_notice():

@@ -28,6 +28,9 @@ def built_site(tmp_path_factory, site_port) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = publish(out, site_port)
     assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
+    from tests.support.nginx import keep_snippet
+
+    keep_snippet(out)  # the editions tests build other sites later in the session
     return out
 
 

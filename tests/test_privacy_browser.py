@@ -268,3 +268,30 @@ def test_after_a_search_and_a_click_no_address_holds_the_term(context, watched):
     everywhere += [seen["href"], seen["state"]]
     assert [a for a in everywhere if TERM in a or "h=" in a] == []
     assert len(addresses) >= 2 and addresses[-1] == seen["href"]
+
+
+def test_the_browsers_own_history_database_holds_no_search_term(chromium, site_url, tmp_path):
+    """Issue 27: after a search and a click, the term is in none of the addresses the browser
+    itself keeps (its History database and session files), read from a real profile."""
+    import sqlite3
+
+    from devtools.chromium import ARGS, CHROMIUM
+
+    profile = tmp_path / "profile"
+    context = chromium.browser_type.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), args=ARGS, base_url=site_url
+    )
+    page = context.new_page()
+    page.goto("")
+    assert search(page, TERM)
+    start = page.url
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_function("(start) => location.href !== start", arg=start)
+    page.wait_for_load_state()
+    context.close()  # the profile's files are written out
+    with sqlite3.connect(profile / "Default" / "History") as db:
+        urls = [url for (url,) in db.execute("SELECT url FROM urls")]
+    assert any(url.startswith(site_url) for url in urls)  # the visits are there to look in
+    assert [url for url in urls if TERM in url or "h=" in url] == []
+    sessions = list((profile / "Default" / "Sessions").glob("*"))
+    assert [f.name for f in sessions if f"h={TERM}".encode() in f.read_bytes()] == []

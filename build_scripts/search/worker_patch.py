@@ -6,7 +6,11 @@
    numbers are left exact; every other plain word is sought as itself (through the pipeline:
    stemmed) and as a prefix (a word still being typed), and, from five letters, with one typo
    tolerated (``~1``: ``bereavment``).
-2. **A paragraph is a result of its own.** The worker groups results by page, and the page shows
+2. **A phrase ranks first.** A result whose text holds the words typed as one phrase ("previous
+   contact abuse of other children") has its score multiplied by 1,000, so that it comes first:
+   lunr scores words apart, and a paragraph holding the phrase once ranked below longer ones
+   holding its common words many times.
+3. **A paragraph is a result of its own.** The worker groups results by page, and the page shows
    only a group's best entry, folding the rest under "N more on this page": 2.10 and 2.11 (both
    on the assessment page) could never both be seen. Entries at a paragraph (``#2.10``) or a
    glossary term (``#glossary-…``) are made articles of their own.
@@ -28,6 +32,17 @@ PATCHES = (
         "query terms: exact paragraph numbers; words stemmed, as a prefix and with one typo",
         r"/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`",
         r"/(^[+-]|[~^]\d+$|^\d+(\.\d+)+$)/.test(r)?r:`${r} ${r}*${r.length>4?` ${r}~1`:``}`",
+    ),
+    (
+        "the query as typed, kept for the phrase rule below",
+        r"search(e){if(e=e.replace(",
+        r'search(e){let Q=e.trim().toLowerCase().replace(/\s+/g," ");if(e=e.replace(',
+    ),
+    (
+        "a result holding the words typed as one phrase ranks above one that only has them apart",
+        r"score:a*(1+K(g,2)),terms:f",
+        r'score:a*(1+K(g,2))*(Q.includes(" ")&&(this.map.get(o).text||"").toLowerCase()'
+        r'.replace(/<[^>]+>/g,"").replace(/\s+/g," ").includes(Q)?1e3:1),terms:f',
     ),
     (
         "results grouped by page: a paragraph or glossary term is an article of its own",

@@ -7,8 +7,8 @@ maintainers/benchmarks.md); raise it as search improves, never lower it to pass.
 
 from devtools import search_eval
 
-HITS_AT_3_FLOOR = 0.74  # reached: 74.1 % (43 of 58); the goal is 0.95
-MRR_FLOOR = 0.65  # reached: 0.652; the goal is 0.85
+HITS_AT_3_FLOOR = 0.84  # reached: 84.5 % (49 of 58); the goal is 0.95
+MRR_FLOOR = 0.74  # reached: 0.747; the goal is 0.85
 
 
 def test_the_evaluation_set_is_a_practitioners_set():

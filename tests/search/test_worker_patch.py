@@ -9,10 +9,14 @@ import pytest
 from build_scripts.lib.errors import BuildError
 from build_scripts.search.worker_patch import ORIGINAL, PATCHES, patch_worker
 
-GROUPING = PATCHES[1][1]
-# The two places the patches apply, as the theme's worker has them (minified).
+THEIRS = {what: original for what, original, _ in PATCHES}
+GROUPING = next(code for what, code in THEIRS.items() if "grouped by page" in what)
+TYPED = next(code for what, code in THEIRS.items() if "query as typed" in what)
+PHRASE = next(code for what, code in THEIRS.items() if "one phrase" in what)
+# The places the patches apply, as the theme's worker has them (minified).
 WORKER = (
     "f=t=>t.map(r=>" + ORIGINAL + ");"
+    "class U{" + TYPED + '/x/,""))return 0;let a=1,g=1,f=0,K=Math.pow;return{' + PHRASE + "}}}"
     "function ie(t){let e=new Map;for(let r of t){" + GROUPING + 'typeof i=="undefined"?'
     "e.set(n,r):(e.set(r.location,r),r.parent=i)}return e}"
 )
@@ -74,5 +78,7 @@ def test_patching_twice_changes_nothing():
 def test_a_changed_worker_fails_loudly():
     with pytest.raises(BuildError, match="search worker changed"):
         patch_worker("function somethingElse(){}")
-    with pytest.raises(BuildError, match="grouped by page"):  # each patch is checked
+    with pytest.raises(BuildError, match="the query as typed"):  # each patch is checked
         patch_worker("f=t=>t.map(r=>" + ORIGINAL + ");")
+    with pytest.raises(BuildError, match="one phrase"):
+        patch_worker("f=t=>t.map(r=>" + ORIGINAL + ");" + TYPED)

@@ -42,11 +42,25 @@ http {{
 """
 
 
+def snippet_of(site: Path) -> Path:
+    """The hosting snippet of the build that made ``site``: the copy kept beside it when it was
+    built (``keep_snippet``), else the one in ``build/`` (which a later build overwrites)."""
+    kept = site.with_name(f"{site.name}.nginx.conf")
+    return kept if kept.is_file() else ROOT / NGINX
+
+
+def keep_snippet(site: Path) -> None:
+    """Keep the hosting snippet just written for ``site`` beside it, for its nginx: the tests
+    build other sites later in the same session (editions), each writing ``build/``'s."""
+    shutil.copyfile(ROOT / NGINX, site.with_name(f"{site.name}.nginx.conf"))
+
+
 class NginxServer:
     """nginx on 127.0.0.1:``port`` serving ``root`` with the build's hosting snippet."""
 
-    def __init__(self, root: Path, port: int, snippet: Path = ROOT / NGINX) -> None:
+    def __init__(self, root: Path, port: int, snippet: Path | None = None) -> None:
         assert Path(NGINX_BIN).exists(), "nginx is missing: make nginx installs it (never skip)"
+        snippet = snippet or snippet_of(root)
         assert snippet.is_file(), f"the build did not write {snippet}"
         self.server_address = ("127.0.0.1", port)
         self._snippet = snippet

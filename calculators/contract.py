@@ -126,6 +126,7 @@ class Listed(Brief):
     label: str  # the answer's label, or "Not answered"
     title: str  # a heading of the item's ("" for none)
     site_title: bool  # the heading is the site's words
+    note: str  # the practitioner's note on it ("" for none), e.g. who a point is awaited from
 
 
 class Prompt(TypedDict):
@@ -184,7 +185,9 @@ class Carried(TypedDict):
     checklist: str
     title: str
     used: bool
+    summary: str  # the site's line: "<title>: used; still open:", "…: not used in this tab."
     items: list[Listed]
+    site_open: list[Listed]  # the site's questions not answered or Not known, apart (P7)
 
 
 class OfferedGroup(TypedDict):

@@ -166,10 +166,11 @@ class _State:
         """The answer as the reader gave it: its label(s), "Not answered", or "Answered in
         words"."""
         if not self.answered(q):
-            return NOT_ANSWERED
+            both_in_words = q.kind == "both" and self.written(q.id)
+            return f"{NOT_ANSWERED}; answered in words" if both_in_words else NOT_ANSWERED
         value = self.answers.get(q.id)
         if value is None:
-            return "Answered in words" if q.kind != "both" else f"{NOT_ANSWERED}; answered in words"
+            return "Answered in words"
         values = value if isinstance(value, list) else [value]
         label = "; ".join(q.answers.labels[v] for v in values)
         if isinstance(value, str) and value in q.answers.unnoted and not self.written(q.id):
@@ -217,15 +218,25 @@ class _Tab:
         questions = [state.checklist.item(i) for i in condition.items]
         if condition.quantifier == "noted":
             return [_named(q, state) for q in questions if state.written(q.id) == bool(truth)]
-        return [
-            _named(q, state)
-            for q in questions
-            if state.match(q, condition.values, condition.maybe) is truth
-        ]
+        found = [q for q in questions if state.match(q, condition.values, condition.maybe) is truth]
+        if truth is True:  # the answers that brought it, not every answer given (P13)
+            return [_named(q, state, condition.values) for q in found]
+        return [_named(q, state) + _would(q, condition) for q in found]
 
 
-def _named(q: Question, state: _State) -> str:
-    return f"“{q.text}” ({state.label(q)})"
+def _named(q: Question, state: _State, only: frozenset[str] = frozenset()) -> str:
+    """A question quoted, with its answer (only the answers among ``only``, if given)."""
+    value = state.answers.get(q.id)
+    chosen = value if isinstance(value, list) else [value] if value else []
+    matched = [q.answers.labels[v] for v in chosen if v in only]
+    return f"“{q.text}” ({'; '.join(matched) if matched else state.label(q)})"
+
+
+def _would(q: Question, condition: Condition) -> str:
+    """Which answers would bring the prompt, where some answers leave it open (2.16 on the
+    contact question: ", if Lives with a child or children, or Regular contact")."""
+    labels = [label for value, label in q.answers.labels.items() if value in condition.values]
+    return f", if {', or '.join(labels)}" if condition.maybe and labels else ""
 
 
 def _lines(opening: str, parts: list[tuple[Condition, str]], joiner: str = "; ") -> str:
@@ -257,7 +268,7 @@ def _waits_on(prompt: Prompt, tab: _Tab) -> str:
         return AGE_LINE
     if any(tab.of(cond) is None for cond in open_):
         return prompt.waits_on
-    if len(open_) == 1:
+    if len(prompt.when) == 1:
         named = tab.named(open_[0], None)
         return _lines("If any of these is so", [(open_[0], n) for n in named])
     return _lines(
@@ -277,7 +288,13 @@ def _brief(q: Question) -> c.Brief:
 
 
 def _listed(q: Question, state: _State) -> c.Listed:
-    return {**_brief(q), "label": state.label(q), "title": q.title, "site_title": q.site_title}
+    return {
+        **_brief(q),
+        "label": state.label(q),
+        "title": q.title,
+        "site_title": q.site_title,
+        "note": state.notes.get(q.id, ""),
+    }
 
 
 def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
@@ -381,12 +398,27 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
             continue
         state = others.get(other.id)
         items: list[c.Listed] = []
+        site_open: list[c.Listed] = []
+        summary = "not used in this tab."
         if state is not None:
-            # the guidance's items only: the site's questions are never among them (P7)
             open_ = [q for q in other.items if _to_find_out(q, state) or _missing(q, state)]
             items = [_listed(q, state) for q in open_]
+            # the site's questions in a list of their own, never among the guidance's (P7)
+            site_open = [_listed(q, state) for q in other.scope if state.unknown(q)]
+            menu = [q for q in other.items if q.answers.menu]
+            if menu and not any(state.answered(q) for q in menu):
+                summary = "used; no question was chosen for the plan."
+            else:
+                summary = "used; still open:" if items else "used; nothing left open."
         carried.append(
-            {"checklist": other.id, "title": other.title, "used": state is not None, "items": items}
+            {
+                "checklist": other.id,
+                "title": other.title,
+                "used": state is not None,
+                "summary": f"{other.title}: {summary}",
+                "items": items,
+                "site_open": site_open,
+            }
         )
     return carried
 

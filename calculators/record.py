@@ -11,6 +11,7 @@ from __future__ import annotations
 from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
+from calculators.model import shared as shared_questions
 from calculators.paragraph_ids import short_name
 
 __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", "record_text"]
@@ -34,6 +35,7 @@ SPECIALIST = (  # P8: under 18 or age not known, quoted once per record
     "1.7:",
     "  > Specialist advice should be sought regarding these circumstances.",
 )
+SHARED_IDS = frozenset(shared_questions().questions)
 RULE = "=" * 60  # between the assessment record's parts
 SITE_OPEN = "The site's questions not answered or Not known"
 OFFERED = "Answers from the other checklists of this tab, beside the two lists (2.23 c)"
@@ -81,7 +83,7 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     if answer["title"]:
         lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
-    if answer["kind"] == "words" and answer["note_label"]:
+    if answer["kind"] == "words" and answer["note_label"] and answer["note"]:
         lines.append(f"{indent}{SITE} {answer['note_label']}")
     words = answer["kind"] in ("words", "note")
     given = answer["label"] if answer["status"] != "not-answered" else NOT_ANSWERED
@@ -92,6 +94,8 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
             lines.append(f"{indent}Also answered: {answer['label']}")
     else:
         lines.append(f"{indent}Answer: {given}")
+        if answer["kind"] == "both" and not answer["note"]:
+            lines.append(f"{indent}In words: {NOT_ANSWERED}")  # both parts have their status
         if answer["note"]:
             label = "In words" if answer["kind"] == "both" else "Note"
             lines += _indented(answer["note"], f"{indent}{label}: ")[:1]
@@ -139,24 +143,23 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
     return lines
 
 
-def _as_listed(answer: Answer) -> Listed:
-    return {
-        "id": answer["id"],
-        "text": answer["text"],
-        "paragraph": answer["paragraph"],
-        "label": answer["label"] or NOT_ANSWERED,
-        "title": "",
-        "site_title": False,
-    }
+def _listed_lines(item: Listed, site: bool = False) -> list[str]:
+    """An item listed with its answer: its heading on a line of its own (never glued to the
+    guidance's words), its note after it; a site question without a paragraph (P7)."""
+    where = " (the site's question)" if site else f" ({item['paragraph']})"
+    mark = f"{SITE} " if site else ""
+    lines = [f"- {_title(item)}", f"  {item['text']}{where}: {item['label']}"]
+    if not item["title"]:
+        lines = [f"- {mark}{item['text']}{where}: {item['label']}"]
+    if item["note"]:
+        lines += _indented(item["note"], "  Note: ")[:1] + _indented(item["note"], "        ")[1:]
+    return lines
 
 
-def _listed_line(item: Listed) -> str:
-    title = f"{_title(item)}: " if item["title"] else ""
-    return f"- {title}{item['text']} ({item['paragraph']}): {item['label']}"
-
-
-def _listed(heading: str, items: list[Listed]) -> list[str]:
-    return ["", heading.upper(), *map(_listed_line, items)] if items else []
+def _listed(heading: str, items: list[Listed], site: bool = False) -> list[str]:
+    if not items:
+        return []
+    return ["", heading.upper(), *(line for item in items for line in _listed_lines(item, site))]
 
 
 def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[str]:
@@ -174,17 +177,19 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
             lines += _prompt_lines(prompt, quoted, where)
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
-    lines += _listed(SITE_OPEN, [q for q in result["scope_not_answered"] if q["id"] in asked])
+    lines += _listed(
+        SITE_OPEN, [q for q in result["scope_not_answered"] if q["id"] in asked], site=True
+    )
     if result["carried"]:
         lines += ["", "FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 A)"]
         for source in result["carried"]:
-            if not source["used"]:
-                lines.append(f"{SITE} {source['title']}: not used in this tab.")
-            elif not source["items"]:
-                lines.append(f"{SITE} {source['title']}: used; nothing left open.")
-            else:
-                lines.append(f"{SITE} {source['title']}: used; still open:")
-                lines += [_listed_line(i) for i in source["items"]]
+            lines.append(f"{SITE} {source['summary']}")
+            lines += [line for item in source["items"] for line in _listed_lines(item)]
+            # in the assessment record the shared questions are stated once, at the top (P14)
+            site_open = [i for i in source["site_open"] if shared or i["id"] not in SHARED_IDS]
+            if site_open:
+                lines.append(f"  {SITE} {SITE_OPEN}:")
+                lines += [f"  {line}" for i in site_open for line in _listed_lines(i, True)]
     if result["offered"]:
         lines += ["", OFFERED.upper()]
         for group in result["offered"]:
@@ -213,10 +218,8 @@ def assessment_record_text(
     lines += _age_lines(adult)
     if shared:
         lines += ["", "THE SITE'S QUESTIONS, ONE ANSWER FOR THE WHOLE ASSESSMENT"]
-        for answer in shared:
+        for answer in shared:  # Not answered or Not known is said here, once (P14)
             lines += _answer_lines(answer, "-")
-        open_ = [a for a in shared if a["status"] != "answered"]
-        lines += _listed(SITE_OPEN, [_as_listed(a) for a in open_])
     quoted: dict[str, str] = {}
     for result in results:
         lines += ["", RULE, result["title"].upper(), RULE, *body(result, quoted, shared=False)]

@@ -143,5 +143,13 @@ def test_c3_6_the_judgement_carries_every_other_checklist_used_or_not_by_source(
         "checklist": "strategy-discussion",
         "title": "Strategy discussion",
         "used": False,
+        "summary": "Strategy discussion: not used in this tab.",
         "items": [],
+        "site_open": [],
     }
+    # the site's questions left open, apart from the guidance's items (P7)
+    assert [q["id"] for q in carried["early-risk-factors"]["site_open"]] == ["adult", "contact"]
+    plan = [{"checklist": "interview-planner-perpetrator", "answers": {}}]
+    planner = evaluate({"checklist": "reaching-a-judgement", "answers": {}}, plan)["carried"]
+    summary = next(c["summary"] for c in planner if c["used"])
+    assert summary.endswith(": used; no question was chosen for the plan.")

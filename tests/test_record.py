@@ -154,9 +154,11 @@ def test_c3_4_a_paragraph_quoted_in_one_checklist_is_not_quoted_again_in_the_nex
 def test_the_judgements_missing_fields_are_told_apart_and_never_among_what_is_to_find_out():
     text = make({"adult": "yes"}, checklist="reaching-a-judgement")
     missing = text.split("MISSING: THE RECORD IS NOT COMPLETE WITHOUT THESE\n", 1)[1]
-    missing = missing.split("\n\n", 1)[0].splitlines()
-    assert len(missing) == len(set(missing))  # the two lists are two lines, told apart
-    assert any("[site] Factors that increase" in line for line in missing)
+    missing = missing.split("\n\n", 1)[0]
+    # the two lists are told apart by their headings, each on a line of its own (never glued)
+    assert "- [site] Factors that increase the probability of harm\n  What are the" in missing
+    assert "- [site] Factors that decrease the probability of harm\n  What are the" in missing
+    missing = missing.splitlines()
     assert any(line.startswith("- What are the harm consequences") for line in missing)
     still = text.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
     assert "harm consequences" not in still and "The severity" in still  # optional ones listed
@@ -172,7 +174,8 @@ def test_the_guidance_always_shown_is_never_said_to_apply_to_the_case():
 def test_the_sites_questions_not_known_are_listed_as_open():
     text = make({"adult": "unknown", "contact": ["unknown"]})
     tail = text.split("THE SITE'S QUESTIONS NOT ANSWERED OR NOT KNOWN\n", 1)[1]
-    assert "aged 18 or over? (1.7): Not known" in tail.split("\n\n")[0]
+    line = "- [site] Is the person alleged to have viewed the images aged 18 or over? (the site's "
+    assert line + "question): Not known" in tail.split("\n\n")[0]
 
 
 def test_not_applicable_without_a_reason_stays_outstanding_with_one_it_does_not():
@@ -201,3 +204,32 @@ def test_an_editorial_note_is_printed_once_with_its_quote():
     ]
     text = assessment(payloads, {"adult": "yes"})
     assert text.count("“Turnell & Essex” (no address given)") == 1
+
+
+# What a second independent reading found (issue 22), each now a test.
+
+
+def test_2_16_names_only_the_answer_that_brought_it_and_says_which_would():
+    text = make({"adult": "yes", "contact": ["regular", "other"]}, checklist="strategy-discussion")
+    brought = text.split("Paragraph 2.16\n", 1)[1].splitlines()[0]
+    assert brought.endswith("a child or children?” (Regular contact).")  # not "Other contact"
+    open_ = make({"adult": "yes", "contact": ["other"]}, checklist="strategy-discussion")
+    line = open_.split("Paragraph 2.16\n", 1)[1].splitlines()[0]
+    assert line.endswith("(Other contact, not known to be regular), if Lives with a child or "
+                         "children, or Regular contact.")  # fmt: skip
+
+
+def test_both_parts_of_a_two_part_question_have_their_status():
+    text = make({"adult": "yes"}, checklist="strategy-discussion")
+    assert (
+        "What is the impact on them? (2.6)\n   Answer: Not answered\n   In words: Not answered"
+        in text
+    )
+    words = make({"adult": "yes"}, {"other-children-visiting": "Two cousins, weekly."},
+                 checklist="strategy-discussion")  # fmt: skip
+    assert "(2.6): Not answered; answered in words" in words
+
+
+def test_3_7_never_shows_its_first_sentence_without_the_lists_own_words():
+    text = make({"adult": "yes"}, checklist="protective-carer-concerns")
+    assert "at risk of significant harm. Factors that would be of concern would include:" in text

@@ -435,7 +435,7 @@ def check_record_lines(text: str, checklist_texts: set[str], headings: set[str])
                 bad.append(raw)
             continue
         item = re.sub(r"^(\d+\.|-)\s+", "", line)
-        item = re.sub(r" \((\d+\.\d+|asked for [^)]*)\)(: .*)?$", "", item)
+        item = re.sub(r" \((\d+\.\d+|asked for [^)]*|the site's question)\)(: .*)?$", "", item)
         title, _, rest = item.partition(": ")
         if rest in checklist_texts and title in checklist_texts:  # a listed item with its title
             continue
@@ -981,8 +981,11 @@ def test_c3_16_standing_guidance_is_each_paragraph_whole_never_a_first_sentence(
                 if kind == "standing":  # a box whole too, its bullets one a line
                     assert flat(p["quote"]) == BOXES[p["paragraph"]](), (cid, p["id"])
                 continue
-            if (cid, p["paragraph"]) == (CONCERNS, "3.7"):  # section 4: its first sentence
-                assert p["quote"] == whole("3.7").split(" Factors")[0]
+            if (cid, p["paragraph"]) == (CONCERNS, "3.7"):  # section 4: its first sentence whole,
+                # and the list's own words "would include" with it, so that it is never shown
+                # alone as reassurance (P1), whatever the answers
+                first, rest = whole("3.7").split(" Factors", 1)
+                assert p["quote"] == f"{first} Factors{rest.split(':')[0]}:"
                 continue
             if flat(p["quote"]) != whole(p["paragraph"]):
                 cut.append(f"{cid} {p['id']} {p['paragraph']}")

@@ -103,9 +103,13 @@ function section(addresses, shown) {
  * open. */
 function carried(addresses, sources) {
   const source = (from) => {
-    if (!from.used) return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: not used in this tab.`));
-    if (!from.items.length) return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: used; nothing left open.`));
-    return el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", `${from.title}: used; still open:`), itemList(addresses, from.items, "checklist__carried-items", true));
+    const item = el("li", { dataset: { checklist: from.checklist } }, siteLine("p", "checklist__carried-line", from.summary));
+    if (from.items.length) item.append(itemList(addresses, from.items, "checklist__carried-items", true));
+    if (from.site_open.length) {
+      item.append(siteLine("p", "checklist__carried-line", "The site's questions not answered or Not known:"));
+      item.append(itemList(addresses, from.site_open, "checklist__carried-site", true));
+    }
+    return item;
   };
   return el("section", { class: "checklist__carried" }, heading("From the other checklists of this tab (2.23 a)", "checklist__carried-heading"), el("ul", { class: "checklist__carried-list" }, ...sources.map(source)));
 }

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from build_scripts.lib.paths import ROOT
+
 PAGE = "checklists/early-risk-factors/"
 READY = "form.checklist[data-evaluated]"
 LINE = ":scope > .checklist-q__kept"
@@ -98,3 +100,52 @@ def test_an_answer_before_python_is_acknowledged_by_its_question_until_the_resul
     page.locator('input[name="images-of-own-children"][value="yes"]').check()
     page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
     assert form.locator(".checklist-q__kept").count() == 0
+
+
+# The panel's text and height: its text, leaving out the text nodes of line breaks alone (the
+# build's HTML has them between block elements, from Markdown's prettifier; the page's drawing
+# has none; they show nowhere).
+SEEN = """p => {
+  const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let text = "";
+  while (walk.nextNode()) {
+    const data = walk.currentNode.data;
+    if (data.trim() || !data.includes("\\n")) text += data;
+  }
+  return { text, height: p.getBoundingClientRect().height };
+}"""
+# Every checklist's page (docs/checklists/<page>.md holding a "/// checklist" block).
+CHECKLISTS = sorted(
+    path.stem
+    for path in (ROOT / "docs" / "checklists").glob("*.md")
+    if "/// checklist |" in path.read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS)
+def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_same(
+    page, checklist
+):
+    held = HeldRuntime(page)
+    page.goto(f"checklists/{checklist}/")
+    panel = page.locator("form.checklist .checklist__prompts")
+    # Before Python (held back): the build-time result with no answers, in the page's HTML.
+    before = panel.evaluate(SEEN)
+    marks = page.locator("form.checklist .checklist-q__state").count()
+    assert not_ready(page)
+    assert before["text"].startswith("The site's words: Nothing is answered yet.The site's words:")
+    prompts = panel.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.group)")
+    assert prompts
+    page.evaluate(
+        """() => { const panel = document.querySelector('form.checklist .checklist__prompts');
+        window.builtNodes = [...panel.querySelectorAll('*')]; }"""
+    )
+
+    held.release()
+    page.wait_for_selector(READY, timeout=60_000)
+    after = panel.evaluate(SEEN)
+    # Python's first result, with no answers, replaced it: drawn anew, the same text and height.
+    assert page.evaluate("() => window.builtNodes.every((n) => !n.isConnected)")
+    assert after["text"] == before["text"]
+    assert after["height"] == before["height"]
+    assert page.locator("form.checklist .checklist-q__state").count() == marks

@@ -3,8 +3,9 @@
 ``/// checklist | early-risk-factors`` renders the whole checklist as a real form: "How to answer",
 the answer choices each kind of question offers and the paragraphs shown whatever the answers, read
 from the definition (spec P16); one fieldset of radio buttons per question with its paragraph link
-and the paragraphs its answers can bring (P12 a), an optional note each, an empty result panel and
-the record controls. Without JavaScript it is a readable, printable form; the runtime
+and the paragraphs its answers can bring (P12 a), an optional note each, the result panel holding
+the result with no answers (``result_panel``, as the page draws it) and the record controls.
+Without JavaScript it is a readable, printable form; the runtime
 (assets/js/checklist.js) enhances it. ``/// use-checklist | early-risk-factors`` renders the
 "Use the checklist" link placed beside the guidance paragraph a checklist serves.
 ``/// assessment-record`` renders the page that gathers every checklist answered in the tab.
@@ -25,8 +26,9 @@ from itertools import groupby
 
 from pymdownx.blocks.block import Block
 
+from build_scripts.mdx import result_panel
 from build_scripts.mdx._html import BlocksOf, el, paragraph_href
-from calculators import checklist_ids, load_checklist
+from calculators import checklist_ids, evaluate, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question, brings, renumbered
 from calculators.paragraph_ids import CALLOUTS, cited_as, guidance_key, short_name
@@ -290,9 +292,18 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         where = shown.get(q.parent, questions)
         shown[q.id] = _question(where, q, f"{i}.", docs, brought.get(q.id, ()))
 
+    cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
+    cited |= {c.paragraph for p in checklist.prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
+
+    # What does not depend on the answers, there before Python: the result with none, drawn as
+    # the page draws it (result_panel mirrors render.js); Python's first result replaces it.
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")
-    el(result, "div", class_="checklist__prompts")
+    unanswered = evaluate({"checklist": checklist.id, "answers": {}})
+    boxes = {e.get("id"): e for e in questions.iter() if e.get("id", "").startswith("q-")}
+    result_panel.mark_questions(boxes, unanswered["answers"])
+    href = lambda number: paragraph_href(number, docs) if number in cited else "#"  # noqa: E731
+    result_panel.draw(el(result, "div", class_="checklist__prompts"), unanswered, href)
 
     actions = el(form, "section", class_="checklist__actions")
     el(actions, "h2", "Your record", id="your-record")
@@ -334,9 +345,6 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     sources = el(form, "section", class_="checklist__sources")
     el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")
     listing = el(sources, "ul", class_="checklist__paragraphs")
-    cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
-    prompts = checklist.prompts
-    cited |= {c.paragraph for p in prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
     for number in sorted(cited, key=guidance_key):
         item = el(listing, "li")
         el(item, "a", cited_as(number), href=paragraph_href(number, docs), data_para=number)

@@ -102,18 +102,8 @@ def test_an_answer_before_python_is_acknowledged_by_its_question_until_the_resul
     assert form.locator(".checklist-q__kept").count() == 0
 
 
-# The panel's text and height: its text, leaving out the text nodes of line breaks alone (the
-# build's HTML has them between block elements, from Markdown's prettifier; the page's drawing
-# has none; they show nowhere).
-SEEN = """p => {
-  const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-  let text = "";
-  while (walk.nextNode()) {
-    const data = walk.currentNode.data;
-    if (data.trim() || !data.includes("\\n")) text += data;
-  }
-  return { text, height: p.getBoundingClientRect().height };
-}"""
+# The panel's text and height, as the reader has them.
+SEEN = "p => ({ text: p.textContent, height: p.getBoundingClientRect().height })"
 # Every checklist's page (docs/checklists/<page>.md holding a "/// checklist" block).
 CHECKLISTS = sorted(
     path.stem
@@ -134,6 +124,9 @@ def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_
     marks = page.locator("form.checklist .checklist-q__state").count()
     assert not_ready(page)
     assert before["text"].startswith("The site's words: Nothing is answered yet.The site's words:")
+    # The panel's headings are not the page's: none in its table of contents.
+    contents = page.locator("nav.md-nav--secondary").all_inner_texts()
+    assert not any("The site's words" in text for text in contents), contents
     prompts = panel.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.group)")
     assert prompts
     page.evaluate(

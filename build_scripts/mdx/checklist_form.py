@@ -26,9 +26,9 @@ from itertools import groupby
 
 from pymdownx.blocks.block import Block
 
-from build_scripts.mdx import result_panel
 from build_scripts.mdx._html import BlocksOf, el, paragraph_href
-from calculators import checklist_ids, evaluate, load_checklist
+from build_scripts.mdx.result_panel import UnansweredResult
+from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question, brings, renumbered
 from calculators.paragraph_ids import CALLOUTS, cited_as, guidance_key, short_name
@@ -292,18 +292,9 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
         where = shown.get(q.parent, questions)
         shown[q.id] = _question(where, q, f"{i}.", docs, brought.get(q.id, ()))
 
-    cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
-    cited |= {c.paragraph for p in checklist.prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
-
-    # What does not depend on the answers, there before Python: the result with none, drawn as
-    # the page draws it (result_panel mirrors render.js); Python's first result replaces it.
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")
-    unanswered = evaluate({"checklist": checklist.id, "answers": {}})
-    boxes = {e.get("id"): e for e in questions.iter() if e.get("id", "").startswith("q-")}
-    result_panel.mark_questions(boxes, unanswered["answers"])
-    href = lambda number: paragraph_href(number, docs) if number in cited else "#"  # noqa: E731
-    result_panel.draw(el(result, "div", class_="checklist__prompts"), unanswered, href)
+    el(result, "div", class_="checklist__prompts")  # filled by result_panel.UnansweredResult
 
     actions = el(form, "section", class_="checklist__actions")
     el(actions, "h2", "Your record", id="your-record")
@@ -345,6 +336,9 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     sources = el(form, "section", class_="checklist__sources")
     el(sources, "h2", "Paragraphs this checklist uses", id="paragraphs-used")
     listing = el(sources, "ul", class_="checklist__paragraphs")
+    cited = {q.paragraph for q in (*checklist.scope, *checklist.items)}
+    prompts = checklist.prompts
+    cited |= {c.paragraph for p in prompts for c in p.cites} | set(DISCLAIMER_PARAGRAPHS)
     for number in sorted(cited, key=guidance_key):
         item = el(listing, "li")
         el(item, "a", cited_as(number), href=paragraph_href(number, docs), data_para=number)
@@ -426,6 +420,12 @@ class ChecklistFormExtension(BlocksOf):
         "renumbered": ({}, "The latest edition's renumbering (old id → new id) for citations"),
     }
     BLOCKS = (ChecklistBlock, UseChecklistBlock, AssessmentRecordBlock)
+
+    def extendMarkdown(self, md) -> None:
+        super().extendMarkdown(md)
+        # After the table of contents (5: the panel's headings are not the page's) and before
+        # MkDocs makes links relative (0).
+        md.treeprocessors.register(UnansweredResult(md), "checklist_unanswered", 4)
 
 
 def makeExtension(**kwargs) -> ChecklistFormExtension:

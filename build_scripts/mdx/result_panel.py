@@ -2,7 +2,9 @@
 
 What does not depend on the answers (the paragraph pinned to read first, the standing guidance,
 what would follow "if so") is the evaluator's result with no answers: ``checklist_form`` draws it
-here into the form's result panel, so that a reader, a printer or a browser without JavaScript has
+here into each form's result panel (``UnansweredResult``, after the table of contents is made:
+the panel's headings are not the page's, and after Markdown's line breaks, which the page's
+drawing does not have), so that a reader, a printer or a browser without JavaScript has
 it at once, and Python's first result replaces it with the same elements, classes and text (no
 jump). This module mirrors ``docs/assets/js/checklist/render.js`` function for function, text only;
 a change to one is a change to the other (``tests/test_checklist_before_python_browser.py``
@@ -14,8 +16,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from calculators import evaluate
 from calculators.model import load_checklist
 
 SITE_MARK = "The site's words:"  # as site-words.js
@@ -237,3 +241,28 @@ def draw(box: etree.Element, result: dict, href: Href) -> None:
         _append(box, _carried(href, result["carried"]))
     if result["offered"]:
         _append(box, _offered(href, result["offered"]))
+
+
+def draw_form(form: etree.Element) -> None:
+    """The result with no answers, in a build-time checklist form: its questions marked, its
+    panel drawn, paragraphs linked as render.js links them (the form's own ``a[data-para]``)."""
+    result = evaluate({"checklist": form.get("data-checklist"), "answers": {}})
+    addresses: dict[str, str] = {}
+    for link in form.iter("a"):
+        if link.get("data-para"):
+            addresses.setdefault(link.get("data-para", ""), link.get("href", "#"))
+    boxes = {e.get("id", ""): e for e in form.iter() if e.get("id", "").startswith("q-")}
+    mark_questions(boxes, result["answers"])
+    for box in form.iter("div"):
+        if box.get("class") == "checklist__prompts":
+            draw(box, result, lambda number: addresses.get(number, "#"))
+
+
+class UnansweredResult(Treeprocessor):
+    """Every checklist form of the page, its result with no answers drawn (``draw_form``)."""
+
+    def run(self, root: etree.Element) -> None:
+        forms = [f for f in root.iter("form") if f.get("data-checklist")]
+        for form in forms:
+            if "checklist" in form.get("class", "").split():
+                draw_form(form)

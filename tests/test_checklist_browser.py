@@ -48,7 +48,8 @@ def test_answers_given_before_python_is_ready_are_kept_and_evaluated(checklist):
     page = checklist
     answer(page, "images-of-own-children", "yes")  # at once, while Python is still loading
     assert page.locator(".checklist__status progress").count() == 1
-    prompt = page.locator('[data-prompt="risk-factor-present-2-10"]')
+    # Python's result: 2.10 follows (the page's HTML has it only as what would follow if so).
+    prompt = page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]')
     prompt.wait_for(timeout=60_000)
     assert "If any of these risk factors are present" in prompt.inner_text()
     link = prompt.get_by_role("link", name="Paragraph 2.10")

@@ -3,8 +3,9 @@
 ``/// checklist | early-risk-factors`` renders the whole checklist as a real form: "How to answer",
 the answer choices each kind of question offers and the paragraphs shown whatever the answers, read
 from the definition (spec P16); one fieldset of radio buttons per question with its paragraph link
-and the paragraphs its answers can bring (P12 a), an optional note each, an empty result panel and
-the record controls. Without JavaScript it is a readable, printable form; the runtime
+and the paragraphs its answers can bring (P12 a), an optional note each, the result panel holding
+the result with no answers (``result_panel``, as the page draws it) and the record controls.
+Without JavaScript it is a readable, printable form; the runtime
 (assets/js/checklist.js) enhances it. ``/// use-checklist | early-risk-factors`` renders the
 "Use the checklist" link placed beside the guidance paragraph a checklist serves.
 ``/// assessment-record`` renders the page that gathers every checklist answered in the tab.
@@ -26,6 +27,7 @@ from itertools import groupby
 from pymdownx.blocks.block import Block
 
 from build_scripts.mdx._html import BlocksOf, el, paragraph_href
+from build_scripts.mdx.result_panel import UnansweredResult
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
 from calculators.model import Checklist, Question, brings, renumbered
@@ -292,7 +294,7 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
 
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")
-    el(result, "div", class_="checklist__prompts")
+    el(result, "div", class_="checklist__prompts")  # filled by result_panel.UnansweredResult
 
     actions = el(form, "section", class_="checklist__actions")
     el(actions, "h2", "Your record", id="your-record")
@@ -418,6 +420,12 @@ class ChecklistFormExtension(BlocksOf):
         "renumbered": ({}, "The latest edition's renumbering (old id → new id) for citations"),
     }
     BLOCKS = (ChecklistBlock, UseChecklistBlock, AssessmentRecordBlock)
+
+    def extendMarkdown(self, md) -> None:
+        super().extendMarkdown(md)
+        # After the table of contents (5: the panel's headings are not the page's) and before
+        # MkDocs makes links relative (0).
+        md.treeprocessors.register(UnansweredResult(md), "checklist_unanswered", 4)
 
 
 def makeExtension(**kwargs) -> ChecklistFormExtension:

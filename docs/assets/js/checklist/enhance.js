@@ -1,6 +1,7 @@
 // One checklist form on the page: its answers evaluated by Python as they change, kept in the
 // tab, pre-filled from the tab, with its record controls and leave guard.
 import { el } from "../lib/page.js";
+import { acknowledgeAnswers } from "./acknowledge.js";
 import { apply, buttonsOf, collect, heading, untickExcluded } from "./form.js";
 import { whenRemoved } from "./leave-guard.js";
 import { watchNotes } from "./notes.js";
@@ -74,6 +75,7 @@ export function enhance(form) {
     else forget(id);
   };
   const shared = new Set(sharedIds(form));
+  const acknowledged = acknowledgeAnswers(form); // each answer given before Python is ready
 
   const say = (text, kind = "info") => {
     message.textContent = text;
@@ -100,6 +102,7 @@ export function enhance(form) {
       latest = response;
       remember();
       render(form, response);
+      acknowledged.drawn();
       form.querySelector(".checklist__record").textContent = response.record;
       if (!form.dataset.evaluated) performance.mark("checklist-first-result"); // read by make bench
       form.dataset.evaluated = String(mine);
@@ -165,5 +168,8 @@ export function enhance(form) {
 
   watchNotes(form);
   // When the theme swaps this page out, stop listening for it.
-  whenRemoved(form, stopListening);
+  whenRemoved(form, () => {
+    stopListening();
+    acknowledged.stop();
+  });
 }

@@ -1,0 +1,268 @@
+"""A checklist's result drawn at build time, as the page's ``render.js`` draws it (issue 26, 3).
+
+What does not depend on the answers (the paragraph pinned to read first, the standing guidance,
+what would follow "if so") is the evaluator's result with no answers: ``checklist_form`` draws it
+here into each form's result panel (``UnansweredResult``, after the table of contents is made:
+the panel's headings are not the page's, and after Markdown's line breaks, which the page's
+drawing does not have), so that a reader, a printer or a browser without JavaScript has
+it at once, and Python's first result replaces it with the same elements, classes and text (no
+jump). This module mirrors ``docs/assets/js/checklist/render.js`` function for function, text only;
+a change to one is a change to the other (``tests/test_checklist_before_python_browser.py``
+compares the two panels' text in the browser).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from calculators import evaluate
+from calculators.model import load_checklist
+
+SITE_MARK = "The site's words:"  # as site-words.js
+Child = etree.Element | str
+Href = Callable[[str], str]  # a paragraph's number → its link, or "#" (render.js's addresses)
+
+
+def _append(parent: etree.Element, *children: Child | None) -> etree.Element:
+    """Append elements and text (left alone by later inline processing), as ``el()`` does."""
+    for child in children:
+        if child is None or child == "":
+            continue
+        if isinstance(child, str):
+            if len(parent):
+                parent[-1].tail = AtomicString((parent[-1].tail or "") + child)
+            else:
+                parent.text = AtomicString((parent.text or "") + child)
+        else:
+            parent.append(child)
+    return parent
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, *children: Child | None) -> etree.Element:
+    """An element: ``el("p", {"class": "note", "data-prompt": "x"}, "text", child)``."""
+    return _append(etree.Element(tag, attrs or {}), *children)
+
+
+def site_line(tag: str, class_name: str, *children: Child | None) -> etree.Element:
+    """site-words.js's ``siteLine``: the mark, then the site's words."""
+    mark = el("span", {"class": "site-words__mark"}, SITE_MARK)
+    return el(tag, {"class": f"{class_name} site-words"}, mark, " ", *children)
+
+
+def _paragraph_link(href: Href, number: object) -> etree.Element:
+    attrs = {"class": "checklist-prompt__para", "href": href(str(number))}
+    return el("a", attrs, f"Paragraph {number}")
+
+
+def _item_list(href: Href, items: list, class_name: str, with_label: bool = False):
+    def line(item: dict) -> etree.Element:
+        label = f": {item['label']}" if with_label and item.get("label") else ""
+        return el("li", {}, f"{item['text']} ", _paragraph_link(href, item["paragraph"]), label)
+
+    return el("ul", {"class": class_name}, *map(line, items))
+
+
+def _checklist_link(checklist_id: str) -> etree.Element:
+    """A checklist's page (written from the docs root; MkDocs makes it relative)."""
+    title = load_checklist(checklist_id).title
+    attrs = {"class": "checklist-prompt__link", "href": f"/checklists/{checklist_id}.md"}
+    return el("a", attrs, f"Go to the checklist: {title}")
+
+
+def _quote(href: Href, shown: dict) -> etree.Element:
+    link = _paragraph_link(href, shown["paragraph"])
+    source = el("p", {"class": "checklist-prompt__source"}, link)
+    words = el("p", {}, f"“{shown['quote']}”")
+    return el("blockquote", {"class": "checklist-prompt__quote"}, words, source)
+
+
+def _body(href: Href, shown: dict) -> list[Child | None]:
+    items = shown["items"]
+    note = f"The site's note on {shown['paragraph']}: {shown.get('note')}"
+    return [
+        _item_list(href, items, "checklist-prompt__items") if items else None,
+        _quote(href, shown),
+        site_line("p", "checklist-prompt__note", note) if shown.get("note") else None,
+        site_line("p", "checklist__adult-flag", shown["adult_label"])
+        if shown.get("adult_label")
+        else None,
+    ]
+
+
+def _prompt_item(shown: dict, kind: str, *children: Child | None) -> etree.Element:
+    attrs = {
+        "class": f"checklist-prompt checklist-prompt--{kind}",
+        "data-prompt": shown["id"],
+        "data-group": kind,
+    }
+    return el("li", attrs, *children)
+
+
+def _waits_on(shown: dict) -> etree.Element | None:
+    if not shown.get("waits_on"):
+        return None
+    return site_line("p", "checklist-prompt__waits-on", shown["waits_on"])
+
+
+def _whole(href: Href, shown: dict, kind: str) -> etree.Element:
+    from_answers = shown.get("from_answers")
+    return _prompt_item(
+        shown,
+        kind,
+        site_line("p", "checklist-prompt__from-answers", from_answers) if from_answers else None,
+        _waits_on(shown),
+        *_body(href, shown),
+    )
+
+
+def _if_so(href: Href, shown: dict) -> etree.Element:
+    lead = f"Paragraph {shown['paragraph']}: {shown['lead']}"
+    summary = el("summary", {"class": "checklist-prompt__lead"}, lead)
+    link = shown.get("link")
+    return _prompt_item(
+        shown,
+        "if-so",
+        _waits_on(shown),
+        el("p", {"class": "checklist-prompt__go"}, _checklist_link(link)) if link else None,
+        el("details", {"data-keep": f"prompt:{shown['id']}"}, summary, *_body(href, shown)),
+    )
+
+
+def _heading(text: str, class_name: str) -> etree.Element:
+    return site_line("h3", class_name, text)
+
+
+def _section(href: Href, shown: dict) -> etree.Element:
+    kind = shown["kind"]
+
+    def listing(draw: Callable[[dict], etree.Element]) -> etree.Element:
+        attrs = {"class": f"checklist-prompts checklist-prompts--{kind}"}
+        return el("ul", attrs, *map(draw, shown["prompts"]))
+
+    if kind == "standing":
+        heading = site_line("span", "checklist__section-heading", shown["heading"])
+        summary = el("summary", {"class": "checklist__standing-heading"}, heading)
+        attrs = {
+            "class": "checklist-standing",
+            "open": "",
+            "data-keep": "section:standing",
+            "data-section": "standing",
+        }
+        return el("details", attrs, summary, listing(lambda p: _whole(href, p, "standing")))
+    draw = (lambda p: _if_so(href, p)) if kind == "if-so" else (lambda p: _whole(href, p, kind))
+    return el(
+        "section",
+        {"class": "checklist__section", "data-section": kind},
+        _heading(shown["heading"], "checklist__section-heading"),
+        listing(draw),
+    )
+
+
+def _carried_line(text: str) -> etree.Element:
+    return site_line("p", "checklist__carried-line", text)
+
+
+def _carried(href: Href, sources: list) -> etree.Element:
+    def source(given: dict) -> etree.Element:
+        attrs = {"data-checklist": given["checklist"]}
+        title = given["title"]
+        if not given["used"]:
+            return el("li", attrs, _carried_line(f"{title}: not used in this tab."))
+        if not given["items"]:
+            return el("li", attrs, _carried_line(f"{title}: used; nothing left open."))
+        items = _item_list(href, given["items"], "checklist__carried-items", True)
+        return el("li", attrs, _carried_line(f"{title}: used; still open:"), items)
+
+    return el(
+        "section",
+        {"class": "checklist__carried"},
+        _heading("From the other checklists of this tab (2.23 a)", "checklist__carried-heading"),
+        el("ul", {"class": "checklist__carried-list"}, *map(source, sources)),
+    )
+
+
+def _offered(href: Href, groups: list) -> etree.Element:
+    def group(given: dict) -> etree.Element:
+        line = f"{given['heading']}, answered {given['label']}:"
+        items = _item_list(href, given["items"], "checklist__offered-items")
+        return el("li", {}, site_line("p", "checklist__offered-line", line), items)
+
+    heading = "Answers from the other checklists of this tab, beside the two lists (2.23 c)"
+    return el(
+        "section",
+        {"class": "checklist__offered"},
+        _heading(heading, "checklist__offered-heading"),
+        el("ul", {"class": "checklist__offered-list"}, *map(group, groups)),
+    )
+
+
+def mark_questions(boxes: dict[str, etree.Element], answers: list) -> None:
+    """render.js's ``markQuestions``: "Not answered" (and the 1.7 label) by each question,
+    ``boxes`` the question's element by its id (``q-<id>``)."""
+    for answer in answers:
+        box = boxes.get(f"q-{answer['id']}")
+        if box is None:
+            continue
+        if answer["status"] == "not-answered" and not answer["caution"]:
+            box.append(el("p", {"class": "checklist-q__state"}, "Not answered"))
+        if answer.get("adult_label"):
+            box.append(site_line("p", "checklist__adult-flag", answer["adult_label"]))
+
+
+def draw(box: etree.Element, result: dict, href: Href) -> None:
+    """render.js's ``render``, for the result panel ``box`` (its questions: ``mark_questions``)."""
+    if result["answered"] == 0:
+        _append(box, site_line("p", "checklist__hint", "Nothing is answered yet."))
+    if result.get("adult_label"):
+        _append(box, site_line("p", "checklist__adult-flag", result["adult_label"]))
+    if result["missing"]:
+        lead = "Missing: the record is not complete without these:"
+        missing = _item_list(href, result["missing"], "checklist__missing-list", True)
+        lines = site_line("p", "checklist__missing-lead", lead), missing
+        _append(box, el("div", {"class": "checklist__missing"}, *lines))
+    for statement in result["statements"]:
+        _append(box, site_line("p", "checklist__statement", statement))
+    for shown in result["sections"]:
+        _append(box, _section(href, shown))
+    unknown = result["to_find_out"]["items"]
+    if unknown:
+        _append(box, _heading(result["to_find_out"]["heading"], "checklist__unknown-heading"))
+        _append(box, _item_list(href, unknown, "checklist__unknown", True))
+    if result["scope_not_answered"]:
+        heading = "The site's questions not answered or Not known"
+        _append(box, _heading(heading, "checklist__scope-heading"))
+        items = result["scope_not_answered"]
+        _append(box, _item_list(href, items, "checklist__scope-not-answered", True))
+    if result["carried"]:
+        _append(box, _carried(href, result["carried"]))
+    if result["offered"]:
+        _append(box, _offered(href, result["offered"]))
+
+
+def draw_form(form: etree.Element) -> None:
+    """The result with no answers, in a build-time checklist form: its questions marked, its
+    panel drawn, paragraphs linked as render.js links them (the form's own ``a[data-para]``)."""
+    result = evaluate({"checklist": form.get("data-checklist"), "answers": {}})
+    addresses: dict[str, str] = {}
+    for link in form.iter("a"):
+        if link.get("data-para"):
+            addresses.setdefault(link.get("data-para", ""), link.get("href", "#"))
+    boxes = {e.get("id", ""): e for e in form.iter() if e.get("id", "").startswith("q-")}
+    mark_questions(boxes, result["answers"])
+    for box in form.iter("div"):
+        if box.get("class") == "checklist__prompts":
+            draw(box, result, lambda number: addresses.get(number, "#"))
+
+
+class UnansweredResult(Treeprocessor):
+    """Every checklist form of the page, its result with no answers drawn (``draw_form``)."""
+
+    def run(self, root: etree.Element) -> None:
+        forms = [f for f in root.iter("form") if f.get("data-checklist")]
+        for form in forms:
+            if "checklist" in form.get("class", "").split():
+                draw_form(form)

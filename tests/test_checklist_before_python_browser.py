@@ -1,0 +1,144 @@
+"""Before Python is ready, in Chromium: each answer is acknowledged by its question (issue 26,
+item 2), and what does not depend on the answers is on the page already (item 3)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_scripts.lib.paths import ROOT
+
+PAGE = "checklists/early-risk-factors/"
+READY = "form.checklist[data-evaluated]"
+LINE = ":scope > .checklist-q__kept"
+KEPT = re.compile(
+    r"^Kept\. What follows from it will appear when the checklist is ready"
+    r"( \(\d+% downloaded\))?\.$"
+)
+
+
+class HeldRuntime:
+    """Pyodide's wasm held back until ``release()``: the checklist cannot be ready before."""
+
+    def __init__(self, page) -> None:
+        self.held: list = []
+        self.released = False
+        page.route("**/pyodide.asm.wasm", self._hold)
+
+    def _hold(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.held.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.held:
+            route.continue_()
+        self.held.clear()
+
+
+@pytest.fixture
+def held(page):
+    runtime = HeldRuntime(page)
+    page.goto(PAGE)
+    yield runtime
+    runtime.release()
+
+
+def not_ready(page) -> bool:
+    return page.evaluate(
+        "() => !document.querySelector('form.checklist').dataset.evaluated"
+        " && !document.documentElement.dataset.pythonStart"
+    )
+
+
+def test_an_answer_before_python_is_acknowledged_by_its_question_until_the_result(page, held):
+    form = page.locator("form.checklist")
+    said = form.locator("[aria-live]:not([role=status])")
+    assert said.count() == 1  # one polite live region for the form, not one per question
+    assert said.get_attribute("aria-live") == "polite"
+    assert form.locator(".checklist-q__kept").count() == 0
+
+    page.locator('input[name="images-of-own-children"][value="yes"]').check()
+    question = page.locator("#q-images-of-own-children")
+    # At once, inside its fieldset, right after its answers; Python is held back.
+    line = question.locator(":scope > .checklist-q__answers + .checklist-q__kept")
+    line.wait_for(timeout=2_000)
+    assert not_ready(page)
+    assert KEPT.match(line.inner_text()), line.inner_text()
+    assert said.inner_text() == (
+        "Your answer to question 3 is kept. "
+        "What follows from it will appear when the checklist is ready."
+    )
+    # The line follows the download; the live region is not told again on a progress tick.
+    page.wait_for_function(
+        """() => /\\(\\d+% downloaded\\)/.test(
+          document.querySelector('#q-images-of-own-children > .checklist-q__kept').textContent)""",
+        timeout=60_000,
+    )
+    assert KEPT.match(line.inner_text()), line.inner_text()
+    assert said.inner_text().startswith("Your answer to question 3 is kept.")
+    # Another question: its own line, announced in the same region; the first is not repeated.
+    page.locator('input[name="previous-history"][value="no"]').check()
+    other = page.locator("#q-previous-history")
+    other.locator(LINE).wait_for(timeout=2_000)
+    assert "question 1 is kept" in said.inner_text()
+    page.locator('input[name="images-of-own-children"][value="no"]').check()
+    assert question.locator(LINE).count() == 1
+    assert form.locator(".checklist-q__kept").count() == 2
+    assert not_ready(page)
+
+    held.release()
+    page.wait_for_selector(READY, timeout=60_000)
+    # The result drawn, and the acknowledgements gone with it.
+    page.locator('[data-prompt="safeguards-first"]').wait_for()
+    assert form.locator(".checklist-q__kept").count() == 0
+    assert said.inner_text() == ""
+    # Once ready, an answer is not acknowledged: its result follows.
+    page.locator('input[name="images-of-own-children"][value="yes"]').check()
+    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    assert form.locator(".checklist-q__kept").count() == 0
+
+
+# The panel's text and height, as the reader has them.
+SEEN = "p => ({ text: p.textContent, height: p.getBoundingClientRect().height })"
+# Every checklist's page (docs/checklists/<page>.md holding a "/// checklist" block).
+CHECKLISTS = sorted(
+    path.stem
+    for path in (ROOT / "docs" / "checklists").glob("*.md")
+    if "/// checklist |" in path.read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS)
+def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_same(
+    page, checklist
+):
+    held = HeldRuntime(page)
+    page.goto(f"checklists/{checklist}/")
+    panel = page.locator("form.checklist .checklist__prompts")
+    # Before Python (held back): the build-time result with no answers, in the page's HTML.
+    before = panel.evaluate(SEEN)
+    marks = page.locator("form.checklist .checklist-q__state").count()
+    assert not_ready(page)
+    assert before["text"].startswith("The site's words: Nothing is answered yet.The site's words:")
+    # The panel's headings are not the page's: none in its table of contents.
+    contents = page.locator("nav.md-nav--secondary").all_inner_texts()
+    assert not any("The site's words" in text for text in contents), contents
+    prompts = panel.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.group)")
+    assert prompts
+    page.evaluate(
+        """() => { const panel = document.querySelector('form.checklist .checklist__prompts');
+        window.builtNodes = [...panel.querySelectorAll('*')]; }"""
+    )
+
+    held.release()
+    page.wait_for_selector(READY, timeout=60_000)
+    after = panel.evaluate(SEEN)
+    # Python's first result, with no answers, replaced it: drawn anew, the same text and height.
+    assert page.evaluate("() => window.builtNodes.every((n) => !n.isConnected)")
+    assert after["text"] == before["text"]
+    assert after["height"] == before["height"]
+    assert page.locator("form.checklist .checklist-q__state").count() == marks

@@ -271,3 +271,26 @@ def test_opening_a_saved_file_keeps_the_reader_in_place_with_the_confirmation_in
     message = page.locator(".checklist__message").bounding_box()
     header = page.evaluate(HEADER_BOTTOM)
     assert header <= message["y"] and message["y"] + message["height"] <= viewport[1]
+
+
+def test_every_page_at_360_is_no_wider_than_the_screen_and_nothing_fixed_covers_text(
+    phone, latest_site
+):
+    """The phone checks on every page of the site, not only the pages a fault was found on."""
+    from tests.test_site_browser import page_paths
+
+    faults, checked = {}, []
+    phone.goto("")
+    base = phone.url
+    for path in page_paths(latest_site):
+        phone.goto(path.lstrip("/"))
+        phone.wait_for_load_state("load")
+        if phone.url.removesuffix("/") != f"{base}{path.lstrip('/')}".removesuffix("/"):
+            continue  # a page that sends the reader elsewhere (the 404 page, a short link)
+        phone.evaluate(NEXT_FRAME)
+        checked.append(path)
+        wide = phone.evaluate("() => document.documentElement.scrollWidth > innerWidth")
+        covered = phone.evaluate(COVERED_TEXT)
+        if wide or covered:
+            faults[path] = {"wider than the screen": wide, "covered": covered}
+    assert len(checked) >= 20 and faults == {}

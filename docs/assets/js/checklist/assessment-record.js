@@ -3,7 +3,7 @@
 // order, separators) and the file; this module only shows them and offers the file.
 import { copyText, el, fileStamp, shownName } from "../lib/page.js";
 import { buttonsOf, edition, heading } from "./form.js";
-import { download, editionChanges } from "./record-actions.js";
+import { editionChanges, saveFile } from "./record-actions.js";
 import { isAnswered, markClean, payloads, replaceTab, sharedAnswers, unsaved } from "./tab-memory.js";
 import { ask, pageLimits } from "./worker-client.js";
 
@@ -84,18 +84,8 @@ export async function gather(box) {
   });
   buttons.print.addEventListener("click", () => window.print());
   buttons.save.addEventListener("click", async () => {
-    let response;
-    try {
-      response = await ask({ op: "save_assessment", payloads: payloads(), shared: sharedAnswers(), ...heading() });
-    } catch (error) {
-      say(`Could not save: ${error.message}.`, "error");
-      return;
-    }
-    if (!response.ok) {
-      say(`Could not save: ${response.error.message}.`, "error");
-      return;
-    }
-    download(response.file, `assessment-${fileStamp()}.json`);
+    const request = { op: "save_assessment", payloads: payloads(), shared: sharedAnswers(), ...heading() };
+    if (!(await saveFile(request, `assessment-${fileStamp()}.json`, say))) return;
     markClean();
     say("The whole assessment is saved to a file on this device. Open it here later to carry on.");
   });

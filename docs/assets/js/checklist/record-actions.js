@@ -19,7 +19,7 @@ export async function editionChanges() {
 }
 
 /** Offer `text` as a file called `name`, as a download. */
-export function download(text, name) {
+function download(text, name) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   link.download = name;
@@ -27,6 +27,24 @@ export function download(text, name) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** Ask Python for a saved file's text (`request`: save or save_assessment) and download it as
+ * `name`; if it cannot be made, say why (`say(text, kind)`). True when the file was offered. */
+export async function saveFile(request, name, say) {
+  let response;
+  try {
+    response = await ask(request);
+  } catch (error) {
+    say(`Could not save: ${error.message}.`, "error");
+    return false;
+  }
+  if (!response.ok) {
+    say(`Could not save: ${response.error.message}.`, "error");
+    return false;
+  }
+  download(response.file, name);
+  return true;
 }
 
 /**
@@ -74,18 +92,8 @@ export function wireRecordActions(checklist) {
     }
   });
   buttons.save.addEventListener("click", async () => {
-    let response;
-    try {
-      response = await ask({ op: "save", payload: collect(form), ...heading() });
-    } catch (error) {
-      say(`Could not save: ${error.message}.`, "error");
-      return;
-    }
-    if (!response.ok) {
-      say(`Could not save: ${response.error.message}.`, "error");
-      return;
-    }
-    download(response.file, `${form.dataset.checklist}-${fileStamp()}.json`);
+    const request = { op: "save", payload: collect(form), ...heading() };
+    if (!(await saveFile(request, `${form.dataset.checklist}-${fileStamp()}.json`, say))) return;
     checklist.markClean();
     say("Saved to a file on this device. Open it here later to carry on.");
   });

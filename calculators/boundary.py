@@ -31,7 +31,7 @@ from calculators.contract import (
     SaveResponse,
 )
 from calculators.errors import ChecklistError
-from calculators.evaluator import _check_answer, check_payload, evaluate
+from calculators.evaluator import check_answer, check_payload, evaluate
 from calculators.model import Json, checklist_ids, guidance_order, shared
 from calculators.paragraph_ids import guidance_key
 from calculators.record import assessment_record_text, record_text
@@ -149,7 +149,7 @@ def check_shared(value: object) -> dict[str, AnswerValue]:
             raise ChecklistError(
                 f"shared.{qid}", f"not a shared question; expected {sorted(questions)}"
             )
-        _check_answer(questions[qid], answer)
+        check_answer(questions[qid], answer)
     return value
 
 

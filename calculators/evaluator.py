@@ -75,7 +75,8 @@ def _mapping(
     return value
 
 
-def _check_answer(question: Question, value: str | list[str]) -> None:
+def check_answer(question: Question, value: str | list[str]) -> None:
+    """One answer checked against its question: known values, none twice, exclusive groups."""
     where = f"answers.{question.id}"
     if question.caution:
         raise ChecklistError(where, "is a caution in the guidance, shown as text: it takes no mark")
@@ -104,7 +105,7 @@ def check_payload(payload: object) -> tuple[Checklist, dict[str, c.AnswerValue],
     answers = cast("dict[str, c.AnswerValue]", _mapping(payload, "answers", checklist, True))
     notes = cast("dict[str, str]", _mapping(payload, "notes", checklist, required=False))
     for item_id, value in answers.items():
-        _check_answer(checklist.item(item_id), value)
+        check_answer(checklist.item(item_id), value)
     for item_id, note in notes.items():
         if len(note) > MAX_NOTE:
             raise ChecklistError(f"notes.{item_id}", f"longer than {MAX_NOTE} characters")
@@ -376,7 +377,7 @@ def _missing(q: Question, state: _State) -> bool:
 def _to_find_out(q: Question, state: _State) -> bool:
     """Still to find out: Not answered or Not known (P3), an answer the definition lists (e.g.
     Outstanding, To ask), or one that needs a reason and has none (Not applicable)."""
-    if q.caution or q.required or q.verbatim is False:
+    if q.caution or q.required:
         return False
     if q.kind == "note":
         return not state.written(q.id)  # the judgement's fields, answered in words only

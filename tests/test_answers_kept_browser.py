@@ -199,7 +199,9 @@ def test_answers_given_while_python_loads_are_kept_and_then_evaluated(page, aske
     for route in held:
         route.continue_()
     page.unroute("**/pyodide.asm.wasm")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for(timeout=60_000)
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for(
+        timeout=60_000
+    )
 
 
 def test_answers_are_kept_when_python_never_loads(page):

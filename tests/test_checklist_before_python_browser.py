@@ -98,7 +98,7 @@ def test_an_answer_before_python_is_acknowledged_by_its_question_until_the_resul
     assert said.inner_text() == ""
     # Once ready, an answer is not acknowledged: its result follows.
     page.locator('input[name="images-of-own-children"][value="yes"]').check()
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     assert form.locator(".checklist-q__kept").count() == 0
 
 

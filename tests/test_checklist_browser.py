@@ -62,7 +62,7 @@ def test_the_2_10_prompt_links_to_the_paragraph_and_the_copied_record_holds_it(c
     wait_for_python(page)
     answer(page, "adult", "yes")
     answer(page, "images-of-own-children", "yes")
-    prompt = page.locator('[data-prompt="risk-factor-present-2-10"]')
+    prompt = page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]')
     prompt.wait_for()
     # Whole, as it follows: the site's line on the answers (marked), then the guidance's words.
     assert prompt.get_attribute("data-group") == "follows"
@@ -258,7 +258,7 @@ def test_every_request_is_same_origin_and_answering_makes_none(context, checklis
         answer(page, item, "yes")
     page.locator("#q-adult summary").click()
     page.locator("#note-adult").fill("a note")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     page.locator("#note-adult").press("Tab")  # the note's change is handled: a round trip more
     page.evaluate(NEXT_FRAME)
     assert context.requests[before:] == []
@@ -288,7 +288,7 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
     assert axe_violations(page) == []  # loading
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     assert axe_violations(page) == []  # with a result
     bad = tmp_path / "bad.json"
     bad.write_text("nope")
@@ -365,7 +365,9 @@ def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_star
     assert len(births) == 1 and "worker-client.js" in births[0]["by"], births
     assert page.evaluate("window.idle.length") == 0
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for(timeout=60_000)
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for(
+        timeout=60_000
+    )
 
 
 # Every text and bar value the status showed while Python loaded: recorded from the start.

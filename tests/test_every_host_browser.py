@@ -38,4 +38,4 @@ def test_a_dead_worker_is_replaced_and_the_answers_are_kept(page):
     page.locator(".checklist__status progress").wait_for(state="detached", timeout=60_000)
     assert page.locator('input[name="adult"][value="yes"]').is_checked()
     answer(page, "images-of-own-children", "yes")  # the new worker answers
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()

@@ -123,7 +123,9 @@ def test_on_a_phone_a_search_result_on_the_page_being_read_lands_in_view(page):
     page.goto("checklists/early-risk-factors/")
     page.wait_for_selector("form.checklist[data-evaluated]", state="attached", timeout=90_000)
     page.locator('input[name="images-of-own-children"][value="yes"]').check()
-    page.locator('[data-prompt="risk-factor-present-2-10"] a[href$="#2.10"]').click()
+    page.locator(
+        '[data-prompt="risk-factor-present-2-10"][data-group="follows"] a[href$="#2.10"]'
+    ).click()
     page.wait_for_url("**/assessment/#2.10")
     page.go_back()
     page.wait_for_url("**/early-risk-factors/")

@@ -119,7 +119,7 @@ def test_after_one_visit_pages_search_and_a_checklist_work_with_the_network_gone
     page.goto("latest/" + PAGE)
     wait_for_python(page)  # Pyodide, the standard library and our wheel, all from the cache
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     violations += page.evaluate("window.__csp")
 
     # A page not in the offline copy: the site's own page saying so, not the browser's error.
@@ -268,7 +268,7 @@ def test_the_notice_never_reloads_away_unsaved_answers_unasked(chromium, served,
     page.wait_for_function(OFFLINE_READY)
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     served.root = new_build
     # A long-lived tab finds the new build when the worker checks for updates.
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
@@ -412,7 +412,7 @@ def test_offline_the_instant_navigation_keeps_the_tab_and_its_answers(chromium, 
     page.get_by_role("heading", name="1. Introduction").wait_for()
     page.go_back()
     page.wait_for_url(f"**/{PAGE}")
-    page.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()
     assert page.evaluate("window.__same_page") is True
     context.close()

@@ -159,7 +159,7 @@ def test_a_checklist_result_on_a_phone_is_not_boxes_inside_boxes(phone):
     phone.wait_for_selector("form.checklist[data-evaluated]", timeout=60_000)
     for item, value in [("adult", "yes"), ("images-of-own-children", "yes")]:
         phone.locator(f'input[name="{item}"][value="{value}"]').check()
-    phone.locator('[data-prompt="risk-factor-present-2-10"]').wait_for()
+    phone.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     phone.wait_for_function(SETTLED)
     for details in phone.locator(".checklist__result details").all():
         details.evaluate("d => { d.open = true; }")

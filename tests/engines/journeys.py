@@ -16,7 +16,7 @@ from tests.support.browser import FRAMES, SEARCH_BUTTON, SETTLED
 
 CHECKLIST = "checklists/early-risk-factors/"
 READY = "() => !!document.querySelector('form.checklist[data-evaluated]')"
-PROMPT_2_10 = '[data-prompt="risk-factor-present-2-10"]'
+PROMPT_2_10 = '[data-prompt="risk-factor-present-2-10"][data-group="follows"]'
 SECRET = "Typed note 7f3a: only this tab may know it"
 
 

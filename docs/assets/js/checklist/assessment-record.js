@@ -3,9 +3,9 @@
 // order, separators) and the file; this module only shows them and offers the file.
 import { copyText, el, fileStamp, shownName } from "../lib/page.js";
 import { buttonsOf, edition, heading } from "./form.js";
-import { editionChanges, saveFile } from "./record-actions.js";
+import { openFile, saveFile } from "./record-actions.js";
 import { isAnswered, markClean, payloads, replaceTab, sharedAnswers, unsaved } from "./tab-memory.js";
-import { ask, pageLimits } from "./worker-client.js";
+import { ask } from "./worker-client.js";
 
 const NONE = "No checklist has been answered in this tab yet. Answer one or more of the checklists above, or open a saved assessment; their records gather here while this tab stays open.";
 
@@ -99,20 +99,9 @@ export async function gather(box) {
   const open = async (file) => {
     const keep = "The answers in this tab have not been changed.";
     const name = shownName(file.name);
-    let response;
-    try {
-      const limits = await pageLimits();
-      if (file.size > limits.max_file_bytes) throw new Error(`the file ${limits.file_too_large}`);
-      const text = await file.text();
-      response = await ask({ op: "open_assessment", text, changes: await editionChanges(), ...edition() });
-    } catch (error) {
-      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
-      return;
-    }
-    if (!response.ok) {
-      say(`Could not open “${name}”: the file ${response.error.message}. ${keep}`, "error");
-      return;
-    }
+    const request = (text, changes) => ({ op: "open_assessment", text, changes, ...edition() });
+    const response = await openFile(file, request, keep, say);
+    if (!response) return;
     const lost = unsaved();
     if (lost.length && !window.confirm(`Opening “${name}” replaces every checklist of this tab. You would lose your answers, not saved or copied, to: ${lost.join("; ")}. Open it?`)) {
       say(`“${name}” was not opened. ${keep}`);

@@ -9,7 +9,7 @@ import { ask, pageLimits } from "./worker-client.js";
 // or no network without the offline cache): the file still opens, with a notice saying so.
 const CHANGES_URL = new URL("../../../edition-changes.json", import.meta.url);
 
-export async function editionChanges() {
+async function editionChanges() {
   try {
     const response = await fetch(CHANGES_URL, { credentials: "same-origin" });
     return response.ok ? await response.json() : undefined;
@@ -45,6 +45,37 @@ export async function saveFile(request, name, say) {
   }
   download(response.file, name);
   return true;
+}
+
+/** Read a chosen file and ask Python to open it (`request(text, changes)`: open or
+ * open_assessment); if it cannot be, say why, ending with `keep`. The response, or null. */
+export async function openFile(file, request, keep, say) {
+  const name = shownName(file.name);
+  const refuse = (why) => {
+    say(`Could not open “${name}”: ${why}. ${keep}`, "error");
+    return null;
+  };
+  let limits;
+  try {
+    limits = await pageLimits();
+  } catch (error) {
+    return refuse(error.message);
+  }
+  if (file.size > limits.max_file_bytes) return refuse(`the file ${limits.file_too_large}`);
+  let text;
+  try {
+    text = await file.text();
+  } catch {
+    say(`Could not read “${name}”. ${keep}`, "error");
+    return null;
+  }
+  let response;
+  try {
+    response = await ask(request(text, await editionChanges()));
+  } catch (error) {
+    return refuse(error.message);
+  }
+  return response.ok ? response : refuse(`the file ${response.error.message}`);
 }
 
 /**
@@ -104,36 +135,9 @@ export function wireRecordActions(checklist) {
     if (!file) return;
     const keep = "Your current answers have not been changed.";
     const name = shownName(file.name);
-    let limits;
-    try {
-      limits = await pageLimits();
-    } catch (error) {
-      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
-      return;
-    }
-    if (file.size > limits.max_file_bytes) {
-      say(`Could not open “${name}”: the file ${limits.file_too_large}. ${keep}`, "error");
-      return;
-    }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      say(`Could not read “${name}”. ${keep}`, "error");
-      return;
-    }
-    const changes = await editionChanges();
-    let response;
-    try {
-      response = await ask({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
-    } catch (error) {
-      say(`Could not open “${name}”: ${error.message}. ${keep}`, "error");
-      return;
-    }
-    if (!response.ok) {
-      say(`Could not open “${name}”: the file ${response.error.message}. ${keep}`, "error");
-      return;
-    }
+    const request = (text, changes) => ({ op: "open", text, checklist: form.dataset.checklist, changes, ...edition() });
+    const response = await openFile(file, request, keep, say);
+    if (!response) return;
     const given = checklist.given();
     if (given && checklist.isDirty()) {
       const replace = `Opening “${name}” replaces your ${given} on this checklist, which are not saved or copied. Open it?`;

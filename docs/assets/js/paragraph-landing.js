@@ -10,6 +10,7 @@ import { hashText } from "./lib/page.js";
 const ARRIVING_MS = 3000;
 const arriving = { id: "", since: 0 };
 let returning = false; // a Back or Forward within the site is under way
+let returnedTo = null; // the place noted in the entry Back or Forward went to, as it was then
 let firstPage = true;
 
 /** Two frames later, after the theme's own scrolling: to the top if not in the top half. */
@@ -24,12 +25,37 @@ function bringIntoView() {
   );
 }
 
+// Depends on the theme's internals (Material 9.8): its instant navigation notes the place in each
+// history entry ({x, y}, 100 ms after the page last moved) and, when a page comes, scrolls to the
+// place noted in its entry (none: the top, or the #paragraph). A note still due for the page just
+// left lands on the entry of the page going to, before that page has come: a link followed as the
+// page moved opened the next page part way down, and Back pressed as the next page moved (it goes
+// to its top) sent the reader to the top, not back where they were (seen in Firefox and WebKit).
+// So a page a link opened starts afresh, and Back puts back the place noted when it was pressed.
+// (tests/test_navigation_browser.py fails if this stops working.)
+function putBack() {
+  const place = returnedTo;
+  if (!place || typeof place.y !== "number" || history.state?.y === place.y) return;
+  history.replaceState(place, "");
+  window.scrollTo(place.x ?? 0, place.y);
+}
+function startAfresh() {
+  if (history.state === null) return;
+  history.replaceState(null, "");
+  const target = hashText() && document.getElementById(hashText());
+  if (target) target.scrollIntoView({ block: "start" });
+  else window.scrollTo(0, 0);
+}
+
 /** A new page is in place (or this one has loaded): land at its paragraph, unless returning. */
 export function arrive() {
   const navigation = firstPage && performance.getEntriesByType("navigation")[0];
   const restored = returning || (navigation && navigation.type === "back_forward");
+  if (restored) putBack();
+  else if (!firstPage) startAfresh(); // a link followed within the site
   returning = false;
   firstPage = false;
+  returnedTo = null;
   arriving.id = restored ? "" : hashText();
   arriving.since = performance.now();
   if (arriving.id) bringIntoView();
@@ -86,3 +112,4 @@ if (window.navigation && typeof window.navigation.addEventListener === "function
 } else {
   window.addEventListener("popstate", (event) => (returning = event.state !== null));
 }
+window.addEventListener("popstate", (event) => (returnedTo = event.state));

@@ -155,6 +155,11 @@ class Section(TypedDict):
     prompts: list[Prompt]
 
 
+# An answer's state: "not-asked" is a scoping question its ``asked_while`` leaves out (the
+# partner's children where there is no partner): its answer is kept by the page and not used.
+Status = Literal["answered", "not-known", "not-answered", "not-asked"]
+
+
 class Answer(Brief):
     title: str
     site_title: bool  # the heading is the site's words, not the guidance's
@@ -164,7 +169,7 @@ class Answer(Brief):
     answer: AnswerValue  # "" when not answered; a list for kind "several"
     label: str  # "" when not answered; a several item's labels joined with "; "
     note: str
-    status: Literal["answered", "not-known", "not-answered"]
+    status: Status
     parent: str  # a sub-item: the id of the item it sits under
     why: str  # a scoping question: why the site asks it
     shared: bool  # one answer per tab, for every checklist that asks it (P14)

@@ -84,6 +84,9 @@ class Question:
     shared: bool = False  # one answer per tab, for every checklist that asks it (P14)
     note_label: str = ""  # the words box's label, where it is the answer (kind both)
     caution: bool = False  # information in place, not a task: never marked
+    # A scoping question asked only while these hold or are still open (the partner's children:
+    # not when there is no partner); not asked, its answer is kept on the page and not used.
+    asked_while: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)

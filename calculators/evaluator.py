@@ -298,11 +298,25 @@ def _listed(q: Question, state: _State) -> c.Listed:
     }
 
 
-def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
+def _not_asked(checklist: Checklist, tab: _Tab) -> dict[str, str]:
+    """The scoping questions not asked, by id, each with the site's label saying from which
+    answers ("Not asked: “Does the alleged perpetrator have a partner?” (No)")."""
+    found = {}
+    for q in checklist.scope:
+        false = [cond for cond in q.asked_while if tab.holds(cond) is False]
+        if false:
+            named = [n for cond in false for n in tab.named(cond, False)]
+            found[q.id] = f"Not asked: {'; '.join(named)}"
+    return found
+
+
+def _answer(q: Question, state: _State, adult_label: str, not_asked: str = "") -> c.Answer:
     value: c.AnswerValue = state.answers.get(q.id, "")
-    label = state.label(q) if q.id in state.answers else ""
-    status: Literal["answered", "not-known", "not-answered"] = "answered"
-    if not state.answered(q):
+    label = not_asked or (state.label(q) if q.id in state.answers else "")
+    status: c.Status = "answered"
+    if not_asked:
+        status = "not-asked"
+    elif not state.answered(q):
         status = "not-answered"
     elif state.unknown(q):
         status = "not-known"
@@ -447,6 +461,9 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
     """The result for a payload, with the other checklists of its tab (``tab``, payloads)."""
     checklist, given, notes = check_payload(payload)
     others = check_tab(checklist.id, list(tab) if isinstance(tab, tuple) else tab)
+    not_asked = _not_asked(checklist, _Tab(_State(checklist, given, notes), others))
+    given = {i: v for i, v in given.items() if i not in not_asked}  # kept by the page, not used
+    notes = {i: v for i, v in notes.items() if i not in not_asked}
     state = _State(checklist, given, notes)
     context = _Tab(state, others)
     age = checklist.question(AGE)
@@ -492,7 +509,9 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "answered": len(given) + len([n for n in notes.values() if n.strip()]),
         "adult": adult,
         "adult_label": adult_label,
-        "answers": [_answer(q, state, adult_label) for q in checklist.questions],
+        "answers": [
+            _answer(q, state, adult_label, not_asked.get(q.id, "")) for q in checklist.questions
+        ],
         "sections": [
             {"kind": kind, "heading": headings[kind], "prompts": prompts}
             for kind, prompts in sections.items()
@@ -503,7 +522,9 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
             "items": [_listed(q, state) for q in checklist.items if _to_find_out(q, state)],
         },
         "missing": [_listed(q, state) for q in checklist.questions if _missing(q, state)],
-        "scope_not_answered": [_listed(q, state) for q in checklist.scope if state.unknown(q)],
+        "scope_not_answered": [
+            _listed(q, state) for q in checklist.scope if state.unknown(q) and q.id not in not_asked
+        ],
         "statements": [
             s.template.format(**labels)
             for s in checklist.statements

@@ -208,7 +208,7 @@ class _Reader:
             own = answers
         if kind in ("choice", "several", "both") and not own.labels:
             raise self.fail(where, f"a {kind} item needs answers: give options")
-        for key in ("why", "shared"):
+        for key in ("why", "shared", "asked_while"):
             if key in data and not scope:
                 raise self.fail(f"{where}.{key}", "only a scoping question has this key")
         return d.Question(
@@ -229,6 +229,26 @@ class _Reader:
             note_label=self.get(data, "note_label", str, where, ""),
             caution=self.get(data, "caution", bool, where, False),
         )
+
+    def asked_while(
+        self, q: d.Question, data: Json, cid: str, groups: Groups, questions: Questions
+    ) -> d.Question:
+        """A scoping question with its ``asked_while`` conditions, read once every question of
+        the checklist is known: on this checklist's other questions only."""
+        raw = next((t for t in self.get(data, "scope", list, cid, []) if t.get("id") == q.id), {})
+        if "asked_while" not in raw:
+            return q
+        where = f"{cid}.scope[{q.id}].asked_while"
+        given = self.get(raw, "asked_while", list, where)
+        conditions = tuple(
+            self.condition(c, f"{where}[{i}]", groups, questions) for i, c in enumerate(given)
+        )
+        if not conditions:
+            raise self.fail(where, "expected at least one condition")
+        for condition in conditions:
+            if condition.checklist or q.id in condition.items:
+                raise self.fail(where, "a condition on this checklist's other questions only")
+        return replace(q, asked_while=conditions)
 
     def ids(self, names: object, where: str, groups: Groups, questions: Questions) -> list[str]:
         ids = groups.get(names) if isinstance(names, str) else names
@@ -359,6 +379,8 @@ class _Reader:
                 )
             seen.add(q.id)
         groups = _groups((*scope, *items))
+        scope = tuple(self.asked_while(q, data, cid, groups, questions) for q in scope)
+        questions.update({q.id: q for q in scope})
         own = tuple(
             self.prompt(p, f"{cid}.prompts", groups, questions)
             for p in self.get(data, "prompts", list, cid, [])

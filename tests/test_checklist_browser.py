@@ -428,6 +428,35 @@ def test_strategy_discussion_with_nothing_answered_shows_2_12_once_python_is_rea
     assert page.locator("#q-immediate-risk .checklist-q__state").inner_text() == "Not answered"
 
 
+def test_with_no_partner_the_partners_children_are_not_asked_and_the_answer_comes_back(page):
+    """C3-2 (spec part 1: "where Yes"): the partner's children are asked while the partner
+    question is Yes, Not known or not answered; No hides the question, keeps its answer on the
+    page for a change of mind, and the record says it was not asked, and why."""
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    children = page.locator("#q-partner-children")
+    answer(page, "partner", "yes")
+    answer(page, "partner-children", "yes")
+    page.wait_for_function(SETTLED)
+    answer(page, "partner", "no")
+    page.wait_for_function(SETTLED)
+    children.wait_for(state="hidden")
+    scope = page.locator(".checklist__scope-not-answered").inner_text()
+    assert "Does the partner live with" not in scope
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert (
+        "Does the partner live with, or care for, a child or children? (asked for 2.14)\n"
+        "   Answer: Not "
+        "asked: “Does the alleged perpetrator have a partner?” (No)"
+    ) in record
+    answer(page, "partner", "unknown")
+    page.wait_for_function(SETTLED)
+    children.wait_for(state="visible")
+    assert page.locator('input[name="partner-children"][value="yes"]').is_checked()
+
+
 def test_an_open_question_has_a_text_box_and_no_yes_or_no(page):
     page.goto(STRATEGY)
     wait_for_python(page)

@@ -181,6 +181,26 @@ MALFORMED = [
         "unknown checklist 'nope'",
     ),
     (changed("items.2", "not a table"), "f: t.items", "expected a table, got str"),
+    (
+        changed("items.0.asked_while", [{"items": ["b"], "any": ["yes"]}]),
+        "f: t.items[a].asked_while",
+        "only a scoping question has this key",
+    ),
+    (
+        changed("scope.0.asked_while", [{"items": ["partner"], "any": ["yes"]}]),
+        "f: t.scope[partner].asked_while",
+        "a condition on this checklist's other questions only",
+    ),
+    (
+        changed("scope.0.asked_while", [{"items": ["a"], "any": ["maybe"]}]),
+        "f: t.scope[partner].asked_while[0].any",
+        "unknown answer values ['maybe']",
+    ),
+    (
+        changed("scope.0.asked_while", []),
+        "f: t.scope[partner].asked_while",
+        "expected at least one condition",
+    ),
 ]
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
 from calculators.boundary import handle
-from calculators.model import parse_checklist, shared, whole_sentences
+from calculators.model import AGE, parse_checklist, shared, whole_sentences
 from tests.support.guidance_text import paragraphs
 from tests.test_checklist_text import box_after_1_8, flat, style_of_intervention
 from tests.test_checklist_text import cited_text as paragraph_text
@@ -128,6 +128,10 @@ ADULT_WORDS = (
     "he or she",
     "own child",
 )
+
+
+# Items about the alleged perpetrator that use none of the words above (P8: by subject).
+BY_SUBJECT = {("core-assessment-information", "criminal-history")}
 
 
 def names_the_person(text: str) -> bool:
@@ -281,12 +285,16 @@ def test_p7_the_sites_questions_are_marked_explained_and_not_among_the_guidances
 
 
 def test_p8_an_unmarked_item_or_prompt_using_a_word_for_the_alleged_perpetrator_fails():
-    """C3-10 too: marked in the definition by subject; these words always mean that person."""
+    """C3-10 too: marked in the definition by subject; these words always mean that person. The
+    site's questions too (the other carer "besides the alleged perpetrator"), the age question
+    aside (it asks what brings 1.7); and by subject where no such word is used: 2.18's "prior
+    criminal history", as 2.6's "relevant offending history" is."""
     unmarked = []
     for cid in ALL:
         checklist = load_checklist(cid)
-        for q in checklist.items:
-            if names_the_person(q.text) and not q.for_adults:
+        for q in checklist.questions:
+            by_subject = (cid, q.id) in BY_SUBJECT
+            if (names_the_person(q.text) or by_subject) and q.id != AGE and not q.for_adults:
                 unmarked.append(f"{cid} item {q.id}")
         for p in checklist.prompts:
             if p.cite.paragraph in ("1.7", "3.2"):

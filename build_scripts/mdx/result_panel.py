@@ -207,6 +207,8 @@ def mark_questions(boxes: dict[str, etree.Element], answers: list) -> None:
         box = boxes.get(f"q-{answer['id']}")
         if box is None:
             continue
+        if answer["status"] == "not-asked":
+            box.set("hidden", "")
         if answer["status"] == "not-answered" and not answer["caution"]:
             box.append(el("p", {"class": "checklist-q__state"}, "Not answered"))
         if answer.get("adult_label"):

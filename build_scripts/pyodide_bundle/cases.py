@@ -75,7 +75,7 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
         flagged = [a["id"] for a in response["answers"] if a["adult_label"]]
         flagged += [p["id"] for p in every if p["adult_label"]]
         expect("adult flagged", flagged, case["adult_flagged"])
-    if "status" in case:  # answered / not-known / not-answered, for the items named
+    if "status" in case:  # answered / not-known / not-answered / not-asked, for the items named
         status = {a["id"]: a["status"] for a in response["answers"]}
         expect("status", {k: status.get(k) for k in case["status"]}, case["status"])
     if "labels" in case:  # the answer as recorded, for the items named

@@ -127,6 +127,7 @@ function markQuestions(form, answers) {
     const box = form.querySelector(`#q-${CSS.escape(answer.id)}`);
     if (!box) continue;
     for (const old of box.querySelectorAll(":scope > .checklist-q__state, :scope > .checklist__adult-flag")) old.remove();
+    box.hidden = answer.status === "not-asked"; // its answer stays on the page, unused, till asked again
     if (answer.status === "not-answered" && !answer.caution) box.append(el("p", { class: "checklist-q__state" }, "Not answered"));
     if (answer.adult_label) box.append(siteLine("p", "checklist__adult-flag", answer.adult_label));
   }

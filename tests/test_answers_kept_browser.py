@@ -283,6 +283,8 @@ def test_c3_4_the_age_is_one_answer_for_every_checklist_of_the_tab(page, asked):
     answer(page, "adult", "yes")
     where = page.locator("#q-adult .checklist-q__answered-in")
     assert where.inner_text().startswith("The site's words: answered in: Early risk factors")
+    said = page.locator("#q-adult").inner_text()
+    assert said.count("one answer for every checklist of this tab") == 1, said  # said once
     open_by_link(page, "Strategy discussion")
     page.locator('form[data-checklist="strategy-discussion"][data-evaluated]').wait_for()
     assert checked(page, "adult", "yes")

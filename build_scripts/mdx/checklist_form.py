@@ -153,12 +153,19 @@ def _legend(fieldset: etree.Element, q: Question, number: str, docs: str) -> Non
         title = el(legend, "strong", q.title, class_="checklist-q__title")
         if q.site_title:  # the site's heading, not the guidance's words (P13)
             title.text = f"{q.title} (the site's heading)"
-    el(legend, "span", q.text, class_="checklist-q__text")
-    link = el(
-        legend, "a", q.paragraph, class_="checklist-q__para", href=paragraph_href(q.paragraph, docs)
-    )
-    link.set("aria-label", f"paragraph {q.paragraph}")
-    link.tail = " "  # "2.16 (the site's question)", not "2.16(the site's question)"
+    text = el(legend, "span", q.text, class_="checklist-q__text")
+    if q.verbatim:  # the paragraph it quotes; the site's question quotes none: its answer can
+        link = el(  # bring paragraphs (the line under it, the record's "asked for …")
+            legend,
+            "a",
+            q.paragraph,
+            class_="checklist-q__para",
+            href=paragraph_href(q.paragraph, docs),
+        )
+        link.set("aria-label", f"paragraph {q.paragraph}")
+        link.tail = " "  # "2.16 (required)", not "2.16(required)"
+    else:
+        text.tail = " "
     if q.required:
         el(legend, "span", "(required)", class_="checklist-q__required")
     if not q.verbatim:
@@ -205,7 +212,8 @@ def _marks(fieldset: etree.Element, q: Question) -> None:
         el(
             fieldset,
             "p",
-            "The same question is asked in other checklists.",
+            "The same question is asked in other checklists, with one answer for every"
+            " checklist of this tab.",
             class_="checklist-q__shared",
         )
 

@@ -101,6 +101,31 @@ def test_c3_14_each_question_shows_inline_the_paragraphs_its_answers_can_bring()
         ]
 
 
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_the_sites_question_links_no_paragraph_of_its_own_only_what_it_can_bring(checklist_id):
+    """The site's questions quote no paragraph: their legend links none (it once linked "2.16"
+    beside the contact question, while the record says "(asked for 2.3, 2.14, 2.16)"); the
+    paragraphs their answers can bring are the line under it, as in the record. A guidance
+    item's legend links the paragraph it quotes."""
+    checklist = load_checklist(checklist_id)
+    found = nodes(f"/// checklist | {checklist_id}\n///\n")
+    for q in checklist.questions:
+        box = next(n for n in found if n.attrs.get("id") == f"q-{q.id}")
+        legend = next(n for n in box.iter() if "checklist-q__legend" in n.classes)
+        links = [n.text() for n in legend.iter() if n.tag == "a"]
+        assert links == ([] if not q.verbatim else [q.paragraph]), q.id
+
+
+def test_a_shared_question_says_once_that_it_is_one_answer_for_every_checklist():
+    found = nodes("/// checklist | strategy-discussion\n///\n")
+    box = next(n for n in found if n.attrs.get("id") == "q-adult")
+    said = [n.text() for n in box.iter() if "checklist-q__shared" in n.classes]
+    assert said == [
+        "The same question is asked in other checklists, with one answer for every checklist "
+        "of this tab."
+    ]
+
+
 def how_lines(checklist_id: str) -> list[str]:
     found = nodes(f"/// checklist | {checklist_id}\n///\n")
     box = next(n for n in found if "checklist__how" in n.classes)

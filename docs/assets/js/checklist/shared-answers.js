@@ -51,14 +51,14 @@ export function rememberAllShared(form, title) {
   for (const id of sharedIds(form)) rememberShared(form, id, title);
 }
 
-/** Beside each shared question: "answered in: <checklist>", the site's words. */
+/** Beside each shared question: "answered in: <checklist>" (spec P14, as given), the site's words. */
 export function markShared(form) {
   for (const id of sharedIds(form)) {
     const box = form.querySelector(`#q-${CSS.escape(id)}`);
     for (const old of box.querySelectorAll(":scope > .checklist-q__answered-in")) old.remove();
     const where = sharedFrom(id);
     if (!where) continue;
-    const line = siteLine("p", "checklist-q__answered-in", `answered in: ${where} (one answer for every checklist of this tab)`);
+    const line = siteLine("p", "checklist-q__answered-in", `answered in: ${where}`);
     box.querySelector(":scope > .checklist-q__shared").after(line);
   }
 }

@@ -39,6 +39,7 @@ from build_scripts.guidance import editorial_report
 from build_scripts.guidance.paragraphs import Paragraph, page_paragraphs
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.files import load_toml, write_text
+from build_scripts.lib.html_tree import Node, parse
 from build_scripts.lib.paths import (
     CHECKLIST_WORKER,
     DOCS,
@@ -78,6 +79,17 @@ class EditionBuild:
     paragraphs: list[Paragraph] = field(default_factory=list)  # its citable units, as built
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
     report_items: list[editorial_report.Item] = field(default_factory=list)
+    _built: dict[Path, tuple[str, Node]] = field(default_factory=dict, repr=False)
+
+    def built_pages(self) -> dict[Path, tuple[str, Node]]:
+        """Each built page of the edition, its HTML and its tree: read and parsed once, for the
+        steps that check them (self-hosted, page policy)."""
+        if not self._built:
+            for path in sorted(self.site.rglob("*.html")):
+                text = path.read_text(encoding="utf-8")
+                self._built[path] = (text, parse(text))
+        return self._built
+
     used_link_keys: set[str] = field(default_factory=set)
     search_as_shipped: bool = False  # make bench's comparison: none of the site's search work
 
@@ -91,13 +103,14 @@ class EditionBuild:
     def read_page(self, page_html: str, page_url: str, what_changed: str) -> str:
         """Collect a page's search entries and editorial items; mark its changed paragraphs."""
         terms = self.glossary_terms()
-        found = entries.paragraph_entries(page_html, page_url, terms)
+        page = parse(page_html)  # once: every reader below takes the tree
+        found = entries.paragraph_entries(page, page_url, terms)
         if 'class="glossary"' in page_html:
             found += entries.glossary_entries(terms, page_url)
         self.search_entries[page_url] = found
-        self.paragraphs.extend(page_paragraphs(page_html, page_url))
-        self.report_items.extend(editorial_report.page_items(page_html, page_url))
-        self.used_link_keys.update(editorial_report.used_link_keys(page_html))
+        self.paragraphs.extend(page_paragraphs(page, page_url))
+        self.report_items.extend(editorial_report.page_items(page, page_url))
+        self.used_link_keys.update(editorial_report.used_link_keys(page))
         if self.search_as_shipped:  # the theme indexes every word under its heading
             page_html = page_html.replace(' data-search-exclude=""', "")
             page_html = page_html.replace(" data-search-exclude", "")
@@ -163,20 +176,22 @@ def python_bundle(build: EditionBuild) -> None:
 
 
 def self_hosted(build: EditionBuild) -> None:
-    if problems := offsite.scan_site(build.site):
+    trees = {path: page for path, (_, page) in build.built_pages().items()}
+    if problems := offsite.scan_site(build.site, trees):
         listing = "; ".join(f"{page}: {', '.join(found)}" for page, found in problems.items())
         raise BuildError(f"Assets from another host (every asset must be self-hosted): {listing}")
 
 
 def page_policy(build: EditionBuild) -> None:
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted(build.site.rglob("*.html"))}
-    found = {str(p.relative_to(build.site)): csp.unhashable(t) for p, t in pages.items()}
+    pages = build.built_pages()
+    found = {str(p.relative_to(build.site)): csp.unhashable(t) for p, (_, t) in pages.items()}
     if bad := {page: handlers for page, handlers in found.items() if handlers}:
         raise BuildError(f"Inline scripts no policy hash can allow (move them to a file): {bad}")
-    policy = csp.policy(csp.site_hashes(pages.values()))
-    for page, text in pages.items():
-        write_text(page, csp.with_meta(text, policy))
+    policy = csp.policy(csp.site_hashes(page for _, page in pages.values()))
+    for path, (text, _) in pages.items():
+        write_text(path, csp.with_meta(text, policy))
     log.info("Content Security Policy on %d pages", len(pages))
+    pages.clear()  # the files have changed: read again if asked again
 
 
 # Site steps ------------------------------------------------------------------------------------
@@ -184,7 +199,7 @@ def page_policy(build: EditionBuild) -> None:
 
 def hosting_headers(site: Site) -> None:
     pages = (page.read_text(encoding="utf-8") for page in site.folder.rglob("*.html"))
-    policy = csp.policy(csp.site_hashes(pages), header=True)
+    policy = csp.policy(csp.hashes_allowed(pages), header=True)
     write_text(site.folder / HEADERS_FILE, headers.headers_file(policy))
     write_text(site.root / NGINX, headers.nginx_snippet(policy))
 

@@ -235,7 +235,8 @@ class _Reader:
     ) -> d.Question:
         """A scoping question with its ``asked_while`` conditions, read once every question of
         the checklist is known: on this checklist's other questions only."""
-        raw = next((t for t in self.get(data, "scope", list, cid, []) if t.get("id") == q.id), {})
+        tables: list[Json] = self.get(data, "scope", list, cid, [])
+        raw: Json = next((t for t in tables if t.get("id") == q.id), {})
         if "asked_while" not in raw:
             return q
         where = f"{cid}.scope[{q.id}].asked_while"

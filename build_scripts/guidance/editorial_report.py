@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.guidance.paragraphs import is_site_words
-from build_scripts.lib.html_tree import Node, parse
+from build_scripts.lib.html_tree import Node, Page, tree
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,10 @@ def _where(page_url: str, node: Node) -> str:
     return f"{page_url or 'home'} ¶{number}" if number else (page_url or "home")
 
 
-def page_items(page_html: str, page_url: str) -> list[Item]:
+def page_items(page_html: Page, page_url: str) -> list[Item]:
     """Unresolved links and editorial notes on one page, in document order."""
     items = []
-    for node in parse(page_html).iter():
+    for node in tree(page_html).iter():
         if "unresolved-link" in node.classes:
             key = node.attrs.get("data-link-key", "?")
             detail = f"“{node.text(skip=is_site_words)}” (registry key {key})"
@@ -46,9 +46,9 @@ def page_items(page_html: str, page_url: str) -> list[Item]:
     return items
 
 
-def used_link_keys(page_html: str) -> set[str]:
+def used_link_keys(page_html: Page) -> set[str]:
     """Registry keys a page uses, resolved or not."""
-    return {n.attrs["data-link-key"] for n in parse(page_html).iter() if "data-link-key" in n.attrs}
+    return {n.attrs["data-link-key"] for n in tree(page_html).iter() if "data-link-key" in n.attrs}
 
 
 def registry_items(registry: dict, used_keys: set[str]) -> list[Item]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_scripts.lib.html_tree import Node, parse
+from build_scripts.lib.html_tree import Node, Page, tree
 
 # Classes of elements that are the site's words, not the guidance's.
 SITE_WORDS = frozenset(
@@ -69,13 +69,13 @@ def _inside_list(node: Node, unit: Node) -> bool:
     return False
 
 
-def page_paragraphs(page_html: str, page_url: str) -> list[Paragraph]:
+def page_paragraphs(page_html: Page, page_url: str) -> list[Paragraph]:
     """The citable units of one page's content HTML, in document order, each with the page's
     title (its first h1), the heading unit it sits under and the lists inside it."""
     found: list[Paragraph] = []
     page_title = ""
     headings: list[tuple[int, str]] = []  # the open heading units: (level, id)
-    for node in parse(page_html).iter():
+    for node in tree(page_html).iter():
         unit_id = node.attrs.get("id", "")
         heading = bool(HEADING.match(node.tag))
         if node.tag == "h1" and not page_title:

@@ -83,3 +83,13 @@ def parse(html: str) -> Node:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+# A page as a step reads it: its HTML, or its tree when a caller has parsed it already (each page
+# is parsed once per build stage: pipeline.EditionBuild.read_page, EditionBuild.built_pages).
+Page = str | Node
+
+
+def tree(page: Page) -> Node:
+    """The page's tree: parsed here only if the caller has not parsed it."""
+    return page if isinstance(page, Node) else parse(page)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from build_scripts.guidance.paragraphs import page_paragraphs
+from build_scripts.lib.html_tree import Page
 from build_scripts.mdx.glossary import Term
 
 ALSO_LABEL = "Also found as (site search terms):"
@@ -75,7 +76,7 @@ def opening(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def paragraph_entries(page_html: str, page_url: str, terms: Sequence[Term] = ()) -> list[dict]:
+def paragraph_entries(page_html: Page, page_url: str, terms: Sequence[Term] = ()) -> list[dict]:
     """One search entry per numbered paragraph of a page's content HTML.
 
     The title is the paragraph's opening words (with its number), so a result reads as the

@@ -15,27 +15,27 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from build_scripts.lib.html_tree import parse
+from build_scripts.lib.html_tree import Page, tree
 
 JS_TYPES = {"", "module", "text/javascript", "application/javascript"}
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
 
 
-def inline_scripts(page_html: str) -> list[str]:
+def inline_scripts(page_html: Page) -> list[str]:
     """The text of every inline script the browser would run."""
     return [
         "".join(c for c in node.children if isinstance(c, str))
-        for node in parse(page_html).iter()
+        for node in tree(page_html).iter()
         if node.tag == "script"
         and "src" not in node.attrs
         and node.attrs.get("type", "").lower() in JS_TYPES
     ]
 
 
-def unhashable(page_html: str) -> list[str]:
+def unhashable(page_html: Page) -> list[str]:
     """Inline event handlers and javascript: URLs in the page."""
     found = []
-    for node in parse(page_html).iter():
+    for node in tree(page_html).iter():
         for attr, value in node.attrs.items():
             if attr.startswith("on"):
                 found.append(f"<{node.tag} {attr}=…>")
@@ -54,9 +54,23 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def site_hashes(pages: Iterable[str]) -> set[str]:
+def site_hashes(pages: Iterable[Page]) -> set[str]:
     """The hashes of every inline script in these pages (the same policy serves them all)."""
-    return {script_hash(script) for text in pages for script in inline_scripts(text)}
+    return {script_hash(script) for page in pages for script in inline_scripts(page)}
+
+
+def hashes_allowed(pages: Iterable[str]) -> set[str]:
+    """The hashes the pages' own policies allow (read from their meta tag, not parsed again),
+    or, for a page with none (``mkdocs serve``), its inline scripts' hashes."""
+    found: set[str] = set()
+    for text in pages:
+        meta = META.search(text)
+        allowed = meta and re.search(r"script-src ([^;\"]*)", meta.group(0))
+        if allowed:
+            found |= set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", allowed.group(1)))
+        else:
+            found |= site_hashes([text])
+    return found
 
 
 def policy(hashes: set[str], *, header: bool = False) -> str:

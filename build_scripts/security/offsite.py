@@ -7,9 +7,10 @@ browser loads by itself (scripts, styles, fonts, images, frames, media, preloads
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from build_scripts.lib.html_tree import parse
+from build_scripts.lib.html_tree import Node, Page, tree
 
 # (tag, attribute) pairs the browser fetches without a click.
 FETCHED = {
@@ -46,10 +47,10 @@ CSS_URL = re.compile(
 )
 
 
-def offsite_in_html(page_html: str) -> list[str]:
+def offsite_in_html(page_html: Page) -> list[str]:
     """Addresses on other hosts that the page loads by itself."""
     found = []
-    for node in parse(page_html).iter():
+    for node in tree(page_html).iter():
         for attr, value in node.attrs.items():
             is_link_load = (
                 node.tag == "link"
@@ -70,12 +71,13 @@ def offsite_in_css(css: str) -> list[str]:
     return [f"css url {u}" for u in CSS_URL.findall(css)]
 
 
-def scan_site(site_dir: Path) -> dict[str, list[str]]:
-    """Every built HTML and CSS file that loads something from another host, with what."""
+def scan_site(site_dir: Path, pages: Mapping[Path, Node] | None = None) -> dict[str, list[str]]:
+    """Every built HTML and CSS file that loads something from another host, with what;
+    ``pages``, the HTML files' trees where the caller has parsed them."""
     problems = {}
     for path in sorted(site_dir.rglob("*")):
         if path.suffix == ".html":
-            found = offsite_in_html(path.read_text(encoding="utf-8"))
+            found = offsite_in_html((pages or {}).get(path) or path.read_text(encoding="utf-8"))
         elif path.suffix == ".css":
             found = offsite_in_css(path.read_text(encoding="utf-8"))
         else:

@@ -14,6 +14,7 @@ import pytest
 from build_scripts.lib.paths import APP_MANIFEST, SERVICE_WORKER
 from build_scripts.offline.service_worker import precache_manifest
 from devtools.chromium import ARGS, CHROMIUM
+from tests.support.browser import wait_until
 
 # The page is controlled by the worker once it has activated, which it does only once every file
 # of its precache is stored.
@@ -48,7 +49,7 @@ def test_chromium_finds_the_site_installable_and_the_manifest_and_worker_agree(p
     page = profile.pages[0] if profile.pages else profile.new_page()
     page.goto("")  # the site's address: it redirects to latest/
     page.wait_for_url("**/latest/")
-    page.wait_for_function(CONTROLLED, timeout=120_000)
+    wait_until(page, CONTROLLED, timeout=120)
     assert installability_errors(page) == []
     session = profile.new_cdp_session(page)
     found = session.send("Page.getAppManifest")

@@ -19,7 +19,7 @@ from build_scripts.lib.paths import EDITIONS_FILE, ROOT, SERVICE_WORKER
 from build_scripts.offline import service_worker
 from build_scripts.publish import site_layout
 from devtools.serve import serve_in_thread
-from tests.support.browser import axe_violations
+from tests.support.browser import axe_violations, wait_until
 from tests.support.nginx import NginxServer
 from tests.support.site import free_port
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
@@ -152,7 +152,7 @@ def test_an_entry_missing_from_the_offline_copy_is_fetched_and_kept_again(chromi
     dropped = page.evaluate(DROP_FROM_CACHE, "/latest/glossary/index.html")
     assert dropped
     page.goto("latest/glossary/")  # online: from the network, checked and put back
-    page.wait_for_function("async (url) => Boolean(await caches.match(url))", arg=dropped)
+    wait_until(page, "async (url) => Boolean(await caches.match(url))", dropped)
     served.shutdown()
     served.server_close()
     context.set_offline(True)
@@ -352,9 +352,10 @@ def test_a_tampered_entry_of_the_offline_copy_is_replaced_by_the_next_good_deplo
     # does not match is a miss, fetched again with its hash.
     page.evaluate(TAKE_OVER)
     assert heading(page, "latest/glossary/") == "Glossary"
-    page.wait_for_function(
+    wait_until(
+        page,
         f"async () => ({CACHED_URLS})().then((urls) => urls.some("
-        f"(url) => url.includes('{GLOSSARY}')))"
+        f"(url) => url.includes('{GLOSSARY}')))",
     )
 
     served.shutdown()
@@ -379,16 +380,12 @@ def test_a_build_without_a_worker_at_the_same_address_removes_the_old_one(
     page.wait_for_function(OFFLINE_READY)
     served.root = bare
     page.goto("latest/assessment/")
-    page.wait_for_function(
-        "async () => !(await navigator.serviceWorker.getRegistration())", polling=200
-    )
+    wait_until(page, "async () => !(await navigator.serviceWorker.getRegistration())")
     page.reload()  # now from the server, with no worker in between
     assert page.evaluate("navigator.serviceWorker.controller") is None
     # The page's own attempt to register sw.js (404 here) may hold a registration for a
     # moment: what must not happen is a worker that stays (a full run once met the moment).
-    page.wait_for_function(
-        "async () => !(await navigator.serviceWorker.getRegistration())", polling=200
-    )
+    wait_until(page, "async () => !(await navigator.serviceWorker.getRegistration())")
     assert page.evaluate("navigator.serviceWorker.controller") is None
     assert page.locator(".update-notice--shown").count() == 0
     context.close()
@@ -415,4 +412,73 @@ def test_offline_the_instant_navigation_keeps_the_tab_and_its_answers(chromium, 
     page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     assert page.locator('input[name="images-of-own-children"][value="yes"]').is_checked()
     assert page.evaluate("window.__same_page") is True
+    context.close()
+
+
+# docs/threat-model.md, "Clearing every device after an incident": the lines a site owner adds.
+CLEAR_SITE_DATA_NGINX = """    add_header Clear-Site-Data '"cache", "storage"' always;\n"""
+CLEAR_SITE_DATA_HEADERS = """/sw.js\n  Clear-Site-Data: "cache", "storage"\n"""
+
+
+def clearing(built_site: Path, tmp_path: Path, host: str) -> tuple[Path, Path | None]:
+    """The site deployed again with the threat model's clearing lines added, as it tells a site
+    owner to: in the generated nginx snippet's sw.js location, or under /sw.js in _headers."""
+    site = tmp_path / "clearing" / "site"
+    shutil.copytree(built_site, site)
+    if host == "nginx":
+        from tests.support.nginx import snippet_of
+
+        text = snippet_of(built_site).read_text("utf-8")
+        opening = "location ~ /sw\\.js$ {\n"
+        assert text.count(opening) == 1, "the snippet's sw.js location is as the threat model says"
+        snippet = tmp_path / "clearing" / "nginx.conf"
+        snippet.write_text(text.replace(opening, opening + CLEAR_SITE_DATA_NGINX), "utf-8")
+        return site, snippet
+    headers = site / "_headers"
+    headers.write_text(headers.read_text("utf-8") + "\n" + CLEAR_SITE_DATA_HEADERS, "utf-8")
+    return site, None
+
+
+# What the site stored on the device, besides the copy its worker keeps (which the worker itself
+# prunes): a cache and a stored item under the site's address. Cleared: both gone.
+KEPT = """async () => {
+  const cache = await caches.open("kept-by-this-device");
+  await cache.put("/kept", new Response("kept"));
+  localStorage.setItem("kept-by-this-device", "kept");
+  return (await caches.keys()).includes("kept-by-this-device");
+}"""
+CLEARED = """async () => localStorage.getItem("kept-by-this-device") === null
+  && !(await caches.keys()).includes("kept-by-this-device")"""
+
+
+@pytest.mark.parametrize("host", ["test server", "nginx"])
+def test_the_threat_models_clear_site_data_clears_every_device_on_its_next_visit(
+    chromium, built_site, tmp_path, host
+):
+    """As the threat model tells a site owner after an incident: the clearing lines added where
+    it says, the site deployed; a device that visited before (offline copy, worker, anything the
+    site stored) has all of it cleared on its next visit online; the lines removed, the next
+    visit makes the offline copy again."""
+    port = free_port()
+    server = NginxServer(built_site, port) if host == "nginx" else serve_in_thread(built_site, port)
+    context = browse(chromium, server)
+    page = context.new_page()
+    page.goto("latest/")
+    page.wait_for_function(OFFLINE_READY)
+    assert page.evaluate(KEPT)
+    server.shutdown()
+    server.server_close()
+
+    site, snippet = clearing(built_site, tmp_path, host)
+    server = NginxServer(site, port, snippet) if host == "nginx" else serve_in_thread(site, port)
+    page.goto("latest/glossary/")  # the next visit: the browser asks the server for sw.js
+    wait_until(page, CLEARED)
+    server.shutdown()
+    server.server_close()
+
+    server = NginxServer(built_site, port) if host == "nginx" else serve_in_thread(built_site, port)
+    page.goto("latest/")  # the lines removed: the copy is made again
+    page.wait_for_function(OFFLINE_READY)
+    server.shutdown()
+    server.server_close()
     context.close()

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from build_scripts.lib.html_tree import parse
-from tests.support.browser import axe_violations
+from tests.support.browser import axe_violations, wait_until
 from tests.support.editions import ADDED, make_second_edition
 from tests.support.site import free_port, publish
 
@@ -183,10 +183,10 @@ def test_offline_an_older_edition_opens_where_the_reader_has_been(chromium, root
     page = context.new_page()
     page.goto("1/assessment/#2.9")
     page.wait_for_function("() => navigator.serviceWorker.controller?.state === 'activated'")
-    page.wait_for_function(
+    wait_until(
+        page,
         """async () => Boolean(await (await caches.open('guidance-earlier-editions'))
                                  .match(location.href.split('#')[0]))""",
-        polling=200,
     )
     context.set_offline(True)
     page.goto("1/assessment/#2.9")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from build_scripts.lib.paths import ROOT
 from devtools.chromium import CHROMIUM, launch  # noqa: F401 (the tests' launcher)
 
@@ -78,3 +80,15 @@ FRAMES = """() => new Promise((done) => {
   const frame = () => (--n ? requestAnimationFrame(frame) : done());
   requestAnimationFrame(frame);
 })"""
+
+
+def wait_until(page, predicate: str, arg: object = None, timeout: float = 30.0) -> object:
+    """Until the async ``predicate`` resolves to something truthy (its value). Playwright's
+    ``wait_for_function`` takes the Promise an async function returns for a truthy value and
+    returns at once (tests/test_layers.py refuses that use); ``evaluate`` awaits it."""
+    deadline = time.monotonic() + timeout
+    while not (value := page.evaluate(predicate, arg)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+        page.wait_for_timeout(100)  # the next look, as wait_for_function polls
+    return value

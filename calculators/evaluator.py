@@ -22,10 +22,11 @@ is computed here from them (P13).
 
 from __future__ import annotations
 
+import string
 from typing import Literal, cast
 
 from calculators import contract as c
-from calculators.definitions import Checklist, Condition, Prompt, Question
+from calculators.definitions import Checklist, Condition, Prompt, Question, Statement
 from calculators.errors import ChecklistError
 from calculators.model import AGE, brings, checklist_ids, guidance_order, load_checklist, shared
 from calculators.paragraph_ids import cited_as, short_name
@@ -443,6 +444,22 @@ def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedG
     return groups
 
 
+def _stated(statement: Statement, state: _State) -> str:
+    """A statement in the practitioner's own choices once the answers it names are given ("" till
+    then); one stated ``each_part`` says each part as soon as its own answers are (2.23 c)."""
+    labels = {q.id: state.label(q).lower() for q in state.checklist.questions}
+
+    def given(text: str) -> bool:
+        names = [n for _, n, _, _ in string.Formatter().parse(text) if n is not None]
+        return all(n in state.answers and not state.unknown(state.checklist.item(n)) for n in names)
+
+    if not statement.each_part:
+        return statement.template.format(**labels) if given(statement.template) else ""
+    parts = [p for p in statement.template.removesuffix(".").split("; ") if given(p)]
+    text = "; ".join(parts).format(**labels)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
 def evaluate(payload: object, tab: object = ()) -> c.Result:
     """The result for a payload, with the other checklists of its tab (``tab``, payloads)."""
     checklist, given, notes = check_payload(payload)
@@ -484,7 +501,6 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "standing": f"{HEADINGS['standing']}: "
         + ", ".join(short_name(p["paragraph"]) for p in standing),
     }
-    labels = {q.id: state.label(q).lower() for q in checklist.questions}
     return {
         "checklist": checklist.id,
         "title": checklist.title,
@@ -504,11 +520,7 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         },
         "missing": [_listed(q, state) for q in checklist.questions if _missing(q, state)],
         "scope_not_answered": [_listed(q, state) for q in checklist.scope if state.unknown(q)],
-        "statements": [
-            s.template.format(**labels)
-            for s in checklist.statements
-            if all(i in given and not state.unknown(checklist.item(i)) for i in s.items)
-        ],
+        "statements": [text for s in checklist.statements if (text := _stated(s, state))],
         "carried": _carried(checklist, others) if checklist.carries else [],
         "offered": _offered(checklist, others),
     }

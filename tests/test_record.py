@@ -233,3 +233,18 @@ def test_both_parts_of_a_two_part_question_have_their_status():
 def test_3_7_never_shows_its_first_sentence_without_the_lists_own_words():
     text = make({"adult": "yes"}, checklist="protective-carer-concerns")
     assert "at risk of significant harm. Factors that would be of concern would include:" in text
+
+
+def test_the_judgement_states_each_grade_as_soon_as_it_is_chosen_the_other_stays_missing():
+    """Section 6: the record states the judgement in the practitioner's own choices, computed
+    from them (P13): one grade chosen is stated alone; both as the spec's one line."""
+    one = make({"adult": "yes", "harm-consequences": "serious"}, checklist="reaching-a-judgement")
+    assert f"\n{SITE} Harm consequences judged serious.\n" in one
+    missing = one.split("MISSING", 1)[1].split("\n\n", 1)[0]
+    assert "Is the probability of harm highly likely, likely or unlikely?" in missing
+    assert "judged serious" not in missing and "probability judged" not in one.lower()
+    both = make(
+        {"adult": "yes", "harm-consequences": "concerning", "probability": "likely"},
+        checklist="reaching-a-judgement",
+    )
+    assert f"\n{SITE} Harm consequences judged concerning; probability judged likely.\n" in both

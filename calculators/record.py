@@ -12,7 +12,7 @@ from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
 from calculators.model import shared as shared_questions
-from calculators.paragraph_ids import short_name
+from calculators.paragraph_ids import cited_as, short_name
 
 __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", "record_text"]
 
@@ -74,12 +74,14 @@ def _where(answer: Answer) -> str:
 def _answer_lines(answer: Answer, number: str) -> list[str]:
     site = f"{SITE} " if answer["site"] else ""
     indent = "      " if answer["parent"] else "   "
+    if answer["caution"]:  # the guidance's words in place, quoted: never numbered nor marked
+        at = indent[3:]
+        lines = [f"{at}{cited_as(answer['paragraph'])}:", *_indented(answer["text"], f"{at}  > ")]
+        if answer["adult_label"]:
+            lines.append(f"{at}  {SITE} {answer['adult_label']}")
+        return lines
     heading = f"{number} {site}{answer['text']} {_where(answer)}".strip()
     lines = [f"   {heading}" if answer["parent"] else heading]
-    if answer["caution"]:  # information in place, never marked
-        if answer["adult_label"]:
-            lines.append(f"{indent}{SITE} {answer['adult_label']}")
-        return lines
     if answer["title"]:
         lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
@@ -105,6 +107,12 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     return lines
 
 
+def _numbers(items: list[Answer]) -> dict[str, str]:
+    """Each item's number as on the form: the questions and tasks counted, never a caution."""
+    marked = [a["id"] for a in items if not a["caution"]]
+    return {item_id: f"{i}." for i, item_id in enumerate(marked, 1)}
+
+
 def _answers(result: Result, shared: bool) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
     ``shared``), then the items, numbered as on the form; sub-items under their parent."""
@@ -114,9 +122,10 @@ def _answers(result: Result, shared: bool) -> list[str]:
             lines += _answer_lines(answer, "-")
     items = [a for a in result["answers"] if not a["site"]]
     unchosen = [a for a in items if a["menu"] and a["status"] == "not-answered" and not a["note"]]
-    for i, answer in enumerate(items, 1):
+    numbers = _numbers(items)
+    for answer in items:
         if answer not in unchosen:
-            lines += _answer_lines(answer, f"{i}.")
+            lines += _answer_lines(answer, numbers.get(answer["id"], ""))
     if any(a["menu"] for a in items):
         lines.append(
             f"{SITE} {len(unchosen)} of {len(items)} questions were not chosen for this plan."

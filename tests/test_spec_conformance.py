@@ -380,7 +380,7 @@ RECORD_LINE = [
     re.compile(r"^\[site\] "),
     re.compile(r"^(Answer|Note|In words|Also answered): "),
     re.compile(r"^(Guidance|Edition|Made|Checklists): "),
-    re.compile(r"^Paragraph \d+\.\d+$"),
+    re.compile(r"^Paragraph \d+\.\d+:?$"),  # a prompt's heading; a caution's, before its quote
     re.compile(r"^\d+\.\d+:$"),
     re.compile(r"^=+$"),
     re.compile(r"^How to read this record: "),
@@ -820,6 +820,29 @@ def test_c2_22_cautions_are_text_not_tasks_and_sub_items_re_nested():
             ev(CHILDREN, {qid: "done"})
     assert checklist.question("observe-young-children").caution is False
     assert checklist.question("perpetrator-leaving").parent == "what-and-who"
+
+
+@pytest.mark.parametrize("cid", [CHILDREN, PARTNER])
+def test_section_7_cautions_are_quoted_in_place_unmarked_and_tasks_numbered_without_them(cid):
+    """Section 7: "Whether a bullet is a task or a caution says how it is marked, not where it
+    goes: tasks marked Done / To do inline, cautions shown in place, unmarked": in the record a
+    caution is the guidance's words quoted (after "> ") where it stands, with no number and no
+    answer; the tasks are numbered 1, 2, 3… without counting the cautions."""
+    checklist = load_checklist(cid)
+    text = record(cid, {"adult": "yes"})
+    lines = text.split("ANSWERS\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    tasks = [q for q in checklist.items if not q.caution]
+    numbered = [li.strip() for li in lines if re.match(r"\s*\d+\. ", li)]
+    assert numbered == [f"{i}. {q.text} ({q.paragraph})" for i, q in enumerate(tasks, 1)]
+    order = [q.text for q in checklist.items]
+    at = [next(i for i, li in enumerate(lines) if t in li) for t in order]
+    assert at == sorted(at)  # every bullet in the guidance's order
+    for q in checklist.items:
+        if q.caution:
+            i = next(i for i, li in enumerate(lines) if q.text in li)
+            assert lines[i].strip() == f"> {q.text}", q.id
+            assert lines[i - 1].strip() == f"Paragraph {q.paragraph}:", q.id
+            assert not lines[i + 1].strip().startswith("Answer"), q.id
 
 
 def test_c2_23_perpetrator_planner_marks_are_independent_with_6_1_whole_and_2_15():

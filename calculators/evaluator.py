@@ -174,10 +174,27 @@ class _State:
         if value is None:
             return "Answered in words"
         values = value if isinstance(value, list) else [value]
+        if q.answers.menu:  # its status first, said Not answered when there is none (P10)
+            status = self.status(q) or NOT_ANSWERED
+            return "; ".join(
+                [status, *(q.answers.labels[v] for v in values if v not in _statuses(q))]
+            )
         label = "; ".join(q.answers.labels[v] for v in values)
         if isinstance(value, str) and value in q.answers.unnoted and not self.written(q.id):
             label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
         return label
+
+    def status(self, q: Question) -> str:
+        """A menu question's status (To ask or Asked): its label, or "" when none is given."""
+        value = self.answers.get(q.id, [])
+        values = value if isinstance(value, list) else [value]
+        return "; ".join(q.answers.labels[v] for v in values if v in _statuses(q))
+
+
+def _statuses(q: Question) -> frozenset[str]:
+    """A menu question's status values (6.2: To ask, Asked): those of its exclusive groups; its
+    other values are marks of their own ("Cross-check with the partner")."""
+    return frozenset(v for group in q.answers.exclusive for v in group)
 
 
 class _Tab:
@@ -302,6 +319,9 @@ def _listed(q: Question, state: _State) -> c.Listed:
 def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
     value: c.AnswerValue = state.answers.get(q.id, "")
     label = state.label(q) if q.id in state.answers else ""
+    chosen = set(value if isinstance(value, list) else [value])
+    if q.answers.menu:  # the status alone; each mark of its own in marks, ticked or not
+        label = state.status(q)
     status: Literal["answered", "not-known", "not-answered"] = "answered"
     if not state.answered(q):
         status = "not-answered"
@@ -326,6 +346,13 @@ def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
         "menu": q.answers.menu,
+        "marks": [
+            {"label": label, "marked": value_ in chosen}
+            for value_, label in q.answers.labels.items()
+            if value_ not in _statuses(q)
+        ]
+        if q.answers.menu
+        else [],
     }
 
 
@@ -380,12 +407,17 @@ def _to_find_out(q: Question, state: _State) -> bool:
     Outstanding, To ask), or one that needs a reason and has none (Not applicable)."""
     if q.caution or q.required:
         return False
+    if q.answers.menu:  # chosen To ask; or given a mark or a note but no status (not to vanish)
+        given = state.answers.get(q.id, [])
+        if status := set(given) & _statuses(q):
+            return bool(status & q.answers.to_find_out)
+        return state.answered(q) or state.written(q.id)
     if q.kind == "note":
         return not state.written(q.id)  # the judgement's fields, answered in words only
     if not q.answers.to_find_out and not q.answers.needs_note:
         return False
     if not state.answered(q):
-        return not q.answers.menu  # a question of a menu not chosen is simply not in the plan
+        return True
     value = state.answers.get(q.id)
     chosen = set(value if isinstance(value, list) else [value])
     unexplained = chosen & q.answers.needs_note and not state.written(q.id)
@@ -408,7 +440,7 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
             # the site's questions in a list of their own, never among the guidance's (P7)
             site_open = [_listed(q, state) for q in other.scope if state.unknown(q)]
             menu = [q for q in other.items if q.answers.menu]
-            if menu and not any(state.answered(q) for q in menu):
+            if menu and not items and not any(state.status(q) for q in menu):
                 summary = "used; no question was chosen for the plan."
             else:
                 summary = "used; still open:" if items else "used; nothing left open."

@@ -89,6 +89,7 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
         lines.append(f"{indent}{SITE} {answer['note_label']}")
     words = answer["kind"] in ("words", "note")
     given = answer["label"] if answer["status"] != "not-answered" else NOT_ANSWERED
+    given = given or NOT_ANSWERED  # a menu question with a mark or note but no status
     if words and answer["note"]:
         lines += _indented(answer["note"], f"{indent}Answer: ")[:1]
         lines += _indented(answer["note"], f"{indent}        ")[1:]
@@ -96,6 +97,8 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
             lines.append(f"{indent}Also answered: {answer['label']}")
     else:
         lines.append(f"{indent}Answer: {given}")
+        for mark in answer["marks"]:  # ticked or not, so that not ticked is seen (spec 7)
+            lines.append(f"{indent}{mark['label']}: {'Marked' if mark['marked'] else 'Not marked'}")
         if answer["kind"] == "both" and not answer["note"]:
             lines.append(f"{indent}In words: {NOT_ANSWERED}")  # both parts have their status
         if answer["note"]:
@@ -121,15 +124,20 @@ def _answers(result: Result, shared: bool) -> list[str]:
         if answer["site"] and (shared or not answer["shared"]):
             lines += _answer_lines(answer, "-")
     items = [a for a in result["answers"] if not a["site"]]
-    unchosen = [a for a in items if a["menu"] and a["status"] == "not-answered" and not a["note"]]
+    # 6.2's menu: chosen is a status given (To ask or Asked, P10); a question with a mark or a
+    # note but no status is not chosen, yet printed, so that what was given never vanishes
+    not_chosen = [a for a in items if a["menu"] and not a["label"]]
+    unchosen = [a for a in not_chosen if a["status"] == "not-answered" and not a["note"]]
     numbers = _numbers(items)
     for answer in items:
         if answer not in unchosen:
             lines += _answer_lines(answer, numbers.get(answer["id"], ""))
     if any(a["menu"] for a in items):
-        lines.append(
-            f"{SITE} {len(unchosen)} of {len(items)} questions were not chosen for this plan."
-        )
+        line = f"{SITE} {len(not_chosen)} of {len(items)} questions were not chosen for this plan"
+        if shown := len(not_chosen) - len(unchosen):
+            verb = "is" if shown == 1 else "are"
+            line += f"; {shown} of them, with a mark or a note but no status, {verb} printed above"
+        lines.append(f"{line}.")
     return lines
 
 

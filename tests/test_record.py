@@ -97,9 +97,50 @@ def test_p10_the_6_2_menu_prints_the_questions_chosen_and_says_how_many_were_not
         {"adult": "yes", "hours-online": ["asked", "cross-check"]},
         checklist="interview-planner-perpetrator",
     )
-    assert "   Answer: Asked; Cross-check with the partner\n" in text
+    assert "   Answer: Asked\n   Cross-check with the partner: Marked\n" in text
     assert "What nicknames are used" not in text
     assert f"{SITE} 32 of 33 questions were not chosen for this plan." in text
+
+
+def test_p10_a_chosen_6_2_question_prints_its_cross_check_mark_ticked_or_not():
+    """Section 7: two independent marks, status and "cross-check with the partner": for a
+    question chosen, the mark is printed whether ticked or not, so a manager sees it was not."""
+    text = make(
+        {"adult": "yes", "hours-online": ["to-ask", "cross-check"], "disruption": ["asked"]},
+        checklist="interview-planner-perpetrator",
+    )
+    assert (
+        "social relationship? (6.2)\n   Answer: Asked\n"
+        "   Cross-check with the partner: Not marked\n" in text
+    )
+    assert "   Answer: To ask\n   Cross-check with the partner: Marked\n" in text
+
+
+def test_p10_a_6_2_question_marked_cross_check_with_no_status_is_printed_never_vanishes():
+    """Chosen is a status given (To ask or Asked, P10): a question marked cross-check, or given a
+    note, with no status is not chosen, so it is counted as not chosen; but what was given is
+    printed, its status Not answered, and it is listed as still to find out (P3)."""
+    text = make(
+        {"adult": "yes", "nicknames": ["cross-check"], "disruption": ["asked"]},
+        {"storage": "Ask how the drive is organised"},
+        checklist="interview-planner-perpetrator",
+    )
+    assert (
+        "10. What nicknames are used and what do they mean to the person? (6.2)\n"
+        "   Answer: Not answered\n   Cross-check with the partner: Marked\n" in text
+    )
+    assert "   Answer: Not answered\n   Cross-check with the partner: Not marked\n" in text
+    assert "   Note: Ask how the drive is organised\n" in text
+    assert (
+        f"{SITE} 32 of 33 questions were not chosen for this plan; 2 of them, with a mark or a "
+        "note but no status, are printed above.\n" in text
+    )
+    still = text.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "What nicknames are used and what do they mean to the person? (6.2): Not answered; "
+        "Cross-check with the partner" in still
+    )
+    assert "level of general disruption" not in still  # asked: not to find out
 
 
 def test_each_quoted_paragraph_is_printed_whole_once():

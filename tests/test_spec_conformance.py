@@ -379,6 +379,7 @@ def test_p12_sections_in_order_1_7_then_2_12_first_and_each_quote_once_in_the_re
 RECORD_LINE = [
     re.compile(r"^\[site\] "),
     re.compile(r"^(Answer|Note|In words|Also answered): "),
+    re.compile(r"^Cross-check with the partner: (Marked|Not marked)$"),  # 6.2's mark (section 7)
     re.compile(r"^(Guidance|Edition|Made|Checklists): "),
     re.compile(r"^Paragraph \d+\.\d+:?$"),  # a prompt's heading; a caution's, before its quote
     re.compile(r"^\d+\.\d+:$"),
@@ -850,10 +851,13 @@ def test_c2_23_perpetrator_planner_marks_are_independent_with_6_1_whole_and_2_15
         PERPETRATOR,
         {"hours-online": ["asked", "cross-check"], "disruption": ["to-ask", "cross-check"]},
     )
-    assert answer(result, "hours-online")["label"] == "Asked; Cross-check with the partner" or (
-        "cross" in answer(result, "hours-online")["label"].lower()
-        and "asked" in answer(result, "hours-online")["label"].lower()
-    )
+    hours, disruption = answer(result, "hours-online"), answer(result, "disruption")
+    assert (hours["label"], disruption["label"]) == ("Asked", "To ask")  # the status, and…
+    cross_check = [{"label": "Cross-check with the partner", "marked": True}]
+    assert hours["marks"] == disruption["marks"] == cross_check  # …the mark of its own
+    assert answer(ev(PERPETRATOR, {"nicknames": ["asked"]}), "nicknames")["marks"] == [
+        {"label": "Cross-check with the partner", "marked": False}
+    ]
     kinds = {p["paragraph"]: (k, p) for k, p in shown(result).values()}
     assert kinds["6.1"][0] == "standing" and kinds["6.1"][1]["quote"] == whole("6.1")
     assert kinds["2.15"][0] == "standing"

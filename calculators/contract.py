@@ -160,6 +160,14 @@ class Section(TypedDict):
 Status = Literal["answered", "not-known", "not-answered", "not-asked"]
 
 
+class Mark(TypedDict):
+    """An answer that is a mark of its own beside a question's status (6.2's "Cross-check with
+    the partner"), printed ticked or not."""
+
+    label: str
+    marked: bool
+
+
 class Answer(Brief):
     title: str
     site_title: bool  # the heading is the site's words, not the guidance's
@@ -177,6 +185,8 @@ class Answer(Brief):
     note_label: str  # kind "both": the label of the words box
     adult_label: str
     menu: bool  # 6.2's "some or all" questions: only those chosen are printed
+    # a menu question's marks besides its status (label holds the status alone, "" for none)
+    marks: list[Mark]
 
 
 class ToFindOut(TypedDict):

@@ -93,6 +93,9 @@ class Question:
 class Statement:
     template: str  # e.g. "Harm consequences judged {harm}."; {id} is that item's answer label
     items: tuple[str, ...]
+    # each part of the template (between "; ") stated as soon as its own answers are given, not
+    # the whole only once all are: 2.23 c's two grades, each as it is chosen
+    each_part: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,11 @@ is computed here from them (P13).
 
 from __future__ import annotations
 
+import string
 from typing import Literal, cast
 
 from calculators import contract as c
-from calculators.definitions import Checklist, Condition, Prompt, Question
+from calculators.definitions import Checklist, Condition, Prompt, Question, Statement
 from calculators.errors import ChecklistError
 from calculators.model import AGE, brings, checklist_ids, guidance_order, load_checklist, shared
 from calculators.paragraph_ids import cited_as, short_name
@@ -173,10 +174,27 @@ class _State:
         if value is None:
             return "Answered in words"
         values = value if isinstance(value, list) else [value]
+        if q.answers.menu:  # its status first, said Not answered when there is none (P10)
+            status = self.status(q) or NOT_ANSWERED
+            return "; ".join(
+                [status, *(q.answers.labels[v] for v in values if v not in _statuses(q))]
+            )
         label = "; ".join(q.answers.labels[v] for v in values)
         if isinstance(value, str) and value in q.answers.unnoted and not self.written(q.id):
             label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
         return label
+
+    def status(self, q: Question) -> str:
+        """A menu question's status (To ask or Asked): its label, or "" when none is given."""
+        value = self.answers.get(q.id, [])
+        values = value if isinstance(value, list) else [value]
+        return "; ".join(q.answers.labels[v] for v in values if v in _statuses(q))
+
+
+def _statuses(q: Question) -> frozenset[str]:
+    """A menu question's status values (6.2: To ask, Asked): those of its exclusive groups; its
+    other values are marks of their own ("Cross-check with the partner")."""
+    return frozenset(v for group in q.answers.exclusive for v in group)
 
 
 class _Tab:
@@ -313,6 +331,9 @@ def _not_asked(checklist: Checklist, tab: _Tab) -> dict[str, str]:
 def _answer(q: Question, state: _State, adult_label: str, not_asked: str = "") -> c.Answer:
     value: c.AnswerValue = state.answers.get(q.id, "")
     label = not_asked or (state.label(q) if q.id in state.answers else "")
+    chosen = set(value if isinstance(value, list) else [value])
+    if q.answers.menu:  # the status alone; each mark of its own in marks, ticked or not
+        label = state.status(q)
     status: c.Status = "answered"
     if not_asked:
         status = "not-asked"
@@ -339,6 +360,13 @@ def _answer(q: Question, state: _State, adult_label: str, not_asked: str = "") -
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
         "menu": q.answers.menu,
+        "marks": [
+            {"label": label, "marked": value_ in chosen}
+            for value_, label in q.answers.labels.items()
+            if value_ not in _statuses(q)
+        ]
+        if q.answers.menu
+        else [],
     }
 
 
@@ -393,12 +421,17 @@ def _to_find_out(q: Question, state: _State) -> bool:
     Outstanding, To ask), or one that needs a reason and has none (Not applicable)."""
     if q.caution or q.required:
         return False
+    if q.answers.menu:  # chosen To ask; or given a mark or a note but no status (not to vanish)
+        given = state.answers.get(q.id, [])
+        if status := set(given) & _statuses(q):
+            return bool(status & q.answers.to_find_out)
+        return state.answered(q) or state.written(q.id)
     if q.kind == "note":
         return not state.written(q.id)  # the judgement's fields, answered in words only
     if not q.answers.to_find_out and not q.answers.needs_note:
         return False
     if not state.answered(q):
-        return not q.answers.menu  # a question of a menu not chosen is simply not in the plan
+        return True
     value = state.answers.get(q.id)
     chosen = set(value if isinstance(value, list) else [value])
     unexplained = chosen & q.answers.needs_note and not state.written(q.id)
@@ -421,7 +454,7 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
             # the site's questions in a list of their own, never among the guidance's (P7)
             site_open = [_listed(q, state) for q in other.scope if state.unknown(q)]
             menu = [q for q in other.items if q.answers.menu]
-            if menu and not any(state.answered(q) for q in menu):
+            if menu and not items and not any(state.status(q) for q in menu):
                 summary = "used; no question was chosen for the plan."
             else:
                 summary = "used; still open:" if items else "used; nothing left open."
@@ -455,6 +488,22 @@ def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedG
                 items = [_brief(q) for q in chosen]
                 groups.append({"heading": rule.heading, "label": label, "items": items})
     return groups
+
+
+def _stated(statement: Statement, state: _State) -> str:
+    """A statement in the practitioner's own choices once the answers it names are given ("" till
+    then); one stated ``each_part`` says each part as soon as its own answers are (2.23 c)."""
+    labels = {q.id: state.label(q).lower() for q in state.checklist.questions}
+
+    def given(text: str) -> bool:
+        names = [n for _, n, _, _ in string.Formatter().parse(text) if n is not None]
+        return all(n in state.answers and not state.unknown(state.checklist.item(n)) for n in names)
+
+    if not statement.each_part:
+        return statement.template.format(**labels) if given(statement.template) else ""
+    parts = [p for p in statement.template.removesuffix(".").split("; ") if given(p)]
+    text = "; ".join(parts).format(**labels)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 
 def evaluate(payload: object, tab: object = ()) -> c.Result:
@@ -501,7 +550,6 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "standing": f"{HEADINGS['standing']}: "
         + ", ".join(short_name(p["paragraph"]) for p in standing),
     }
-    labels = {q.id: state.label(q).lower() for q in checklist.questions}
     return {
         "checklist": checklist.id,
         "title": checklist.title,
@@ -525,11 +573,7 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "scope_not_answered": [
             _listed(q, state) for q in checklist.scope if state.unknown(q) and q.id not in not_asked
         ],
-        "statements": [
-            s.template.format(**labels)
-            for s in checklist.statements
-            if all(i in given and not state.unknown(checklist.item(i)) for i in s.items)
-        ],
+        "statements": [text for s in checklist.statements if (text := _stated(s, state))],
         "carried": _carried(checklist, others) if checklist.carries else [],
         "offered": _offered(checklist, others),
     }

@@ -398,13 +398,20 @@ class _Reader:
         statements = []
         for i, s in enumerate(self.get(data, "statements", list, cid, [])):
             where = f"{cid}.statements[{i}]"
-            template = self.get(self.table(s, "statement", where), "template", str, where)
+            s = self.table(s, "statement", where)
+            template = self.get(s, "template", str, where)
             refs = [
                 name for _, name, _, _ in string.Formatter().parse(template) if name is not None
             ]
             if unknown := [r for r in refs if r not in questions]:
                 raise self.fail(f"{where}.template", f"unknown placeholders {unknown}")
-            statements.append(d.Statement(template, tuple(dict.fromkeys(refs))))
+            each_part = self.get(s, "each_part", bool, where, False)
+            parts = template.removesuffix(".").split("; ")
+            if each_part and (not template.endswith(".") or not all("{" in p for p in parts)):
+                raise self.fail(
+                    f"{where}.template", 'each part ("; " between) names an answer; one "." ends it'
+                )
+            statements.append(d.Statement(template, tuple(dict.fromkeys(refs)), each_part))
         offered = []
         for i, p in enumerate(self.get(data, "offered", list, cid, [])):
             where = f"{cid}.offered[{i}]"

@@ -12,7 +12,7 @@ from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
 from calculators.model import shared as shared_questions
-from calculators.paragraph_ids import short_name
+from calculators.paragraph_ids import cited_as, short_name
 
 __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", "record_text"]
 
@@ -74,12 +74,14 @@ def _where(answer: Answer) -> str:
 def _answer_lines(answer: Answer, number: str) -> list[str]:
     site = f"{SITE} " if answer["site"] else ""
     indent = "      " if answer["parent"] else "   "
+    if answer["caution"]:  # the guidance's words in place, quoted: never numbered nor marked
+        at = indent[3:]
+        lines = [f"{at}{cited_as(answer['paragraph'])}:", *_indented(answer["text"], f"{at}  > ")]
+        if answer["adult_label"]:
+            lines.append(f"{at}  {SITE} {answer['adult_label']}")
+        return lines
     heading = f"{number} {site}{answer['text']} {_where(answer)}".strip()
     lines = [f"   {heading}" if answer["parent"] else heading]
-    if answer["caution"]:  # information in place, never marked
-        if answer["adult_label"]:
-            lines.append(f"{indent}{SITE} {answer['adult_label']}")
-        return lines
     if answer["title"]:
         lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
@@ -87,6 +89,7 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
         lines.append(f"{indent}{SITE} {answer['note_label']}")
     words = answer["kind"] in ("words", "note")
     given = answer["label"] if answer["status"] != "not-answered" else NOT_ANSWERED
+    given = given or NOT_ANSWERED  # a menu question with a mark or note but no status
     if words and answer["note"]:
         lines += _indented(answer["note"], f"{indent}Answer: ")[:1]
         lines += _indented(answer["note"], f"{indent}        ")[1:]
@@ -94,6 +97,8 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
             lines.append(f"{indent}Also answered: {answer['label']}")
     else:
         lines.append(f"{indent}Answer: {given}")
+        for mark in answer["marks"]:  # ticked or not, so that not ticked is seen (spec 7)
+            lines.append(f"{indent}{mark['label']}: {'Marked' if mark['marked'] else 'Not marked'}")
         if answer["kind"] == "both" and not answer["note"]:
             lines.append(f"{indent}In words: {NOT_ANSWERED}")  # both parts have their status
         if answer["note"]:
@@ -105,6 +110,12 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     return lines
 
 
+def _numbers(items: list[Answer]) -> dict[str, str]:
+    """Each item's number as on the form: the questions and tasks counted, never a caution."""
+    marked = [a["id"] for a in items if not a["caution"]]
+    return {item_id: f"{i}." for i, item_id in enumerate(marked, 1)}
+
+
 def _answers(result: Result, shared: bool) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
     ``shared``), then the items, numbered as on the form; sub-items under their parent."""
@@ -113,14 +124,20 @@ def _answers(result: Result, shared: bool) -> list[str]:
         if answer["site"] and (shared or not answer["shared"]):
             lines += _answer_lines(answer, "-")
     items = [a for a in result["answers"] if not a["site"]]
-    unchosen = [a for a in items if a["menu"] and a["status"] == "not-answered" and not a["note"]]
-    for i, answer in enumerate(items, 1):
+    # 6.2's menu: chosen is a status given (To ask or Asked, P10); a question with a mark or a
+    # note but no status is not chosen, yet printed, so that what was given never vanishes
+    not_chosen = [a for a in items if a["menu"] and not a["label"]]
+    unchosen = [a for a in not_chosen if a["status"] == "not-answered" and not a["note"]]
+    numbers = _numbers(items)
+    for answer in items:
         if answer not in unchosen:
-            lines += _answer_lines(answer, f"{i}.")
+            lines += _answer_lines(answer, numbers.get(answer["id"], ""))
     if any(a["menu"] for a in items):
-        lines.append(
-            f"{SITE} {len(unchosen)} of {len(items)} questions were not chosen for this plan."
-        )
+        line = f"{SITE} {len(not_chosen)} of {len(items)} questions were not chosen for this plan"
+        if shown := len(not_chosen) - len(unchosen):
+            verb = "is" if shown == 1 else "are"
+            line += f"; {shown} of them, with a mark or a note but no status, {verb} printed above"
+        lines.append(f"{line}.")
     return lines
 
 

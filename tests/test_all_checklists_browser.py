@@ -207,7 +207,7 @@ def test_the_perpetrator_planner_keeps_asked_and_cross_check_together_on_one_que
     # The answers are the record's (P12: the planner's statuses are answers, not prompts).
     page.wait_for_function(
         "() => document.querySelector('.checklist__record').textContent"
-        ".includes('Answer: Asked; Cross-check with the partner')"
+        ".includes('Answer: Asked\\n   Cross-check with the partner: Marked\\n')"
     )
     boxes["to-ask"].focus()  # To ask and Asked are one status: ticking one unticks the other
     page.keyboard.press("Space")
@@ -215,7 +215,7 @@ def test_the_perpetrator_planner_keeps_asked_and_cross_check_together_on_one_que
     assert boxes["cross-check"].is_checked()  # the cross-check mark stays
     page.wait_for_function(
         "() => document.querySelector('.checklist__record').textContent"
-        ".includes('Answer: To ask; Cross-check with the partner')"
+        ".includes('Answer: To ask\\n   Cross-check with the partner: Marked\\n')"
     )
     for paragraph in ("6.1", "2.15"):  # always shown
         assert page.locator(f'[data-prompt] a:text-is("Paragraph {paragraph}")').count()

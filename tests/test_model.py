@@ -138,6 +138,16 @@ MALFORMED = [
         "unknown placeholders ['aa']",
     ),
     (
+        changed("statements.0.each_part", "yes"),
+        "f: t.statements[0].each_part",
+        "expected bool, got 'yes'",
+    ),
+    (
+        changed("statements.0", {"template": "A is {a}; and more.", "each_part": True}),
+        "f: t.statements[0].template",
+        'each part ("; " between) names an answer; one "." ends it',
+    ),
+    (
         changed("answers.not_known", "dunno"),
         "f: t.answers.not_known",
         "['dunno'] not among ['yes', 'no', 'unknown']",

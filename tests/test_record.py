@@ -97,9 +97,50 @@ def test_p10_the_6_2_menu_prints_the_questions_chosen_and_says_how_many_were_not
         {"adult": "yes", "hours-online": ["asked", "cross-check"]},
         checklist="interview-planner-perpetrator",
     )
-    assert "   Answer: Asked; Cross-check with the partner\n" in text
+    assert "   Answer: Asked\n   Cross-check with the partner: Marked\n" in text
     assert "What nicknames are used" not in text
     assert f"{SITE} 32 of 33 questions were not chosen for this plan." in text
+
+
+def test_p10_a_chosen_6_2_question_prints_its_cross_check_mark_ticked_or_not():
+    """Section 7: two independent marks, status and "cross-check with the partner": for a
+    question chosen, the mark is printed whether ticked or not, so a manager sees it was not."""
+    text = make(
+        {"adult": "yes", "hours-online": ["to-ask", "cross-check"], "disruption": ["asked"]},
+        checklist="interview-planner-perpetrator",
+    )
+    assert (
+        "social relationship? (6.2)\n   Answer: Asked\n"
+        "   Cross-check with the partner: Not marked\n" in text
+    )
+    assert "   Answer: To ask\n   Cross-check with the partner: Marked\n" in text
+
+
+def test_p10_a_6_2_question_marked_cross_check_with_no_status_is_printed_never_vanishes():
+    """Chosen is a status given (To ask or Asked, P10): a question marked cross-check, or given a
+    note, with no status is not chosen, so it is counted as not chosen; but what was given is
+    printed, its status Not answered, and it is listed as still to find out (P3)."""
+    text = make(
+        {"adult": "yes", "nicknames": ["cross-check"], "disruption": ["asked"]},
+        {"storage": "Ask how the drive is organised"},
+        checklist="interview-planner-perpetrator",
+    )
+    assert (
+        "10. What nicknames are used and what do they mean to the person? (6.2)\n"
+        "   Answer: Not answered\n   Cross-check with the partner: Marked\n" in text
+    )
+    assert "   Answer: Not answered\n   Cross-check with the partner: Not marked\n" in text
+    assert "   Note: Ask how the drive is organised\n" in text
+    assert (
+        f"{SITE} 32 of 33 questions were not chosen for this plan; 2 of them, with a mark or a "
+        "note but no status, are printed above.\n" in text
+    )
+    still = text.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "What nicknames are used and what do they mean to the person? (6.2): Not answered; "
+        "Cross-check with the partner" in still
+    )
+    assert "level of general disruption" not in still  # asked: not to find out
 
 
 def test_each_quoted_paragraph_is_printed_whole_once():
@@ -233,3 +274,18 @@ def test_both_parts_of_a_two_part_question_have_their_status():
 def test_3_7_never_shows_its_first_sentence_without_the_lists_own_words():
     text = make({"adult": "yes"}, checklist="protective-carer-concerns")
     assert "at risk of significant harm. Factors that would be of concern would include:" in text
+
+
+def test_the_judgement_states_each_grade_as_soon_as_it_is_chosen_the_other_stays_missing():
+    """Section 6: the record states the judgement in the practitioner's own choices, computed
+    from them (P13): one grade chosen is stated alone; both as the spec's one line."""
+    one = make({"adult": "yes", "harm-consequences": "serious"}, checklist="reaching-a-judgement")
+    assert f"\n{SITE} Harm consequences judged serious.\n" in one
+    missing = one.split("MISSING", 1)[1].split("\n\n", 1)[0]
+    assert "Is the probability of harm highly likely, likely or unlikely?" in missing
+    assert "judged serious" not in missing and "probability judged" not in one.lower()
+    both = make(
+        {"adult": "yes", "harm-consequences": "concerning", "probability": "likely"},
+        checklist="reaching-a-judgement",
+    )
+    assert f"\n{SITE} Harm consequences judged concerning; probability judged likely.\n" in both

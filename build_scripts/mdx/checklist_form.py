@@ -95,21 +95,22 @@ def how_to_answer(checklist: Checklist) -> list[str]:
             parts = "; ".join(f"{n} answered {o}" for o, n in counts.items())
             lines.append(f"The site's questions, first: {parts}.")
     groups: dict[str, list[int]] = {}
-    information = []
-    for number, q in enumerate(checklist.items, 1):
-        if q.caution:
-            information.append(number)
-        else:
-            groups.setdefault(answers_offered(q), []).append(number)
+    for number, q in enumerate(marked(checklist), 1):
+        groups.setdefault(answers_offered(q), []).append(number)
     for offered, numbers in groups.items():
         noun = "Questions" if len(numbers) > 1 else "Question"
         lines.append(f"{noun} {_numbers(numbers)}: {offered}.")
-    if information:
-        noun = "Items" if len(information) > 1 else "Item"
+    if any(q.caution for q in checklist.items):
         lines.append(
-            f"{noun} {_numbers(information)}: the guidance's words, for information; no answer."
+            "Quoted among them, unnumbered: the guidance's words, for information; no answer."
         )
     return lines
+
+
+def marked(checklist: Checklist) -> list[Question]:
+    """The items numbered, as in the record: every one but the cautions, which are the guidance's
+    words in place, never numbered nor marked (spec section 7)."""
+    return [q for q in checklist.items if not q.caution]
 
 
 def _how(parent: etree.Element, checklist: Checklist, docs: str) -> None:
@@ -229,19 +230,13 @@ def _question(
     parent: etree.Element, q: Question, number: str, docs: str, paragraphs: tuple[str, ...] = ()
 ) -> etree.Element:
     kind = "scope" if not q.verbatim else "item"
-    if q.caution:  # information in place, not a task: text only, never marked
+    if q.caution:  # the guidance's words in place, quoted: never numbered nor marked
         box = el(parent, "div", class_="checklist-q checklist-q--caution", id=f"q-{q.id}")
-        text = el(box, "p", class_="checklist-q__legend")
-        if number:
-            el(text, "span", number, class_="checklist-q__number")
-        el(text, "span", q.text, class_="checklist-q__text")
-        el(
-            text,
-            "a",
-            q.paragraph,
-            class_="checklist-q__para",
-            href=paragraph_href(q.paragraph, docs),
-        )
+        quote = el(box, "blockquote", class_="checklist-q__quote")
+        el(quote, "p", f"“{q.text}”", class_="checklist-q__text")
+        source = el(quote, "p", class_="checklist-q__source")
+        href = paragraph_href(q.paragraph, docs)
+        el(source, "a", cited_as(q.paragraph), class_="checklist-q__para", href=href)
         return box
     fieldset = el(parent, "fieldset", class_=f"checklist-q checklist-q--{kind}", id=f"q-{q.id}")
     _legend(fieldset, q, number, docs)
@@ -296,9 +291,10 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     for q in checklist.scope:
         _question(questions, q, "", docs, brought.get(q.id, ()))
     shown: dict[str, etree.Element] = {}
-    for i, q in enumerate(checklist.items, 1):  # a sub-item sits inside its parent's fieldset
+    numbers = {q.id: f"{i}." for i, q in enumerate(marked(checklist), 1)}
+    for q in checklist.items:  # a sub-item sits inside its parent's fieldset
         where = shown.get(q.parent, questions)
-        shown[q.id] = _question(where, q, f"{i}.", docs, brought.get(q.id, ()))
+        shown[q.id] = _question(where, q, numbers.get(q.id, ""), docs, brought.get(q.id, ()))
 
     result = el(form, "section", class_="checklist__result", id="result")
     el(result, "h2", "What the guidance says for these answers", id="what-the-guidance-says")

@@ -81,6 +81,11 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if "labels" in case:  # the answer as recorded, for the items named
         labels = {a["id"]: a["label"] for a in response["answers"]}
         expect("labels", {k: labels.get(k) for k in case["labels"]}, case["labels"])
+    if "marks" in case:  # a menu question's marks ticked beside its status, for the items named
+        marks = {
+            a["id"]: [m["label"] for m in a["marks"] if m["marked"]] for a in response["answers"]
+        }
+        expect("marks", {k: marks.get(k) for k in case["marks"]}, case["marks"])
     if "missing" in case:
         expect("missing", [m["id"] for m in response["missing"]], case["missing"])
     if "listed" in case:  # the items a listing prompt names

@@ -145,11 +145,13 @@ def numbered(line: str) -> set[int]:
 def test_p16_how_to_answer_gives_each_questions_answer_labels_from_the_definition(checklist_id):
     checklist = load_checklist(checklist_id)
     lines = how_lines(checklist_id)
-    for number, q in enumerate(checklist.items, 1):
-        (line,) = [x for x in lines if x.startswith(("Question", "Item")) and number in numbered(x)]
-        if q.caution:
-            assert line.startswith("Item") and "no answer" in line, q.id
-        elif q.kind == "note":
+    cautions = [x for x in lines if x.startswith("Quoted among them, unnumbered:")]
+    assert len(cautions) == (1 if any(q.caution for q in checklist.items) else 0)
+    assert all("no answer" in x for x in cautions)
+    tasks = [q for q in checklist.items if not q.caution]  # a caution is never numbered
+    for number, q in enumerate(tasks, 1):
+        (line,) = [x for x in lines if x.startswith("Question") and number in numbered(x)]
+        if q.kind == "note":
             assert line.endswith(": in your own words."), q.id
         else:
             assert " / ".join(q.answers.labels.values()) in line, q.id
@@ -213,3 +215,27 @@ def test_p16_the_checklists_page_names_the_age_question_and_its_label_as_defined
     assert f'"{shared().adult_label}"' in page
     assert '"Each case has to be assessed on its individual merits and will be unique"' in page
     assert "the judgement of risk is yours" not in page
+
+
+PLANNERS_WITH_CAUTIONS = ["interview-planner-children", "interview-planner-partner"]
+
+
+@pytest.mark.parametrize("checklist_id", PLANNERS_WITH_CAUTIONS)
+def test_cautions_are_quoted_in_place_unnumbered_and_the_tasks_numbered_without_them(checklist_id):
+    """Spec section 7: "tasks marked Done / To do inline, cautions shown in place, unmarked", on
+    screen and on the blank paper form: a caution is the guidance's words quoted, no number, no
+    control; the tasks are numbered 1, 2, 3… counting no caution."""
+    checklist = load_checklist(checklist_id)
+    found = nodes(f"/// checklist | {checklist_id}\n///\n")
+    boxes = [n for n in found if "checklist-q--caution" in n.classes]
+    assert {n.attrs["id"] for n in boxes} == {f"q-{q.id}" for q in checklist.items if q.caution}
+    for box in boxes:
+        inside = list(box.iter())
+        assert not [n for n in inside if "checklist-q__number" in n.classes], box.attrs["id"]
+        assert not [n for n in inside if n.tag in ("input", "textarea")], box.attrs["id"]
+        (quote,) = [n for n in inside if n.tag == "blockquote"][:1]
+        text = checklist.question(box.attrs["id"].removeprefix("q-")).text
+        assert f"“{text}”" in quote.text()
+    numbers = [n.text() for n in found if "checklist-q__number" in n.classes]
+    tasks = [q for q in checklist.items if not q.caution]
+    assert numbers == [f"{i}." for i in range(1, len(tasks) + 1)]

@@ -298,7 +298,8 @@ def _listed(q: Question, state: _State) -> c.Listed:
     }
 
 
-def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
+def _answer(q: Question, tab: _Tab, adult_label: str) -> c.Answer:
+    state = tab.state
     value: c.AnswerValue = state.answers.get(q.id, "")
     label = state.label(q) if q.id in state.answers else ""
     status: Literal["answered", "not-known", "not-answered"] = "answered"
@@ -325,6 +326,11 @@ def _answer(q: Question, state: _State, adult_label: str) -> c.Answer:
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
         "menu": q.answers.menu,
+        "beside": [
+            _prompt(p, tab, "standing", adult_label)
+            for p in state.checklist.prompts
+            if p.beside == q.id
+        ],
     }
 
 
@@ -342,6 +348,7 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
         "from_answers": "",
         "waits_on": "",
         "link": "",
+        "links": [{"target": k.target, "text": k.text, "url": k.url} for k in prompt.links],
     }
     state = tab.state
     if prompt.lists:
@@ -459,6 +466,8 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
     adult_label = shared().adult_label if adult == "under-18-or-not-known" else ""
     sections: dict[SectionKind, list[c.Prompt]] = {kind: [] for kind in HEADINGS}
     for p in checklist.prompts:
+        if p.beside:
+            continue  # shown beside its item, in the answers
         truth = True if not p.when else context.all_hold(p.when)
         kind: SectionKind
         if truth is None:
@@ -492,7 +501,7 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "answered": len(given) + len([n for n in notes.values() if n.strip()]),
         "adult": adult,
         "adult_label": adult_label,
-        "answers": [_answer(q, state, adult_label) for q in checklist.questions],
+        "answers": [_answer(q, context, adult_label) for q in checklist.questions],
         "sections": [
             {"kind": kind, "heading": headings[kind], "prompts": prompts}
             for kind, prompts in sections.items()

@@ -105,9 +105,10 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     return lines
 
 
-def _answers(result: Result, shared: bool) -> list[str]:
+def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
-    ``shared``), then the items, numbered as on the form; sub-items under their parent."""
+    ``shared``), then the items, numbered as on the form; sub-items under their parent; a
+    paragraph shown beside an item (2.5 beside 2.18's first point) right after it, indented."""
     lines = []
     for answer in result["answers"]:
         if answer["site"] and (shared or not answer["shared"]):
@@ -117,6 +118,8 @@ def _answers(result: Result, shared: bool) -> list[str]:
     for i, answer in enumerate(items, 1):
         if answer not in unchosen:
             lines += _answer_lines(answer, f"{i}.")
+            for prompt in answer["beside"]:
+                lines += [f"   {line}" for line in _prompt_lines(prompt, quoted, result["title"])]
     if any(a["menu"] for a in items):
         lines.append(
             f"{SITE} {len(unchosen)} of {len(items)} questions were not chosen for this plan."
@@ -138,6 +141,8 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
         lines += _indented(prompt["quote"], "  > ")
         if prompt["note"]:  # with the quote it is about, once
             lines.append(f"  {SITE} The site's note on {prompt['paragraph']}: {prompt['note']}")
+    for link in prompt["links"]:  # a place it links, in the guidance's words (Section 3)
+        lines.append(f"  Linked: {link['text']}" + (f" ({link['url']})" if link["url"] else ""))
     if prompt["adult_label"]:
         lines.append(f"  {SITE} {prompt['adult_label']}")
     return lines
@@ -170,7 +175,7 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         lines += _listed("Missing: the record is not complete without these", result["missing"])
     if result["statements"]:
         lines += ["", *(f"{SITE} {s}" for s in result["statements"])]
-    lines += ["", "ANSWERS", *_answers(result, shared)]
+    lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
         lines += ["", section["heading"].upper()]
         for prompt in section["prompts"]:

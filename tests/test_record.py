@@ -254,7 +254,7 @@ def test_a_prompts_link_is_printed_after_its_quote_in_the_guidances_words():
     lines = text.splitlines()
     at = lines.index("Paragraph 3.4")
     assert lines[at + 2 : at + 4] == [
-        "  > It is important to remember that people\N{RIGHT SINGLE QUOTATION MARK}s initial reaction can be a poor predictor "
-        "of their long-term ability to protect.",
+        "  > It is important to remember that people\N{RIGHT SINGLE QUOTATION MARK}s initial "
+        "reaction can be a poor predictor of their long-term ability to protect.",
         "  Linked: 3. Guidance for the assessment of potentially protective carers",
     ]

@@ -129,6 +129,15 @@ class Listed(Brief):
     note: str  # the practitioner's note on it ("" for none), e.g. who a point is awaited from
 
 
+class Link(TypedDict):
+    """A place a prompt links besides its paragraph, in the guidance's words: a section by its
+    anchor (``section-3``) and heading, or the paragraph's own link (``link:<key>``) and address."""
+
+    target: str
+    text: str
+    url: str  # a "link:" target's address ("" for a section: the page finds its own)
+
+
 class Prompt(TypedDict):
     """One paragraph of the guidance (P13) as the result shows it: whole, with the site's lines
     computed from the answers that brought it or that it waits on."""
@@ -144,6 +153,7 @@ class Prompt(TypedDict):
     from_answers: str  # the site's line naming the answers that brought it ("" for none)
     waits_on: str  # the site's line naming the answers it waits on ("" for none)
     link: str  # a checklist of the tab it waits on, not answered ("" for none)
+    links: list[Link]  # places in the guidance it links besides its paragraph (Section 3)
 
 
 class Section(TypedDict):
@@ -187,6 +197,7 @@ class Answer(Brief):
     menu: bool  # 6.2's "some or all" questions: only those chosen are printed
     # a menu question's marks besides its status (label holds the status alone, "" for none)
     marks: list[Mark]
+    beside: list[Prompt]  # paragraphs shown beside it, whatever the answers (2.5 by 2.18's first)
 
 
 class ToFindOut(TypedDict):

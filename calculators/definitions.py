@@ -24,6 +24,18 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A place in the guidance a prompt links besides its paragraph, in the guidance's words:
+    a section by its page anchor and heading (``section-3``, Section 3 beside 3.4), or a link
+    the paragraph itself gives, by its key in the site's link registry and its address
+    (``link:children-act-1989-s31``, Section 31 in 2.22). The build checks the words (tests)."""
+
+    target: str  # "section-<n>", or "link:<key>"
+    text: str  # the guidance's heading, or the words of the paragraph's own link
+    url: str = ""  # a "link:" target's address (https://…), as the registry gives it
+
+
+@dataclass(frozen=True)
 class Condition:
     items: tuple[str, ...]
     quantifier: str  # any | all | none (answers in values) | noted (a note was written)
@@ -48,6 +60,10 @@ class Prompt:
     # where it follows, its line names the questions still open too (2.6's four on positions
     # of trust, which ask about two different people: C3-13)
     names_open: bool = False
+    # shown beside this item (on screen, in the record), not among the sections: 2.5 beside
+    # 2.18's first point ("Levels A - C"); only a prompt shown whatever the answers
+    beside: str = ""
+    links: tuple[Link, ...] = ()  # places it links besides its paragraph (Section 3 with 3.4)
 
     @property
     def cite(self) -> Cite:

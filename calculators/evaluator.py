@@ -328,7 +328,8 @@ def _not_asked(checklist: Checklist, tab: _Tab) -> dict[str, str]:
     return found
 
 
-def _answer(q: Question, state: _State, adult_label: str, not_asked: str = "") -> c.Answer:
+def _answer(q: Question, tab: _Tab, adult_label: str, not_asked: str = "") -> c.Answer:
+    state = tab.state
     value: c.AnswerValue = state.answers.get(q.id, "")
     label = not_asked or (state.label(q) if q.id in state.answers else "")
     chosen = set(value if isinstance(value, list) else [value])
@@ -367,6 +368,11 @@ def _answer(q: Question, state: _State, adult_label: str, not_asked: str = "") -
         ]
         if q.answers.menu
         else [],
+        "beside": [
+            _prompt(p, tab, "standing", adult_label)
+            for p in state.checklist.prompts
+            if p.beside == q.id
+        ],
     }
 
 
@@ -384,6 +390,7 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
         "from_answers": "",
         "waits_on": "",
         "link": "",
+        "links": [{"target": k.target, "text": k.text, "url": k.url} for k in prompt.links],
     }
     state = tab.state
     if prompt.lists:
@@ -525,6 +532,8 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
     adult_label = shared().adult_label if adult == "under-18-or-not-known" else ""
     sections: dict[SectionKind, list[c.Prompt]] = {kind: [] for kind in HEADINGS}
     for p in checklist.prompts:
+        if p.beside:
+            continue  # shown beside its item, in the answers
         truth = True if not p.when else context.all_hold(p.when)
         kind: SectionKind
         if truth is None:
@@ -558,7 +567,7 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "adult": adult,
         "adult_label": adult_label,
         "answers": [
-            _answer(q, state, adult_label, not_asked.get(q.id, "")) for q in checklist.questions
+            _answer(q, context, adult_label, not_asked.get(q.id, "")) for q in checklist.questions
         ],
         "sections": [
             {"kind": kind, "heading": headings[kind], "prompts": prompts}

@@ -71,6 +71,7 @@ KEYS = {
     "condition": keys(d.Condition),
     "list": frozenset({"items", "values"}),
     "cite": keys(d.Cite),
+    "link": keys(d.Link),
     "statement": keys(d.Statement),
     "offered": keys(d.Offered),
     "shared": frozenset({"adult_label", "scope", "prompts"}),
@@ -78,6 +79,9 @@ KEYS = {
 
 # Where a sentence ends: . ? ! (before a closing quotation mark, if any) then a space, except
 # after "e.g." and "i.e."; and every line end (a bullet is a whole unit too).
+# A prompt's link: a section of the guidance by its page anchor, or a link of the site's registry.
+LINK_TARGET = re.compile(r"^(section-[1-9][0-9]*|link:[a-z0-9]+(-[a-z0-9]+)*)$")
+
 _SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.?!])[\u201d\u2019\"']?\s+")
 
 
@@ -330,6 +334,19 @@ class _Reader:
         waits_on = self.get(data, "waits_on", str, where, "")
         if waits_on and not any(c.checklist for c in when):
             raise self.fail(f"{where}.waits_on", "only a prompt on another checklist waits on it")
+        beside = self.get(data, "beside", str, where, "")
+        if beside and (beside not in questions or not questions[beside].verbatim):
+            raise self.fail(f"{where}.beside", f"{beside!r} is not an item of this checklist")
+        if beside and (when or lists or data.get("pinned")):
+            raise self.fail(
+                f"{where}.beside",
+                "only a prompt shown whatever the answers (no when, list or "
+                "pinned) is shown beside an item",
+            )
+        links = tuple(
+            self.link(entry, f"{where}.links[{i}]")
+            for i, entry in enumerate(self.get(data, "links", list, where, []))
+        )
         return d.Prompt(
             id=pid,
             lead=lead,
@@ -340,7 +357,25 @@ class _Reader:
             for_adults=self.get(data, "for_adults", bool, where, False),
             waits_on=waits_on,
             names_open=self.get(data, "names_open", bool, where, False),
+            beside=beside,
+            links=links,
         )
+
+    def link(self, data: object, where: str) -> d.Link:
+        """A prompt's link: a section's anchor and heading, or a registry link and its address."""
+        data = self.table(data, "link", where)
+        target = self.get(data, "target", str, where)
+        if not LINK_TARGET.match(target):
+            raise self.fail(f"{where}.target", f"{target!r} is not section-<n> or link:<key>")
+        text = self.get(data, "text", str, where)
+        if not text.strip():
+            raise self.fail(f"{where}.text", "expected the guidance's words, got nothing")
+        url = self.get(data, "url", str, where, "")
+        if target.startswith("link:") != url.startswith("https://"):
+            raise self.fail(
+                f"{where}.url", "a link: target has its https:// address; a section has none"
+            )
+        return d.Link(target, text, url)
 
     def shared_questions(self, names: list[str], where: str) -> tuple[d.Question, ...]:
         assert self.shared is not None

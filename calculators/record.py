@@ -116,9 +116,10 @@ def _numbers(items: list[Answer]) -> dict[str, str]:
     return {item_id: f"{i}." for i, item_id in enumerate(marked, 1)}
 
 
-def _answers(result: Result, shared: bool) -> list[str]:
+def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     """Every question with its answer: the site's questions first (the shared ones only when
-    ``shared``), then the items, numbered as on the form; sub-items under their parent."""
+    ``shared``), then the items, numbered as on the form; sub-items under their parent; a
+    paragraph shown beside an item (2.5 beside 2.18's first point) right after it, indented."""
     lines = []
     for answer in result["answers"]:
         if answer["site"] and (shared or not answer["shared"]):
@@ -132,6 +133,8 @@ def _answers(result: Result, shared: bool) -> list[str]:
     for answer in items:
         if answer not in unchosen:
             lines += _answer_lines(answer, numbers.get(answer["id"], ""))
+            for prompt in answer["beside"]:
+                lines += [f"   {line}" for line in _prompt_lines(prompt, quoted, result["title"])]
     if any(a["menu"] for a in items):
         line = f"{SITE} {len(not_chosen)} of {len(items)} questions were not chosen for this plan"
         if shown := len(not_chosen) - len(unchosen):
@@ -155,6 +158,8 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
         lines += _indented(prompt["quote"], "  > ")
         if prompt["note"]:  # with the quote it is about, once
             lines.append(f"  {SITE} The site's note on {prompt['paragraph']}: {prompt['note']}")
+    for link in prompt["links"]:  # a place it links, in the guidance's words (Section 3)
+        lines.append(f"  Linked: {link['text']}" + (f" ({link['url']})" if link["url"] else ""))
     if prompt["adult_label"]:
         lines.append(f"  {SITE} {prompt['adult_label']}")
     return lines
@@ -187,7 +192,7 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         lines += _listed("Missing: the record is not complete without these", result["missing"])
     if result["statements"]:
         lines += ["", *(f"{SITE} {s}" for s in result["statements"])]
-    lines += ["", "ANSWERS", *_answers(result, shared)]
+    lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
         lines += ["", section["heading"].upper()]
         for prompt in section["prompts"]:

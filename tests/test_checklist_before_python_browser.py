@@ -122,6 +122,7 @@ def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_
     # Before Python (held back): the build-time result with no answers, in the page's HTML.
     before = panel.evaluate(SEEN)
     marks = page.locator("form.checklist .checklist-q__state").count()
+    beside = page.locator("form.checklist .checklist-q__beside").all_inner_texts()
     assert not_ready(page)
     assert before["text"].startswith("The site's words: Nothing is answered yet.The site's words:")
     # The panel's headings are not the page's: none in its table of contents.
@@ -142,3 +143,5 @@ def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_
     assert after["text"] == before["text"]
     assert after["height"] == before["height"]
     assert page.locator("form.checklist .checklist-q__state").count() == marks
+    # What is shown beside a question (2.5 beside 2.18's first point): the same, drawn anew.
+    assert page.locator("form.checklist .checklist-q__beside").all_inner_texts() == beside

@@ -592,3 +592,48 @@ def test_every_line_of_the_sites_is_marked_and_quotes_are_the_guidances(page):
     link = page.locator('[data-prompt="risk-factors-2-10"] .checklist-prompt__link')
     assert link.inner_text() == "Go to the checklist: Early risk factors"
     assert link.get_attribute("href").rstrip("/").endswith("checklists/early-risk-factors")
+
+
+def test_2_5_is_beside_the_first_point_section_3_and_section_31_are_linked(page):
+    """Issue 22 (spec parts 3, 1 and 6): 2.5 whole beside the first 2.18 point and nowhere else,
+    before and after an answer; Section 3 linked with 3.4 by its heading; 2.22's Section 31 of
+    the Children Act 1989 linked with 2.22, each in the copied record too."""
+    page.goto("checklists/core-assessment-information/")
+    wait_for_python(page)
+    for _ in range(2):
+        beside = page.locator("#q-nature-of-images > .checklist-q__beside")
+        assert beside.count() == 1
+        assert "“Below are the categories for Image Assessment" in beside.inner_text()
+        assert "C - Other indecent images not falling within categories A or B.”" in (
+            beside.inner_text()
+        )
+        link = beside.get_by_role("link", name="Paragraph 2.5")
+        assert re.search(r"/assessment/#2\.5$", link.get_attribute("href"))
+        assert page.locator('[data-prompt="image-categories"]').count() == 1
+        assert page.locator(".checklist__prompts").get_by_text("Paragraph 2.5").count() == 0
+        answer(page, "nature-of-images", "obtained")
+        page.locator("#q-nature-of-images .checklist-q__state").wait_for(state="detached")
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    record = page.evaluate("navigator.clipboard.readText()")
+    first = record.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    assert "   Answer: Obtained (not recorded in this checklist)\n   Paragraph 2.5\n" in first
+
+    page.goto(STRATEGY)
+    wait_for_python(page)
+    answer(page, "partner", "yes")
+    prompt = page.locator('[data-prompt="protective-carer"][data-group="follows"]')
+    prompt.wait_for()
+    heading = "3. Guidance for the assessment of potentially protective carers"
+    section = prompt.get_by_role("link", name=heading)
+    assert re.search(r"/protective-carers/#section-3$", section.get_attribute("href"))
+    page.get_by_role("button", name="Copy record").click()
+    page.get_by_text("Record copied").wait_for()
+    assert f"\n  Linked: {heading}\n" in page.evaluate("navigator.clipboard.readText()")
+
+    page.goto("checklists/reaching-a-judgement/")
+    wait_for_python(page)
+    prompt = page.locator('[data-prompt="type-and-degree-of-harm"]')
+    act = prompt.get_by_role("link", name="Section 31 of the Children Act 1989")
+    assert act.get_attribute("href") == "https://www.legislation.gov.uk/ukpga/1989/41/section/31"
+    assert prompt.get_by_role("link", name="Paragraph 2.22").count() == 1

@@ -22,7 +22,9 @@ def test_case(pair):
 def test_every_prompt_has_a_case_that_shows_it_and_one_that_does_not(checklist):
     definition = load_checklist(checklist)
     shown = [
-        set(c["prompts"]) | set(c.get("if_so", {}))
+        set(c["prompts"])
+        | set(c.get("if_so", {}))
+        | {p for b in c.get("beside", {}).values() for p in b}
         for cid, c in CASES
         if cid == checklist and "prompts" in c
     ]
@@ -39,5 +41,7 @@ def test_every_prompt_always_shown_is_shown_with_nothing_answered(checklist):
     definition = load_checklist(checklist)
     result = evaluate({"checklist": checklist, "answers": {}})
     shown = [p["id"] for s in result["sections"] if s["kind"] != "if-so" for p in s["prompts"]]
-    always = [p.id for p in definition.prompts if not p.when]
+    always = [p.id for p in definition.prompts if not p.when and not p.beside]
     assert [i for i in shown if i in always] == always
+    beside = {p["id"]: a["id"] for a in result["answers"] for p in a["beside"]}
+    assert beside == {p.id: p.beside for p in definition.prompts if p.beside}

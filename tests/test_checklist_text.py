@@ -101,3 +101,61 @@ def test_a_quote_naming_a_link_without_an_address_says_so_as_the_page_does(check
             for text in unresolved_link_texts():
                 if text in cite.quote:
                     assert f"“{text}” (no address given)" in cite.note, (prompt.id, text)
+
+
+def section_headings() -> dict[str, str]:
+    """Section anchor → its heading as the page gives it ("section-3" → "3. Guidance for…")."""
+    from build_scripts.lib.paths import ROOT
+
+    found = {}
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        for heading, anchor in re.findall(
+            r"^# (.+?) \{#(section-\d+)\}$", path.read_text(encoding="utf-8"), re.M
+        ):
+            found[anchor] = heading
+    return found
+
+
+def registry_links() -> dict[str, dict]:
+    import tomllib
+
+    from build_scripts.lib.paths import ROOT
+
+    return tomllib.loads((ROOT / "docs/_data/links.toml").read_text(encoding="utf-8"))
+
+
+def paragraph_source(number: str) -> str:
+    """The paragraph's Markdown line in docs/, its links as written (``[text](link:KEY)``)."""
+    from build_scripts.lib.paths import ROOT
+
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith(f"{number} "):
+                return line
+    return ""
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_a_prompts_links_are_the_guidances_words_and_places(checklist_id):
+    """Section 3 with 3.4 by the page's heading of Section 3; 2.22's Section 31 of the Children
+    Act 1989 by the words and address of the paragraph's own link (spec parts 1 and 6)."""
+    headings, registry = section_headings(), registry_links()
+    for prompt in load_checklist(checklist_id).prompts:
+        for link in prompt.links:
+            if link.target.startswith("section-"):
+                assert headings.get(link.target) == link.text, (prompt.id, link)
+                continue
+            key = link.target.removeprefix("link:")
+            entry = registry.get(key, {})
+            assert (entry.get("text"), entry.get("url")) == (link.text, link.url), prompt.id
+            written = f"[{link.text}](link:{key})"
+            assert written in paragraph_source(prompt.cite.paragraph), (prompt.id, written)
+
+
+def test_the_links_are_checked_against_the_pages():
+    assert section_headings()["section-3"] == (
+        "3. Guidance for the assessment of potentially protective carers"
+    )
+    assert "[Section 31 of the Children Act 1989](link:children-act-1989-s31)" in (
+        paragraph_source("2.22")
+    )

@@ -153,3 +153,19 @@ def test_c3_6_the_judgement_carries_every_other_checklist_used_or_not_by_source(
     planner = evaluate({"checklist": "reaching-a-judgement", "answers": {}}, plan)["carried"]
     summary = next(c["summary"] for c in planner if c["used"])
     assert summary.endswith(": used; no question was chosen for the plan.")
+
+
+def test_a_prompt_beside_an_item_is_in_that_items_answer_not_in_the_sections():
+    """2.5 beside 2.18's first point (spec part 3), whatever the answers, once."""
+    for answers in ({}, {"nature-of-images": "outstanding"}):
+        result = evaluate({"checklist": "core-assessment-information", "answers": answers})
+        beside = {a["id"]: [p["id"] for p in a["beside"]] for a in result["answers"]}
+        assert {k: v for k, v in beside.items() if v} == {"nature-of-images": ["image-categories"]}
+        assert "image-categories" not in [p for ids in sections(result).values() for p in ids]
+
+
+def test_a_prompts_links_are_in_the_result_whether_it_follows_or_would_if_so():
+    for answers in ({"partner": "yes"}, {"partner": "unknown"}):
+        result = evaluate({"checklist": "strategy-discussion", "answers": answers})
+        [prompt] = [p for s in result["sections"] for p in s["prompts"] if p["paragraph"] == "3.4"]
+        assert [link["target"] for link in prompt["links"]] == ["section-3"]

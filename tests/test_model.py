@@ -211,6 +211,47 @@ MALFORMED = [
         "f: t.scope[partner].asked_while",
         "expected at least one condition",
     ),
+    (
+        changed("prompts.0.beside", "nope"),
+        "f: t.prompts[p].beside",
+        "'nope' is not an item of this checklist",
+    ),
+    (
+        changed("prompts.0.beside", "partner"),
+        "f: t.prompts[p].beside",
+        "'partner' is not an item of this checklist",
+    ),
+    (
+        changed("prompts.0.beside", "a"),
+        "f: t.prompts[p].beside",
+        "only a prompt shown whatever the answers (no when, list or pinned) is shown beside an "
+        "item",
+    ),
+    (
+        changed("prompts.0.links", [{"target": "section-3", "txt": "3. G"}]),
+        "f: t.prompts[p].links[0].txt",
+        unknown_key("link"),
+    ),
+    (
+        changed("prompts.0.links", [{"target": "Section 3", "text": "3. G"}]),
+        "f: t.prompts[p].links[0].target",
+        "'Section 3' is not section-<n> or link:<key>",
+    ),
+    (
+        changed("prompts.0.links", [{"target": "link:act", "text": "Act"}]),
+        "f: t.prompts[p].links[0].url",
+        "a link: target has its https:// address; a section has none",
+    ),
+    (
+        changed("prompts.0.links", [{"target": "section-3", "text": "3. G", "url": "https://x"}]),
+        "f: t.prompts[p].links[0].url",
+        "a link: target has its https:// address; a section has none",
+    ),
+    (
+        changed("prompts.0.links", [{"target": "section-3", "text": " "}]),
+        "f: t.prompts[p].links[0].text",
+        "expected the guidance's words, got nothing",
+    ),
 ]
 
 
@@ -268,6 +309,8 @@ def test_the_keys_of_each_table_are_its_fields():
         "for_adults",
         "waits_on",
         "names_open",
+        "beside",
+        "links",
     }
     assert "verbatim" not in keys(d.Question) and "options" in keys(d.Question)
 
@@ -311,3 +354,17 @@ def test_the_id_form_takes_every_paragraph_of_the_guidance_as_received_and_only_
     assert len(ids) == 48 and all(PARAGRAPH.match(i) for i in ids)
     assert PARAGRAPH.match("2.24")  # a paragraph a later edition adds can be cited
     assert not any(PARAGRAPH.match(i) for i in ("2", "2.", "2.x", "1.8-box", "02.1", "2.9 "))
+
+
+def test_a_prompt_beside_an_item_and_its_links_load():
+    data = changed("prompts.0.when", delete=True)
+    del data["prompts"][0]["list"]
+    data["prompts"][0]["beside"] = "a"
+    link = {"target": "link:act-s31", "text": "Act", "url": "https://example.org/s31"}
+    data["prompts"][0]["links"] = [{"target": "section-3", "text": "3. G"}, link]
+    prompt = parse_checklist(data, "f").prompts[-1]
+    assert prompt.beside == "a"
+    assert [(k.target, k.text, k.url) for k in prompt.links] == [
+        ("section-3", "3. G", ""),
+        ("link:act-s31", "Act", "https://example.org/s31"),
+    ]

@@ -114,9 +114,11 @@ def test_p4_every_prompt_without_conditions_is_shown_as_standing_or_pinned(cid, 
     checklist = load_checklist(cid)
     result = evaluate(data.draw(payloads(cid)))
     got = {p["id"]: s["kind"] for s in result["sections"] for p in s["prompts"]}
+    got |= {p["id"]: f"beside {a['id']}" for a in result["answers"] for p in a["beside"]}
     for p in checklist.prompts:
         if not p.when:
-            assert got.get(p.id) == ("pinned" if p.pinned else "standing"), p.id
+            wanted = f"beside {p.beside}" if p.beside else "pinned" if p.pinned else "standing"
+            assert got.get(p.id) == wanted, p.id
 
 
 def expected_label(q, payload: dict) -> str:

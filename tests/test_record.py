@@ -289,3 +289,28 @@ def test_the_judgement_states_each_grade_as_soon_as_it_is_chosen_the_other_stays
         checklist="reaching-a-judgement",
     )
     assert f"\n{SITE} Harm consequences judged concerning; probability judged likely.\n" in both
+
+
+def test_a_paragraph_beside_an_item_is_printed_right_after_it_indented_once():
+    """Spec part 3: 2.5 beside the first point, in the record right after that point's answer
+    and note, indented under it, and not printed again among the guidance always shown."""
+    text = make({"nature-of-images": "partly"}, {"nature-of-images": "Awaited"},
+                checklist="core-assessment-information")  # fmt: skip
+    lines = text.splitlines()
+    at = lines.index("   Note: Awaited")
+    assert lines[at + 1] == "   Paragraph 2.5"
+    assert lines[at + 2].startswith("     > Below are the categories for Image Assessment")
+    assert lines[at + 5] == "     > C - Other indecent images not falling within categories A or B."
+    assert lines[at + 6].startswith("2. ")
+    assert text.count("Paragraph 2.5") == 1
+
+
+def test_a_prompts_link_is_printed_after_its_quote_in_the_guidances_words():
+    text = make({"partner": "yes"}, checklist="strategy-discussion")
+    lines = text.splitlines()
+    at = lines.index("Paragraph 3.4")
+    assert lines[at + 2 : at + 4] == [
+        "  > It is important to remember that people\N{RIGHT SINGLE QUOTATION MARK}s initial "
+        "reaction can be a poor predictor of their long-term ability to protect.",
+        "  Linked: 3. Guidance for the assessment of potentially protective carers",
+    ]

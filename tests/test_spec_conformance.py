@@ -20,7 +20,12 @@ from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
 from calculators.boundary import handle
 from calculators.model import AGE, parse_checklist, shared, whole_sentences
 from tests.support.guidance_text import paragraphs
-from tests.test_checklist_text import box_after_1_8, flat, style_of_intervention
+from tests.test_checklist_text import (
+    box_after_1_8,
+    flat,
+    section_headings,
+    style_of_intervention,
+)
 from tests.test_checklist_text import cited_text as paragraph_text
 
 BOXES = {"1.8-box": box_after_1_8, "3.5-box": style_of_intervention}
@@ -219,11 +224,13 @@ def test_p4_every_paragraph_without_a_condition_is_shown_whatever_the_answers(ci
     sets.append(
         {q.id: value(q, q.answers.not_known) for q in checklist.questions if q.answers.not_known}
     )
+    beside = {p.id: p.beside for p in checklist.prompts if p.beside}
     for answers in sets:
         result = ev(cid, answers)
         got = {pid: kind for pid, (kind, _) in shown(result).items()}
+        got |= {p["id"]: a["id"] for a in result["answers"] for p in a["beside"]}
         for pid in always:
-            assert got.get(pid) in ("standing", "pinned"), (cid, pid, answers)
+            assert got.get(pid) in ("standing", "pinned", beside.get(pid)), (cid, pid, answers)
 
 
 def test_p5_answers_listed_by_the_answer_given_under_the_guidances_own_words():
@@ -433,6 +440,11 @@ def check_record_lines(text: str, checklist_texts: set[str], headings: set[str])
     for raw in text.splitlines():
         line = raw.strip()
         if not line or any(r.match(line) for r in RECORD_LINE):
+            continue
+        if line.startswith("Linked: "):  # a place a prompt links, in the guidance's words
+            words = re.sub(r" \(https://[^ )]+\)$", "", line.removeprefix("Linked: "))
+            if words not in guidance and words not in section_headings().values():
+                bad.append(raw)
             continue
         if line.startswith("> "):
             quote = re.sub(r"^([A-Z]) - ", r"\1 ", line[2:].removeprefix("- "))
@@ -718,8 +730,9 @@ def test_c2_15_the_lado_point_is_a_yes_no_not_known_question_not_a_note():
 def test_c2_16_core_quotes_section_6_7_8_as_written_with_the_note_and_shows_2_4_2_5_2_17():
     result = ev(CORE)
     kinds = {p["paragraph"]: k for k, p in shown(result).values()}
-    for number in ("2.4", "2.5", "2.17", "2.19", "2.20", "2.21"):
+    for number in ("2.4", "2.17", "2.19", "2.20", "2.21"):
         assert kinds.get(number) == "standing", number
+    assert [p["paragraph"] for p in answer(result, "nature-of-images")["beside"]] == ["2.5"]
     p219 = by_paragraph(result, "2.19")[0][1]
     assert "Section 6 (Guidance for assessment of potentially protective carers)" in p219["quote"]
     assert "Sections 3, 5 and 6" not in json.dumps(result)
@@ -1030,3 +1043,88 @@ def test_c3_16_standing_guidance_is_each_paragraph_whole_never_a_first_sentence(
     box = next(p for k, p in by_paragraph(result, "1.8-box"))["quote"]
     assert "Social workers will not be required to view any child sexual abuse images" in box
     assert box == box_after_1_8()
+
+
+# --- issue 22: three places where the checklists did not follow spec v3 ---------------------
+
+SECTION_3 = "Linked: 3. Guidance for the assessment of potentially protective carers"
+SECTION_31 = (
+    "Linked: Section 31 of the Children Act 1989 "
+    "(https://www.legislation.gov.uk/ukpga/1989/41/section/31)"
+)
+
+
+def test_spec_part_3_2_5_is_beside_the_first_point_whole_and_nowhere_else():
+    """Spec part 3: "2.5 … is shown beside the first point ("Levels A - C")": with that item, in
+    the result and in the record (right after its answer, before the next point), once."""
+    quote = next(p.cite.quote for p in load_checklist(CORE).prompts if p.cite.paragraph == "2.5")
+    for answers, notes in (({}, {}), ({"nature-of-images": "obtained"}, {"nature-of-images": "C"})):
+        result = ev(CORE, answers, notes)
+        beside = [(a["id"], p) for a in result["answers"] for p in a["beside"]]
+        assert [(i, p["paragraph"], p["quote"]) for i, p in beside] == [
+            ("nature-of-images", "2.5", quote)
+        ]
+        assert by_paragraph(result, "2.5") == []  # not among the sections too
+        assert "2.5" not in " ".join(s["heading"] for s in result["sections"])
+        for text in (
+            record(CORE, answers, notes),
+            assessment([{"checklist": CORE, **{"answers": answers, "notes": notes}}]),
+        ):
+            lines = text.splitlines()
+            first = next(i for i, line in enumerate(lines) if line.startswith("1. Any information"))
+            second = next(i for i, line in enumerate(lines) if line.startswith("2. What is known"))
+            part = lines[first:second]
+            assert "   Paragraph 2.5" in part
+            quoted = [line.strip().removeprefix("> ") for line in part if "> " in line]
+            assert "\n".join(quoted) == quote
+            assert text.count("Paragraph 2.5") == 1
+            assert text.count("Below are the categories for Image Assessment") == 1
+
+
+@pytest.mark.parametrize(
+    ("answers", "kind"),
+    [
+        ({"partner": "yes", "other-carer": "no"}, "follows"),
+        ({"partner": "no", "other-carer": "yes", "other-carer-protect": "yes"}, "follows"),
+        ({"partner": "unknown", "other-carer": "no"}, "if-so"),
+        ({}, "if-so"),
+    ],
+)
+def test_spec_part_1_section_3_is_linked_with_3_4_whole(answers, kind):
+    """Spec part 1: a partner or another parent or carer → "Section 3 linked, with 3.4 whole";
+    Not known or not answered → the same, as what would follow if so; by the guidance's heading,
+    nothing of the site's about it."""
+    [(got, prompt)] = by_paragraph(ev(SD, answers), "3.4")
+    assert got == kind
+    assert prompt["links"] == [
+        {
+            "target": "section-3",
+            "text": "3. Guidance for the assessment of potentially protective carers",
+            "url": "",
+        }
+    ]
+    lines = record(SD, answers).splitlines()
+    at = lines.index("Paragraph 3.4")
+    after = lines[at + 1 : lines.index(f"  {SECTION_3}", at) + 1]
+    assert all(line.startswith(("  > ", f"  {SITE}")) for line in after[:-1])
+    assert "".join(lines).count("Linked: 3. Guidance") == 1
+
+
+def test_spec_part_1_no_partner_and_no_other_carer_no_section_3():
+    text = record(SD, {"partner": "no", "other-carer": "no"})
+    assert "Paragraph 3.4" not in text and SECTION_3 not in text
+
+
+def test_spec_part_6_the_judgement_links_2_22_and_its_section_31_with_the_statement():
+    """Spec part 6: the record "states the judgement in the practitioner's own choices …, links
+    2.22 (Section 31, Children Act 1989), and quotes 2.2's …"."""
+    answers = {"harm-consequences": "serious", "probability": "likely"}
+    [(_, prompt)] = by_paragraph(ev(JUDGEMENT, answers), "2.22")
+    assert prompt["quote"] == whole("2.22")
+    assert [link["text"] for link in prompt["links"]] == ["Section 31 of the Children Act 1989"]
+    text = record(JUDGEMENT, answers)
+    assert f"{SITE} Harm consequences judged serious; probability judged likely." in text
+    lines = text.splitlines()
+    at = lines.index("Paragraph 2.22")
+    assert lines[at + 1 : at + 3] == [f"  > {whole('2.22')}", f"  {SECTION_31}"]
+    assert "  > to be considered in consultation with your line-manager" in lines

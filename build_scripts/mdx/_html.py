@@ -24,6 +24,14 @@ def section_pages(docs_dir: str) -> dict[str, str]:
     return pages
 
 
+def section_href(anchor: str, docs_dir: str) -> str:
+    """The docs-root link of a section by its anchor, e.g. ``/protective-carers.md#section-3``."""
+    page = section_pages(docs_dir).get(anchor.removeprefix("section-"))
+    if page is None:
+        raise ValueError(f"no page in {docs_dir} holds {anchor}")
+    return f"/{page}#{anchor}"
+
+
 def paragraph_href(number: str, docs_dir: str) -> str:
     """The docs-root link of a paragraph, e.g. ``/assessment.md#2.10``."""
     page = section_pages(docs_dir).get(number.split(".")[0])

@@ -26,7 +26,7 @@ from itertools import groupby
 
 from pymdownx.blocks.block import Block
 
-from build_scripts.mdx._html import BlocksOf, el, paragraph_href
+from build_scripts.mdx._html import BlocksOf, el, paragraph_href, section_href
 from build_scripts.mdx.result_panel import UnansweredResult
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
@@ -346,6 +346,12 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     for number in sorted(cited, key=guidance_key):
         item = el(listing, "li")
         el(item, "a", cited_as(number), href=paragraph_href(number, docs), data_para=number)
+    sections = {
+        k.target: k.text for p in prompts for k in p.links if k.target.startswith("section-")
+    }
+    for anchor, heading in sections.items():  # the sections its prompts link (Section 3)
+        item = el(listing, "li")
+        el(item, "a", heading, href=section_href(anchor, docs), data_para=anchor)
     return form
 
 

@@ -80,12 +80,22 @@ def _quote(href: Href, shown: dict) -> etree.Element:
     return el("blockquote", {"class": "checklist-prompt__quote"}, words, source)
 
 
+def _links(href: Href, shown: dict) -> etree.Element | None:
+    def link(to: dict) -> etree.Element:
+        address = to["url"] or href(to["target"])
+        return el("a", {"class": "checklist-prompt__link-to", "href": address}, to["text"])
+
+    links = shown["links"]
+    return el("p", {"class": "checklist-prompt__links"}, *map(link, links)) if links else None
+
+
 def _body(href: Href, shown: dict) -> list[Child | None]:
     items = shown["items"]
     note = f"The site's note on {shown['paragraph']}: {shown.get('note')}"
     return [
         _item_list(href, items, "checklist-prompt__items") if items else None,
         _quote(href, shown),
+        _links(href, shown),
         site_line("p", "checklist-prompt__note", note) if shown.get("note") else None,
         site_line("p", "checklist__adult-flag", shown["adult_label"])
         if shown.get("adult_label")
@@ -200,15 +210,25 @@ def _offered(href: Href, groups: list) -> etree.Element:
     )
 
 
-def mark_questions(boxes: dict[str, etree.Element], answers: list) -> None:
+def _beside(href: Href, shown: dict) -> etree.Element:
+    attrs = {"class": "checklist-prompt checklist-prompt--beside", "data-prompt": shown["id"]}
+    return el("div", attrs, *_body(href, shown))
+
+
+def mark_questions(boxes: dict[str, etree.Element], answers: list, href: Href) -> None:
     """render.js's ``markQuestions``: "Not answered" (and the 1.7 label) by each question,
-    ``boxes`` the question's element by its id (``q-<id>``)."""
+    ``boxes`` the question's element by its id (``q-<id>``), and a paragraph shown beside it
+    right after its words."""
     for answer in answers:
         box = boxes.get(f"q-{answer['id']}")
         if box is None:
             continue
         if answer["status"] == "not-asked":
             box.set("hidden", "")
+        if answer["beside"]:
+            words = next(i for i, e in enumerate(box) if e.get("class") == "checklist-q__legend")
+            beside = [_beside(href, shown) for shown in answer["beside"]]
+            box.insert(words + 1, el("div", {"class": "checklist-q__beside"}, *beside))
         if answer["status"] == "not-answered" and not answer["caution"]:
             box.append(el("p", {"class": "checklist-q__state"}, "Not answered"))
         if answer.get("adult_label"):
@@ -254,10 +274,11 @@ def draw_form(form: etree.Element) -> None:
         if link.get("data-para"):
             addresses.setdefault(link.get("data-para", ""), link.get("href", "#"))
     boxes = {e.get("id", ""): e for e in form.iter() if e.get("id", "").startswith("q-")}
-    mark_questions(boxes, result["answers"])
+    href: Href = lambda number: addresses.get(number, "#")  # noqa: E731
+    mark_questions(boxes, result["answers"], href)
     for box in form.iter("div"):
         if box.get("class") == "checklist__prompts":
-            draw(box, result, lambda number: addresses.get(number, "#"))
+            draw(box, result, href)
 
 
 class UnansweredResult(Treeprocessor):

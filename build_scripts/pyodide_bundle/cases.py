@@ -96,6 +96,12 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
     if "quotes" in case:  # the quote a prompt shown carries, where a case is about its wholeness
         quotes = {p["id"]: p["quote"] for p in every}
         expect("quotes", {k: quotes.get(k) for k in case["quotes"]}, case["quotes"])
+    if "beside" in case:  # item id → the prompts shown beside it (2.5 by 2.18's first point)
+        beside = {a["id"]: [p["id"] for p in a["beside"]] for a in response["answers"]}
+        expect("beside", {k: v for k, v in beside.items() if v}, case["beside"])
+    if "links" in case:  # prompt id → the places it links besides its paragraph (Section 3)
+        links = {p["id"]: [k["target"] for k in p["links"]] for p in every}
+        expect("links", {k: links.get(k) for k in case["links"]}, case["links"])
     if "carried" in case:  # 2.23 a: each other checklist's open items, [] when not used
         carried = {c["checklist"]: [i["id"] for i in c["items"]] for c in response["carried"]}
         expect("carried", {k: carried.get(k) for k in case["carried"]}, case["carried"])

@@ -45,12 +45,20 @@ function quote(addresses, shown) {
   );
 }
 
-/** What a prompt shows below its lines on the answers: its list, the quote, the site's note and
- * label. */
+/** The places a prompt links besides its paragraph, in the guidance's words (Section 3 with 3.4):
+ * a section by the form's own link to it, a link of the paragraph's by its address. */
+function links(addresses, shown) {
+  const link = (to) => el("a", { class: "checklist-prompt__link-to", href: to.url || addresses.get(to.target) || "#" }, to.text);
+  return shown.links.length ? el("p", { class: "checklist-prompt__links" }, ...shown.links.map(link)) : "";
+}
+
+/** What a prompt shows below its lines on the answers: its list, the quote, the places it links,
+ * the site's note and label. */
 function body(addresses, shown) {
   return [
     shown.items.length ? itemList(addresses, shown.items, "checklist-prompt__items") : "",
     quote(addresses, shown),
+    links(addresses, shown),
     shown.note ? siteLine("p", "checklist-prompt__note", `The site's note on ${shown.paragraph}: ${shown.note}`) : "",
     shown.adult_label ? siteLine("p", "checklist__adult-flag", shown.adult_label) : "",
   ];
@@ -121,13 +129,18 @@ function offered(addresses, groups) {
   return el("section", { class: "checklist__offered" }, heading("Answers from the other checklists of this tab, beside the two lists (2.23 c)", "checklist__offered-heading"), el("ul", { class: "checklist__offered-list" }, ...groups.map(group)));
 }
 
-/** Each question's state beside it: "Not answered", and the 1.7 label where it applies. */
-function markQuestions(form, answers) {
+/** Each question's state beside it: "Not answered", and the 1.7 label where it applies; and a
+ * paragraph shown beside it (2.5 beside 2.18's first point), whole, right after its words. */
+function markQuestions(form, answers, addresses) {
   for (const answer of answers) {
     const box = form.querySelector(`#q-${CSS.escape(answer.id)}`);
     if (!box) continue;
-    for (const old of box.querySelectorAll(":scope > .checklist-q__state, :scope > .checklist__adult-flag")) old.remove();
+    for (const old of box.querySelectorAll(":scope > .checklist-q__state, :scope > .checklist__adult-flag, :scope > .checklist-q__beside")) old.remove();
     box.hidden = answer.status === "not-asked"; // its answer stays on the page, unused, till asked again
+    if (answer.beside.length) {
+      const beside = (shown) => el("div", { class: "checklist-prompt checklist-prompt--beside", dataset: { prompt: shown.id } }, ...body(addresses, shown));
+      box.querySelector(":scope > .checklist-q__legend").after(el("div", { class: "checklist-q__beside" }, ...answer.beside.map(beside)));
+    }
     if (answer.status === "not-answered" && !answer.caution) box.append(el("p", { class: "checklist-q__state" }, "Not answered"));
     if (answer.adult_label) box.append(siteLine("p", "checklist__adult-flag", answer.adult_label));
   }
@@ -139,8 +152,8 @@ export function render(form, result) {
   // What the reader opened or closed stays so when the answers change (the list is drawn anew).
   const opened = new Map([...box.querySelectorAll("details[data-keep]")].map((details) => [details.dataset.keep, details.open]));
   box.replaceChildren();
-  markQuestions(form, result.answers);
   const addresses = paragraphAddresses(form);
+  markQuestions(form, result.answers, addresses);
   if (result.answered === 0) box.append(siteLine("p", "checklist__hint", "Nothing is answered yet."));
   if (result.adult_label) box.append(siteLine("p", "checklist__adult-flag", result.adult_label));
   if (result.missing.length) {

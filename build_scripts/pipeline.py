@@ -51,6 +51,7 @@ from build_scripts.lib.paths import (
     PYODIDE_ASSETS,
     REPORT,
     SEARCH_INDEX,
+    SEARCH_TERMS,
     SERVICE_WORKER,
 )
 from build_scripts.mdx import glossary
@@ -100,13 +101,24 @@ class EditionBuild:
                 return glossary.load_terms(str(path))
         return []
 
+    def site_search_terms(self) -> list[entries.SearchTerm]:
+        """The edition's search terms beside the glossary (its docs folder's, else the site's)."""
+        for docs in (self.docs, self.root / DOCS):
+            if (path := docs / SEARCH_TERMS).is_file():
+                return entries.load_search_terms(path)
+        return []
+
+    def search_terms(self) -> entries.Groups:
+        """The names found as each other: the glossary's and the site's search terms."""
+        return entries.groups(self.glossary_terms(), self.site_search_terms())
+
     def read_page(self, page_html: str, page_url: str, what_changed: str) -> str:
         """Collect a page's search entries and editorial items; mark its changed paragraphs."""
         terms = self.glossary_terms()
         page = parse(page_html)  # once: every reader below takes the tree
-        found = entries.paragraph_entries(page, page_url, terms)
+        found = entries.paragraph_entries(page, page_url, self.search_terms())
         if 'class="glossary"' in page_html:
-            found += entries.glossary_entries(terms, page_url)
+            found += entries.glossary_entries(terms, page_url, self.site_search_terms())
         self.search_entries[page_url] = found
         self.paragraphs.extend(page_paragraphs(page, page_url))
         self.report_items.extend(editorial_report.page_items(page, page_url))
@@ -143,7 +155,7 @@ def checklist_citations(build: EditionBuild) -> None:
 def search_index(build: EditionBuild) -> None:
     path = build.site / SEARCH_INDEX
     index = entries.add_entries(json.loads(path.read_text("utf-8")), build.search_entries)
-    index = entries.weigh(index)
+    index = entries.weigh(entries.name_entries(index, build.search_terms()))
     write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
 

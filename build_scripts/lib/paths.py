@@ -31,6 +31,7 @@ DATA = "_data"
 LINK_REGISTRY = f"{DATA}/links.toml"
 EDITORIAL_NOTES = f"{DATA}/editorial.toml"
 GLOSSARY = f"{DATA}/glossary.toml"
+SEARCH_TERMS = f"{DATA}/search_terms.toml"  # the site's search names (IIOC) beside the glossary's
 
 # Inside a built site (relative to an edition's folder or to the site's root).
 HEADERS_FILE = "_headers"

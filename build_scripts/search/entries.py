@@ -8,6 +8,9 @@ glossary's list is excluded too; each term gets an entry that lands on the term.
 The glossary's names of a term (``LADO`` and ``Local Authority Designated Officer``, ``s47`` and
 ``Section 47``…) are found as each other: an entry whose text has one name gets the others in a
 second paragraph marked as the site's search terms, so the guidance's own words never change.
+The same for the site's search terms that are no glossary term (``docs/_data/search_terms.toml``:
+``IIOC``, which the guidance says as "indecent images"), and for the theme's entries of the
+guidance's pages and headings, not only the paragraphs' and terms' entries made here.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from build_scripts.guidance.paragraphs import page_paragraphs
+from build_scripts.lib.files import load_toml
 from build_scripts.lib.html_tree import Page
 from build_scripts.mdx.glossary import Term
 
@@ -40,30 +46,85 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
 
 
-def also_known_as(text: str, terms: Sequence[Term]) -> list[str]:
-    """The other names of every glossary term the text mentions by one of its names."""
+@dataclass(frozen=True)
+class SearchTerm:
+    """Names found as each other that no glossary term gives; ``mentioned_as``: the guidance's
+    words for the same thing (an entry holding them is found by every name)."""
+
+    names: tuple[str, ...]
+    mentioned_as: tuple[str, ...] = ()
+
+
+def load_search_terms(path: Path) -> list[SearchTerm]:
+    """``[[term]]`` tables of ``names`` and ``mentioned_as``; anything else raises ValueError."""
+    found = []
+    for entry in load_toml(path).get("term", []):
+        if set(entry) - {"names", "mentioned_as"} or not entry.get("names"):
+            raise ValueError(f"{path.name}: a [[term]] has names and mentioned_as only: {entry}")
+        lists = (entry["names"], entry.get("mentioned_as", []))
+        if not all(isinstance(n, str) and n for names_ in lists for n in names_):
+            raise ValueError(f"{path.name}: names are non-empty strings: {entry}")
+        found.append(SearchTerm(tuple(lists[0]), tuple(lists[1])))
+    return found
+
+
+Groups = Sequence[tuple[tuple[str, ...], tuple[str, ...]]]  # (names, the guidance's words too)
+
+
+def groups(terms: Sequence[Term], search_terms: Sequence[SearchTerm] = ()) -> Groups:
+    """Every set of names found as each other: the glossary's, then the site's search terms."""
+    return [(names(t), ()) for t in terms] + [(s.names, s.mentioned_as) for s in search_terms]
+
+
+def also_known_as(text: str, terms: Sequence[Term] | Groups) -> list[str]:
+    """The other names of every term (of the glossary, or a site search term) the text
+    mentions by one of its names or words."""
     extra: list[str] = []
-    for term in terms:
-        group = names(term)
-        if any(_mentions(text, name) for name in group):
+    for group, words in _groups(terms):
+        if any(_mentions(text, name) for name in (*group, *words)):
             extra += [n for n in group if not _mentions(text, n) and n not in extra]
     return extra
 
 
-def _text(words: str, terms: Sequence[Term]) -> str:
-    body = f"<p>{html.escape(words)}</p>"
-    if extra := also_known_as(words, terms):
-        body += f"<p>{ALSO_LABEL} {html.escape('; '.join(extra))}</p>"
-    return body
+def _groups(terms: Sequence[Term] | Groups) -> Groups:
+    return [g if isinstance(g, tuple) else (names(g), ()) for g in terms]
 
 
-def glossary_entries(terms: Sequence[Term], page_url: str) -> list[dict]:
+def _also(words: str, terms: Sequence[Term] | Groups) -> str:
+    extra = also_known_as(words, terms)
+    return f"<p>{ALSO_LABEL} {html.escape('; '.join(extra))}</p>" if extra else ""
+
+
+def _text(words: str, terms: Sequence[Term] | Groups) -> str:
+    return f"<p>{html.escape(words)}</p>" + _also(words, terms)
+
+
+def name_entries(index: dict, terms: Groups) -> dict:
+    """The index with the theme's entries (pages, headings) also found by the other names of the
+    terms their text mentions, as the entries made here are."""
+    docs = []
+    for doc in index["docs"]:
+        if ALSO_LABEL not in doc.get("text", ""):
+            words = html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc.get('text', '')}"))
+            if extra := _also(words, terms):
+                doc = {**doc, "text": doc.get("text", "") + extra}
+        docs.append(doc)
+    config = dict(index.get("config", {}))
+    if "title" in config.get("fields", {}):
+        config["fields"] = {**config["fields"], "title": {**config["fields"]["title"]}}
+        config["fields"]["title"]["boost"] = TITLE_BOOST
+    return {**index, "config": config, "docs": docs}
+
+
+def glossary_entries(
+    terms: Sequence[Term], page_url: str, search_terms: Sequence[SearchTerm] = ()
+) -> list[dict]:
     """One entry per glossary term, landing on the term on the glossary page."""
     return [
         {
             "location": f"{page_url}#{term.slug}",
             "title": html.escape(term.term),
-            "text": _text(f"{term.term}: {term.definition}", terms),
+            "text": _text(f"{term.term}: {term.definition}", groups(terms, search_terms)),
         }
         for term in terms
     ]
@@ -76,7 +137,9 @@ def opening(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def paragraph_entries(page_html: Page, page_url: str, terms: Sequence[Term] = ()) -> list[dict]:
+def paragraph_entries(
+    page_html: Page, page_url: str, terms: Sequence[Term] | Groups = ()
+) -> list[dict]:
     """One search entry per numbered paragraph of a page's content HTML.
 
     The title is the paragraph's opening words (with its number), so a result reads as the
@@ -111,8 +174,9 @@ def add_entries(index: dict, entries_by_page: dict[str, list[dict]]) -> dict:
 PARAGRAPH = re.compile(r"#\d+(\.\d+)+$")
 GUIDANCE_TITLE = re.compile(r"\d+\. ")
 HEADING_BOOST = 0.3  # a guidance page's own and heading entries, where its paragraphs have theirs
-GLOSSARY_BOOST = 0.5  # a term's definition: below the guidance's words, above the site's pages
+GLOSSARY_BOOST = 0.2  # a term's definition: below the guidance's words, above the site's pages
 SITE_BOOST = 0.1  # the site's own pages (home, about, pathway, checklists, threat model…)
+TITLE_BOOST = 100  # the theme's 1,000 let a title word outweigh a paragraph holding the phrase
 CHECKLISTS = "checklists/"
 PATHWAY = "pathway/"
 
@@ -150,4 +214,8 @@ def weigh(index: dict) -> dict:
         elif not GUIDANCE_TITLE.match(html.unescape(page["title"])):
             doc["boost"] = SITE_BOOST
         docs.append(doc)
-    return {**index, "docs": docs}
+    config = dict(index.get("config", {}))
+    if "title" in config.get("fields", {}):
+        config["fields"] = {**config["fields"], "title": {**config["fields"]["title"]}}
+        config["fields"]["title"]["boost"] = TITLE_BOOST
+    return {**index, "config": config, "docs": docs}

@@ -1,15 +1,18 @@
 """The theme's search worker, patched (THEME INTERNALS: Material 9's minified worker).
 
-1. **Exact paragraph numbers, and word forms.** The worker adds a trailing wildcard to every query
-   term, so ``2.1`` also matches ``2.10`` … ``2.19``, and lunr skips its pipeline (the stemmer) for
-   a term with a wildcard, so ``conferences*`` never meets the indexed ``confer``. Paragraph
-   numbers are left exact; every other plain word is sought as itself (through the pipeline:
-   stemmed) and as a prefix (a word still being typed), and, from five letters, with one typo
-   tolerated (``~1``: ``bereavment``).
-2. **A phrase ranks first.** A result whose text holds the words typed as one phrase ("previous
-   contact abuse of other children") has its score multiplied by 1,000, so that it comes first:
-   lunr scores words apart, and a paragraph holding the phrase once ranked below longer ones
-   holding its common words many times.
+Our functions are in ``worker_rank.js``, put before the theme's code; the patches call them.
+
+1. **Exact paragraph numbers, word forms, one typo.** The worker adds a trailing wildcard to every
+   query term, so ``2.1`` also matches ``2.10`` … ``2.19``, and lunr skips its pipeline (the
+   stemmer) for a term with a wildcard, so ``conferences*`` never meets the indexed ``confer``.
+   Paragraph numbers are left exact; every other word is sought as itself (stemmed) and as a
+   prefix (a word still being typed), and a word of five letters or more that is not the
+   guidance's is also sought as the guidance's words one typo from it (``confrence``).
+2. **Words found, and phrases, counted on stems.** The theme counts a query word as found only if
+   an index word begins with it as typed (``conferences`` never counted in ``confer``); ours
+   compares stems. A result holding the words typed as one phrase (on stems, across hyphens and
+   curly apostrophes) has its score multiplied by 1,000, one holding them within a few words by
+   20: lunr scores words apart.
 3. **A paragraph is a result of its own.** The worker groups results by page, and the page shows
    only a group's best entry, folding the rest under "N more on this page": 2.10 and 2.11 (both
    on the assessment page) could never both be seen. Entries at a paragraph (``#2.10``) or a
@@ -26,23 +29,35 @@ from pathlib import Path
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import SEARCH_WORKERS
 
+RANK = Path(__file__).with_name("worker_rank.js")  # our functions, put before the theme's code
+RANK_MARK = "globalThis.GuidanceSearch ="
+
 # (what it does, the theme's code, ours)
 PATCHES = (
     (
-        "query terms: exact paragraph numbers; words stemmed, as a prefix and with one typo",
+        "query terms: exact paragraph numbers; words stemmed, as a prefix and corrected",
         r"/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`",
-        r"/(^[+-]|[~^]\d+$|^\d+(\.\d+)+$)/.test(r)?r:`${r} ${r}*${r.length>4?` ${r}~1`:``}`",
+        r"GuidanceSearch.alternatives(r)",
+    ),
+    (
+        "the word list of the guidance, for typo corrections",
+        r"this.map=ie(r),",
+        r"this.map=ie(r),GuidanceSearch.setup(r),",
     ),
     (
         "the query as typed, kept for the phrase rule below",
         r"search(e){if(e=e.replace(",
-        r'search(e){let Q=e.trim().toLowerCase().replace(/\s+/g," ");if(e=e.replace(',
+        r"search(e){let Q=GuidanceSearch.query(e);if(e=e.replace(",
     ),
     (
-        "a result holding the words typed as one phrase ranks above one that only has them apart",
+        "which words typed a result holds, compared as stems",
+        r"f=he(r,Object.keys(u.metadata))",
+        r"f=GuidanceSearch.matched(Q,Object.keys(u.metadata))",
+    ),
+    (
+        "a result holding the words typed as one phrase, or close, ranks above one with them apart",
         r"score:a*(1+K(g,2)),terms:f",
-        r'score:a*(1+K(g,2))*(Q.includes(" ")&&(this.map.get(o).text||"").toLowerCase()'
-        r'.replace(/<[^>]+>/g,"").replace(/\s+/g," ").includes(Q)?1e3:1),terms:f',
+        r"score:a*(1+K(g,2))*GuidanceSearch.nearness(Q,this.map.get(o)),terms:f",
     ),
     (
         "results grouped by page: a paragraph or glossary term is an article of its own",
@@ -56,7 +71,8 @@ ORIGINAL, PATCHED = PATCHES[0][1:]
 
 
 def patch_worker(source: str) -> str:
-    """The worker source with every patch applied (once; patching twice changes nothing)."""
+    """The worker source with every patch applied and our functions put first (once; patching
+    twice changes nothing)."""
     for what, original, patched in PATCHES:
         if patched in source:
             continue
@@ -66,6 +82,8 @@ def patch_worker(source: str) -> str:
                 "Review build_scripts/search/worker_patch.py (theme internals)."
             )
         source = source.replace(original, patched)
+    if RANK_MARK not in source:
+        source = RANK.read_text(encoding="utf-8") + "\n" + source
     return source
 
 

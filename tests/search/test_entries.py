@@ -1,11 +1,16 @@
 """Per-paragraph search entries, located at the paragraph's anchor."""
 
+import pytest
+
 from build_scripts.mdx.glossary import load_terms
 from build_scripts.search.entries import (
     ALSO_LABEL,
     add_entries,
     also_known_as,
     glossary_entries,
+    groups,
+    load_search_terms,
+    name_entries,
     opening,
     paragraph_entries,
     weigh,
@@ -96,3 +101,42 @@ def test_the_guidance_is_weighed_above_the_site_and_checklist_forms_and_the_path
     assert boost["assessment/#stage-1"] == boost["assessment/"] < 1
     assert boost["threat-model/"] < boost["glossary/#glossary-lado"] < boost["assessment/#2.10"]
     assert boost["checklists/early-risk-factors/"] < 1
+
+
+SEARCH_TERMS = load_search_terms(ROOT / "docs/_data/search_terms.toml")
+
+
+def test_iioc_finds_what_the_guidance_says_of_indecent_images_and_back():
+    names = groups(TERMS, SEARCH_TERMS)
+    # 2.5's words and section 8's title of the CPS guidance: found as IIOC.
+    assert also_known_as("Other indecent images", names) == ["IIOC", "indecent images of children"]
+    cps = "CPS - Indecent and Prohibited Images of Children"
+    assert "IIOC" in also_known_as(cps, names)
+    assert also_known_as("images of children", names) == []  # not every image is indecent
+
+
+def test_a_search_term_has_names_and_the_guidances_words_only(tmp_path):
+    path = tmp_path / "search_terms.toml"
+    path.write_text('[[term]]\nnames = ["IIOC"]\nalso = ["x"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="names and mentioned_as only"):
+        load_search_terms(path)
+
+
+def test_the_themes_page_entries_are_found_by_other_names_too():
+    index = {"docs": [
+        {"location": "information-and-research/", "title": "8. Information",
+         "text": "<ul><li>Government website for the MAPPA Guidance 2014</li></ul>"},
+        {"location": "a/#2.5", "title": "2.5", "text": f"<p>x</p><p>{ALSO_LABEL} IIOC</p>"},
+    ]}  # fmt: skip
+    named = name_entries(index, groups(TERMS, SEARCH_TERMS))["docs"]
+    assert named[0]["text"].endswith(
+        f"<p>{ALSO_LABEL} Multi-Agency Public Protection Arrangements</p>"
+    )
+    assert named[1] == index["docs"][1]  # an entry made here is named once
+
+
+def test_a_title_word_weighs_less_than_the_themes_thousandfold():
+    config = {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
+    weighed = weigh({"config": config, "docs": []})["config"]["fields"]
+    assert weighed["title"]["boost"] == 100
+    assert config["fields"]["title"]["boost"] == 1000.0  # the theme's index is not changed in place

@@ -3,6 +3,8 @@ marked, the site's words marked and explained once; the assessment record states
 
 import json
 
+import pytest
+
 from calculators import evaluate
 from calculators.boundary import handle
 from calculators.record import CLOSING, LEGEND, SITE, record_text
@@ -120,7 +122,7 @@ def test_the_record_is_plain_text():
 def assessment(payloads, shared):
     request = {"op": "assessment_record", "payloads": payloads, "shared": shared}
     meta = dict(zip(("guidance", "edition", "made_at"), HEADING, strict=True))
-    response = json.loads(handle(json.dumps({**request, **meta})))
+    response = json.loads(handle(json.dumps({**request, **meta, "edition_effective": ""})))
     assert response["ok"], response
     return response["record"]
 
@@ -233,3 +235,45 @@ def test_both_parts_of_a_two_part_question_have_their_status():
 def test_3_7_never_shows_its_first_sentence_without_the_lists_own_words():
     text = make({"adult": "yes"}, checklist="protective-carer-concerns")
     assert "at risk of significant harm. Factors that would be of concern would include:" in text
+
+
+def heading_of(op: str, effective: object) -> str:
+    """The record's heading lines (up to the legend) that ``op`` answers with, or its error."""
+    payload = {"checklist": "early-risk-factors", "answers": {}}
+    request = {"op": op, "payload": payload, "payloads": [payload], "shared": {}}
+    meta = dict(zip(("guidance", "edition", "made_at"), HEADING, strict=True))
+    response = json.loads(handle(json.dumps({**request, **meta, "edition_effective": effective})))
+    if not response["ok"]:
+        return f"error: {response['error']['field']}: {response['error']['message']}"
+    return response["record"].split(f"\n\n{LEGEND}")[0]
+
+
+@pytest.mark.parametrize("op", ["evaluate", "assessment_record"])
+@pytest.mark.parametrize(
+    ("effective", "line"),
+    [
+        ("", "Edition: Edition 1, date not given"),  # the guidance as received has no date
+        ("2027-04-01", "Edition: Edition 1, effective 1 April 2027"),
+        ("2028-12-31", "Edition: Edition 1, effective 31 December 2028"),
+    ],
+)
+def test_p10_the_record_heading_states_the_edition_with_its_effective_date(op, effective, line):
+    heading = heading_of(op, effective).split("\n")
+    assert heading[1:4] == ["Guidance: Pan Bedfordshire Guidelines", line,
+                           "Made: 28 November 2026, 10:00"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "effective",
+    [
+        "2027-02-30",
+        "1 April 2027",
+        "2027-4-1",
+        "2027-04-01T00:00",
+        "\u0662\u0660\u0662\u0667-\u0660\u0664-\u0660\u0661",
+        None,
+        7,
+    ],
+)
+def test_an_effective_date_that_is_not_a_real_date_is_refused(effective):
+    assert heading_of("evaluate", effective).startswith("error: edition_effective: expected")

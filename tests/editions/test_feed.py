@@ -79,7 +79,8 @@ def test_the_feed_is_atom_with_one_entry_per_edition_newest_first():
 
 def test_an_edition_without_a_date_says_so_and_is_given_no_date_of_the_guidance():
     first = feed().entries[1]
-    assert "Effective: date not given." in first.content[0].value
+    assert "<p>Edition 1, date not given.</p>" in first.content[0].value
+    assert "<p>Edition 2, effective 1 April 2027.</p>" in feed().entries[0].content[0].value
     assert first.updated == "2027-01-02T03:04:05Z"  # when the feed was built
 
 

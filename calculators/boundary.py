@@ -30,6 +30,7 @@ from calculators.contract import (
     SavedFile,
     SaveResponse,
 )
+from calculators.edition_date import dated_label, effective_from_text
 from calculators.errors import ChecklistError
 from calculators.evaluator import check_answer, check_payload, evaluate
 from calculators.model import Json, checklist_ids, guidance_order, shared
@@ -127,8 +128,17 @@ def _edition_number(value: object, field: str) -> int:
 
 
 def _heading(request: Json) -> tuple[str, str, str]:
-    """A record's heading fields: the guidance, its edition, when the record was made."""
-    return _text(request, "guidance"), _text(request, "edition"), _text(request, "made_at")
+    """A record's heading fields: the guidance, its edition with its effective date (or "date
+    not given"), when the record was made."""
+    guidance, label = _text(request, "guidance"), _text(request, "edition")
+    effective = _text(request, "edition_effective")
+    try:
+        date = effective_from_text(effective)
+    except ValueError:
+        raise ChecklistError(
+            "edition_effective", f'expected a date (2027-04-01) or "", got {excerpt(effective)}'
+        ) from None
+    return guidance, dated_label(label, date), _text(request, "made_at")
 
 
 def _limits(request: Json) -> LimitsResponse:

@@ -60,10 +60,12 @@ class LimitsRequest(TypedDict):
 
 
 class RecordHeading(TypedDict):
-    """What a record's heading names: the guidance, its edition, when it was made."""
+    """What a record's heading names: the guidance, its edition and the edition's effective date
+    ("" where none is given; the record says "date not given"), when it was made."""
 
     guidance: str
     edition: str
+    edition_effective: str  # 2027-04-01, or ""
     made_at: str
     edition_number: NotRequired[int]  # read by save; the page sends it with every request
 

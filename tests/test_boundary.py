@@ -9,6 +9,7 @@ from calculators.boundary import BIDI, OPERATIONS, handle
 META = {
     "guidance": "The guidance",
     "edition": "Edition 1",
+    "edition_effective": "",
     "edition_number": 1,
     "made_at": "28 November 2026, 10:00",
 }
@@ -181,7 +182,7 @@ def test_the_assessment_record_gathers_the_tab_in_the_guidances_order():
     ]
     record = response["record"]
     assert record.startswith(
-        "Assessment record\nGuidance: The guidance\nEdition: Edition 1\n"
+        "Assessment record\nGuidance: The guidance\nEdition: Edition 1, date not given\n"
         "Made: 28 November 2026, 10:00\n"
     )
     assert "Checklists: Strategy discussion, Early risk factors\n" in record

@@ -10,6 +10,7 @@ from calculators.boundary import handle
 
 CHECKLIST = load_checklist("early-risk-factors")
 ITEMS = [q.id for q in (*CHECKLIST.scope, *CHECKLIST.items)]
+DATED = {"edition_effective": "", "made_at": "t"}  # a record's heading: no date given, made at
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
@@ -100,7 +101,7 @@ def test_the_evaluator_returns_a_result_or_raises_checklist_error(payload, tab):
     | JSON.map(json.dumps)
     | NEAR.map(
         lambda p: json.dumps(
-            {"op": "evaluate", "payload": p, "guidance": "g", "edition": "e", "made_at": "t"}
+            {"op": "evaluate", "payload": p, "guidance": "g", "edition": "e", **DATED}
         )
     )
 )
@@ -136,7 +137,7 @@ def test_the_tab_operations_answer_json_with_shared_answers_and_a_tab(payload, s
         "guidance": "g",
         "edition": "e",
         "edition_number": 1,
-        "made_at": "t",
+        **DATED,
     }
     response = json.loads(handle(json.dumps(request)))
     if response["ok"] is False:

@@ -17,7 +17,7 @@ from calculators.model import shared, whole_sentences
 
 ALL = checklist_ids()
 NOTES = st.sampled_from(["", "Seen by the police on Monday.", "two lines\nof notes", "  "])
-HEAD = {"guidance": "G", "edition": "E", "made_at": "T"}
+HEAD = {"guidance": "G", "edition": "E", "edition_effective": "", "made_at": "T"}
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -14,6 +14,8 @@ from build_scripts.lib.html_tree import parse
 from tests.support.browser import axe_violations, wait_until
 from tests.support.editions import ADDED, make_second_edition
 from tests.support.site import free_port, publish
+from tests.test_edition_line_browser import PHONE, strip_in_view
+from tests.test_site_browser import open_paragraph_menu
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +156,42 @@ def test_an_old_edition_record_opened_in_the_new_edition_reports_the_changed_ite
     assert "saved with 'Edition 1 (as received)'; you are using 'Edition 2 (test)'" in text
     assert "check them:" in text and "(2.18)" in text and "(1.7)" not in text
     assert page.locator("input[name='nature-of-images'][value='outstanding']").is_checked()
+    # The record's heading names the edition in use with its effective date (spec P10).
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=root_url[:-1])
+    page.get_by_role("button", name="Copy record").click()
+    wait_until(page, "async () => (await navigator.clipboard.readText()).length > 0")
+    record = page.evaluate("navigator.clipboard.readText()")
+    assert "\nEdition: Edition 2 (test), effective 1 April 2027\n" in record
+
+
+@pytest.mark.parametrize(
+    ("path", "dated"),
+    [
+        ("1/impact-on-children/#4.2", "Edition 1 (as received), date not given"),
+        ("1/", "Edition 1 (as received), date not given"),
+        ("latest/assessment/#2.18", "Edition 2 (test), effective 1 April 2027"),
+        ("latest/checklists/early-risk-factors/", "Edition 2 (test), effective 1 April 2027"),
+    ],
+)
+def test_on_a_phone_each_edition_names_itself_and_its_date_in_view(page, root_url, path, dated):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{root_url}{path}")
+    page.wait_for_load_state("load")
+    strip_in_view(page, PHONE, dated)
+    if path.startswith("1/"):  # an older edition's page still says so, as before
+        assert "an earlier edition" in page.locator(".edition-banner").inner_text()
+
+
+def test_a_copied_citation_names_the_edition_and_its_effective_date(page, root_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=root_url[:-1])
+    page.goto(f"{root_url}latest/assessment/")
+    open_paragraph_menu(page, "2.18")
+    page.locator('[id="para-menu-2.18"]').get_by_role("button", name="Copy citation").click()
+    wait_until(page, "async () => (await navigator.clipboard.readText()).length > 0")
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.endswith(
+        f", paragraph 2.18, Edition 2 (test), effective 1 April 2027, {root_url}2/assessment/#2.18"
+    )
 
 
 @pytest.mark.parametrize(

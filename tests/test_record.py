@@ -3,6 +3,8 @@ marked, the site's words marked and explained once; the assessment record states
 
 import json
 
+import pytest
+
 from calculators import evaluate
 from calculators.boundary import handle
 from calculators.record import CLOSING, LEGEND, SITE, record_text
@@ -161,7 +163,7 @@ def test_the_record_is_plain_text():
 def assessment(payloads, shared):
     request = {"op": "assessment_record", "payloads": payloads, "shared": shared}
     meta = dict(zip(("guidance", "edition", "made_at"), HEADING, strict=True))
-    response = json.loads(handle(json.dumps({**request, **meta})))
+    response = json.loads(handle(json.dumps({**request, **meta, "edition_effective": ""})))
     assert response["ok"], response
     return response["record"]
 
@@ -314,3 +316,45 @@ def test_a_prompts_link_is_printed_after_its_quote_in_the_guidances_words():
         "reaction can be a poor predictor of their long-term ability to protect.",
         "  Linked: 3. Guidance for the assessment of potentially protective carers",
     ]
+
+
+def heading_of(op: str, effective: object) -> str:
+    """The record's heading lines (up to the legend) that ``op`` answers with, or its error."""
+    payload = {"checklist": "early-risk-factors", "answers": {}}
+    request = {"op": op, "payload": payload, "payloads": [payload], "shared": {}}
+    meta = dict(zip(("guidance", "edition", "made_at"), HEADING, strict=True))
+    response = json.loads(handle(json.dumps({**request, **meta, "edition_effective": effective})))
+    if not response["ok"]:
+        return f"error: {response['error']['field']}: {response['error']['message']}"
+    return response["record"].split(f"\n\n{LEGEND}")[0]
+
+
+@pytest.mark.parametrize("op", ["evaluate", "assessment_record"])
+@pytest.mark.parametrize(
+    ("effective", "line"),
+    [
+        ("", "Edition: Edition 1, date not given"),  # the guidance as received has no date
+        ("2027-04-01", "Edition: Edition 1, effective 1 April 2027"),
+        ("2028-12-31", "Edition: Edition 1, effective 31 December 2028"),
+    ],
+)
+def test_p10_the_record_heading_states_the_edition_with_its_effective_date(op, effective, line):
+    heading = heading_of(op, effective).split("\n")
+    assert heading[1:4] == ["Guidance: Pan Bedfordshire Guidelines", line,
+                           "Made: 28 November 2026, 10:00"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "effective",
+    [
+        "2027-02-30",
+        "1 April 2027",
+        "2027-4-1",
+        "2027-04-01T00:00",
+        "\u0662\u0660\u0662\u0667-\u0660\u0664-\u0660\u0661",
+        None,
+        7,
+    ],
+)
+def test_an_effective_date_that_is_not_a_real_date_is_refused(effective):
+    assert heading_of("evaluate", effective).startswith("error: edition_effective: expected")

@@ -78,7 +78,8 @@ def test_the_citation_reads_cleanly_with_no_nested_brackets(page, site_root):
     citation = page.evaluate("navigator.clipboard.readText()")
     assert citation.startswith("Pan Bedfordshire Guidelines for assessing children and families")
     assert citation.endswith(
-        f", paragraph 2.10, Edition 1 (as received), {permanent(site_root)}assessment/#2.10"
+        ", paragraph 2.10, Edition 1 (as received), date not given, "
+        f"{permanent(site_root)}assessment/#2.10"
     )
 
 
@@ -141,7 +142,8 @@ def test_print_leaves_out_buttons_and_paragraph_tools(page):
     line = page.evaluate(
         "getComputedStyle(document.documentElement).getPropertyValue('--print-line')"
     )
-    assert "Edition 1 (as received)" in line and "Printed copies may be out of date" in line
+    assert "Edition 1 (as received), date not given. Printed " in line
+    assert "Printed copies may be out of date" in line
 
 
 def test_every_printed_sheet_says_the_edition_the_date_and_that_it_may_be_out_of_date(page):
@@ -155,10 +157,11 @@ def test_every_printed_sheet_says_the_edition_the_date_and_that_it_may_be_out_of
     for number, sheet in enumerate(sheets, start=1):
         text = sheet.extract_text()
         assert f"Page {number}" in text  # the bottom-right box
-        # The bottom-left box: "Edition 1 (as received). Printed 2 December 2026 at 09:06. …"
-        # (the top of the first sheet says it too, without the full stop after the edition).
+        # The bottom-left box: "Edition 1 (as received), date not given. Printed 2 December 2026
+        # at 09:06. …" (the top of the first sheet says it too).
         line = re.search(
-            r"Edition 1 \(as received\)\. Printed ([^.]+)\. Printed copies may be out of date\.",
+            r"Edition 1 \(as received\), date not given\. Printed ([^.]+)\. "
+            r"Printed copies may be out of date\.",
             text,
         )
         assert line and today in line[1], text[:300]
@@ -309,7 +312,8 @@ def test_print_shows_the_edition_and_date_without_navigation(page):
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert page.locator(".md-header").is_hidden()
     line = page.locator(".edition-line").inner_text()
-    assert "Edition 1" in line and "Printed copies may be out of date" in line
+    assert line.startswith("Edition 1 (as received), date not given. Printed ")
+    assert "Printed copies may be out of date" in line
     assert re.search(r"Printed \d{1,2} \w+ \d{4}", line)
 
 

@@ -47,7 +47,7 @@ JUDGEMENT = "reaching-a-judgement"
 CHILDREN = "interview-planner-children"
 PERPETRATOR = "interview-planner-perpetrator"
 PARTNER = "interview-planner-partner"
-HEAD = {"guidance": "G", "edition": "E", "made_at": "T"}
+HEAD = {"guidance": "G", "edition": "E", "edition_effective": "", "made_at": "T"}
 SITE = "[site]"
 
 

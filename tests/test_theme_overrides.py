@@ -23,6 +23,7 @@ THEME = Path(material.__file__).resolve().parent / "templates"
 
 # Our copy → sha256 of the theme's file it was copied from (Material 9.8.2).
 COPIED = {
+    "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
     "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
 }

@@ -41,8 +41,8 @@ def entry_html(
     edition: Edition, previous: Edition | None, changes: Changes | None, base: str, count: int
 ) -> str:
     """What an entry says: the edition's summary and date, then each change with its link."""
-    date = edition.effective.isoformat() if edition.effective else "date not given"
-    parts = [f"<p>{html.escape(edition.summary)}</p>", f"<p>Effective: {date}.</p>"]
+    dated = html.escape(edition.dated_label)  # "Edition 2, effective 1 April 2027"
+    parts = [f"<p>{html.escape(edition.summary)}</p>", f"<p>{dated}.</p>"]
     if changes is None or previous is None:
         parts.append(f"<p>The first edition on this site: {count} citable paragraphs.</p>")
         return "".join(parts)

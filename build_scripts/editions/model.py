@@ -17,6 +17,7 @@ from pathlib import Path
 from build_scripts.guidance.paragraphs import PARAGRAPH_ID
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import APP_MANIFEST, LATEST, SERVICE_WORKER, SHORT_LINKS
+from calculators.edition_date import dated_label, effective_words
 
 KEYS = {"id", "label", "effective", "summary", "source", "removed", "renumbered"}
 ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
@@ -36,7 +37,13 @@ class Edition:
 
     @property
     def effective_text(self) -> str:
-        return self.effective.isoformat() if self.effective else "not stated"
+        """The site's words: "effective 1 April 2027", or "date not given"."""
+        return effective_words(self.effective)
+
+    @property
+    def dated_label(self) -> str:
+        """How pages, citations and records name it: "Edition 1 (as received), date not given"."""
+        return dated_label(self.label, self.effective)
 
 
 def _text(entry: dict, key: str, where: str) -> str:
@@ -134,7 +141,11 @@ def edition_extra(
         "edition": edition.label,
         "edition_number": edition.number,
         "edition_id": edition.id,
-        "edition_effective": edition.effective_text,
+        # The effective date as the page sends it to Python for a record's heading (2027-04-01,
+        # or "" where none is given), and the label with it in the site's words (the header's
+        # edition line, citations, the printed line).
+        "edition_effective": edition.effective.isoformat() if edition.effective else "",
+        "edition_dated": edition.dated_label,
         "edition_is_latest": edition is latest,
         "edition_latest": latest.label,
         "edition_marks": marks or {},

@@ -56,8 +56,7 @@ def what_changed_md(edition: Edition, previous: Edition, changes: Changes) -> st
         "",
         f"# What changed in {edition.label}",
         "",
-        f"{edition.label} (effective: {edition.effective_text}) follows {previous.label}. "
-        f"{edition.summary}",
+        f"{edition.dated_label}, follows {previous.label}. {edition.summary}",
         "",
         f"Paragraph by paragraph against {previous.label}: {counts}. In changed paragraphs, "
         "deleted words are struck through and inserted words are underlined. Links to "
@@ -129,8 +128,8 @@ def archive_home_md(edition: Edition, latest: Edition, pages: list[tuple[str, st
         f"# {edition.label}",
         "",
         f"This is an earlier edition of the guidance, kept so that every link to it keeps "
-        f"working and so that decisions made under it can be checked. Effective: "
-        f"{edition.effective_text}. {edition.summary}",
+        f"working and so that decisions made under it can be checked. {edition.dated_label}. "
+        f"{edition.summary}",
         "",
         f"The edition in force is [{latest.label}](../latest/); its checklists are there.",
         "",

@@ -114,7 +114,8 @@ def _named(line: str, response: dict) -> list[str]:
     return [by_text.get(t, t) for t in re.findall(r"“(.+?)” \(", line)]
 
 
-META = {"guidance": "G", "edition": "E", "edition_number": 1, "made_at": "T"}
+META = {"guidance": "G", "edition": "E", "edition_effective": "2027-04-01", "edition_number": 1,
+        "made_at": "T"}  # fmt: skip
 
 
 def evaluate_request(checklist: str, case: dict) -> str:
@@ -155,6 +156,11 @@ def other_requests() -> list[str]:
         json.dumps({"op": "evaluate", "payload": {**payload, "answers": {"no-such": "yes"}}}),
         json.dumps({"op": "evaluate", "payload": {**payload, "surplus": 1}, **META}),
         json.dumps({"op": "evaluate", "payload": payload, **META, "made_at": 3}),
+        # The edition's effective date: none given, and one that is no date.
+        json.dumps({"op": "evaluate", "payload": payload, **META, "edition_effective": ""}),
+        json.dumps(
+            {"op": "evaluate", "payload": payload, **META, "edition_effective": "2027-02-30"}
+        ),
         json.dumps({"op": "save", "payload": payload, **META, "edition_number": "1"}),
         opening(saved),
         opening(saved, edition_number=1),

@@ -1,21 +1,23 @@
-"""The change feed (build_scripts/editions/feed.py), parsed as Atom (RFC 4287) with xml.etree:
-feedparser is not installed in the project's environment, so the test checks the RFC's required
-elements itself (feed and entry: id, title, updated, author, link rel=alternate)."""
+"""The change feed (build_scripts/editions/feed.py), read as a partner's feed reader reads it:
+with feedparser, which must find it well-formed Atom 1.0 (RFC 4287) with nothing to complain of
+(``bozo`` false), its required elements (feed and entry: id, title, updated; the feed's author
+and self link; every entry's alternate link and content)."""
 
 from __future__ import annotations
 
 import datetime
 import html
-import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+import feedparser
+import pytest
+
 from build_scripts.editions.changes import compare
-from build_scripts.editions.feed import ATOM, atom_feed
+from build_scripts.editions.feed import atom_feed
 from build_scripts.editions.model import Edition
 from build_scripts.guidance.paragraphs import Paragraph
 
-A = f"{{{ATOM}}}"
 ONE = Edition(1, "1", "Edition 1", "The guidance as received.", Path("."))
 TWO = Edition(
     2, "2", "Edition 2", "Reworded.", Path("."), datetime.date(2027, 4, 1),
@@ -28,50 +30,63 @@ NEW = [Paragraph("2.9", "a/", "Factors can matter"), Paragraph("4.3", "i/", "x")
 BUILT = datetime.datetime(2027, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
 
-def parse_atom(text: str) -> etree.Element:
-    """The feed, checked against RFC 4287's required elements; returns the root."""
-    root = etree.fromstring(text.encode("utf-8"))
-    assert root.tag == f"{A}feed"
-    stamp = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
-    for node in [root, *root.findall(f"{A}entry")]:
-        for tag in ("id", "title", "updated"):
-            assert len(node.findall(f"{A}{tag}")) == 1, (node.tag, tag)
-        assert stamp.match(node.findtext(f"{A}updated"))
-        assert node.findtext(f"{A}id").startswith("http")  # an IRI
-        alternate = [x for x in node.findall(f"{A}link") if x.get("rel") == "alternate"]
-        assert alternate and alternate[0].get("href", "").startswith("http")
-        if node is not root:
-            assert node.find(f"{A}content") is not None or node.find(f"{A}summary") is not None
-    assert root.find(f"{A}author/{A}name").text  # the feed's author covers every entry
-    assert root.find(f"{A}link[@rel='self']").get("href").endswith("/feed.xml")
-    return root
+def _alternate(node: feedparser.FeedParserDict) -> str:
+    links = [x["href"] for x in node.get("links", []) if x.get("rel") == "alternate"]
+    assert links, node.get("title")
+    return links[0]
 
 
-def feed() -> etree.Element:
+def parse_atom(text: str) -> feedparser.FeedParserDict:
+    """The feed as feedparser reads it, checked: well-formed Atom 1.0, every required element."""
+    parsed = feedparser.parse(text.encode("utf-8"))
+    assert parsed.bozo is False, parsed.get("bozo_exception")
+    assert parsed.version == "atom10" and parsed.encoding == "utf-8"
+    assert parsed.entries
+    feed = parsed.feed
+    for node in [feed, *parsed.entries]:
+        assert node.id.startswith("http") and node.title  # an IRI, and a title
+        assert node.updated_parsed is not None, node.title  # a date feedparser understands
+        assert _alternate(node).startswith("http")
+    for entry in parsed.entries:
+        assert entry.content[0].type == "text/html" and entry.content[0].value
+        assert entry.summary
+    assert feed.author  # the feed's author covers every entry
+    selves = [x["href"] for x in feed.links if x.get("rel") == "self"]
+    assert len(selves) == 1 and selves[0].endswith("/feed.xml")
+    return parsed
+
+
+def content(entry: feedparser.FeedParserDict) -> etree.Element:
+    """An entry's HTML content as a tree (it is well-formed, and feedparser kept its links)."""
+    return etree.fromstring(f"<div>{entry.content[0].value}</div>")
+
+
+def feed() -> feedparser.FeedParserDict:
     changes = [None, compare(OLD, NEW, TWO)]
     return parse_atom(atom_feed([ONE, TWO], changes, [3, 3], "https://g.example/", "Site", BUILT))
 
 
 def test_the_feed_is_atom_with_one_entry_per_edition_newest_first():
-    root = feed()
-    entries = root.findall(f"{A}entry")
-    assert [e.findtext(f"{A}title") for e in entries] == ["Edition 2", "Edition 1"]
-    assert [e.findtext(f"{A}id") for e in entries] == [
-        "https://g.example/2/",
+    entries = feed().entries
+    assert [e.title for e in entries] == ["Edition 2", "Edition 1"]
+    assert [e.id for e in entries] == ["https://g.example/2/", "https://g.example/1/"]
+    assert [_alternate(e) for e in entries] == [
+        "https://g.example/2/what-changed/",
         "https://g.example/1/",
     ]
-    assert entries[0].findtext(f"{A}updated") == "2027-04-01T00:00:00Z"  # its effective date
+    assert entries[0].updated == "2027-04-01T00:00:00Z"  # its effective date
 
 
 def test_an_edition_without_a_date_says_so_and_is_given_no_date_of_the_guidance():
-    first = feed().findall(f"{A}entry")[1]
-    assert "Effective: date not given." in first.findtext(f"{A}content")
-    assert first.findtext(f"{A}updated") == "2027-01-02T03:04:05Z"  # when the feed was built
+    first = feed().entries[1]
+    assert "<p>Edition 1, date not given.</p>" in first.content[0].value
+    assert "<p>Edition 2, effective 1 April 2027.</p>" in feed().entries[0].content[0].value
+    assert first.updated == "2027-01-02T03:04:05Z"  # when the feed was built
 
 
 def test_each_change_links_to_the_paragraphs_permanent_address_with_its_word_diff():
-    content = feed().findall(f"{A}entry")[0].findtext(f"{A}content")
-    body = etree.fromstring(f"<div>{content}</div>")  # the escaped HTML is well-formed
+    entry = feed().entries[0]
+    body = content(entry)
     links = {a.text: a.get("href") for a in body.iter("a")}
     assert links == {
         "2.9": "https://g.example/2/a/#2.9",
@@ -79,7 +94,16 @@ def test_each_change_links_to_the_paragraphs_permanent_address_with_its_word_dif
         "2.7": "https://g.example/1/a/#2.7",  # removed: where it last was
         "4.3": "https://g.example/2/i/#4.3",
     }
-    assert "<del>may</del> <ins>can</ins>" in content
+    assert "<del>may</del> <ins>can</ins>" in entry.content[0].value
     titles = [h.text for h in body.iter("h3")]
     assert titles == ["Changed", "Added", "Removed", "Renumbered"]
-    assert "4.2 is now" in html.unescape(content)
+    assert "4.2 is now" in html.unescape(entry.content[0].value)
+
+
+def test_a_feed_that_is_not_well_formed_is_refused():
+    """The check itself can fail: feedparser's bozo flag for a broken document."""
+    broken = atom_feed([ONE], [None], [3], "https://g.example/", "Site", BUILT).replace(
+        "</feed>", ""
+    )
+    with pytest.raises(AssertionError, match="no element found"):
+        parse_atom(broken)

@@ -40,6 +40,8 @@ def test_the_repository_file_reads_and_its_latest_is_the_docs_folder():
         (FIRST.replace('id = "1"', 'id = "../x"'), "must be letters"),
         (FIRST.replace('label = "One"', "label = 1"), "`label` must be a non-empty string"),
         (FIRST + 'effective = "2027-01-01"\n', "`effective` must be a date"),
+        (FIRST + "effective = 2027-01-01T09:00:00\n", "`effective` must be a date"),  # a time too
+        (FIRST + "effective = 2027-02-30\n", "editions.toml"),  # no such day: TOML refuses it
         (FIRST.replace('"docs"', '"no-such-folder"'), "does not exist"),
         (FIRST + '[edition.renumbered]\n"4.2" = "4.3"\n', "the first edition has no previous"),
         (FIRST + FIRST, "share the same id"),
@@ -61,8 +63,10 @@ def test_effective_date_and_numbering(tmp_path):
     )
     first, second = load(tmp_path, text)
     assert (first.number, second.number) == (1, 2)
-    assert second.effective == datetime.date(2027, 4, 1) and second.effective_text == "2027-04-01"
-    assert first.effective_text == "not stated"
+    assert second.effective == datetime.date(2027, 4, 1)
+    assert second.effective_text == "effective 1 April 2027"
+    assert first.effective_text == "date not given"  # the guidance as received has no date
+    assert first.dated_label == f"{first.label}, date not given"
 
 
 def edition(number: int, **kwargs) -> Edition:
@@ -94,11 +98,14 @@ def test_edition_extra_of_a_published_older_edition_and_of_a_plain_build():
     ]
     older = edition_extra(editions, 0, published=True)
     assert older["edition"] == "One" and older["edition_latest"] == "Two"
-    assert older["edition_is_latest"] is False and older["edition_effective"] == "not stated"
+    assert older["edition_is_latest"] is False and older["edition_effective"] == ""
     assert older["offline_worker"] == "../sw.js"  # the site's one worker, at its root
     assert older["version"] == {"provider": "mike", "default": "latest"}
     latest = edition_extra(editions, 1, {"2.9": "changed"}, published=True)
     assert latest["edition_marks"] == {"2.9": "changed"} and latest["edition_is_latest"] is True
+    assert latest["edition_effective"] == "2027-04-01"  # what the page sends for a record
+    assert latest["edition_dated"] == "Two, effective 1 April 2027"
+    assert older["edition_dated"] == "One, date not given"
     plain = edition_extra(editions, 1, published=False)  # mkdocs serve / mkdocs build
     assert plain["edition_published"] is False and plain["offline_worker"] == "sw.js"
     assert "version" not in plain and plain["edition_marks"] == {}

@@ -13,9 +13,11 @@ function paragraphUrl(id) {
   return `${page.origin}${page.pathname}#${id}`;
 }
 
-/** "Title, paragraph 2.10, Edition 1 (as received), https://…#2.10": no nested brackets. */
+/** "Title, paragraph 2.10, Edition 1 (as received), date not given, https://…#2.10": the
+ * edition with its effective date (or "date not given"), as the build words it; no nested
+ * brackets. */
 function citation(id) {
-  return [meta("guidance-title"), `paragraph ${id}`, meta("guidance-edition"), paragraphUrl(id)]
+  return [meta("guidance-title"), `paragraph ${id}`, meta("guidance-edition-dated"), paragraphUrl(id)]
     .filter(Boolean)
     .join(", ");
 }
@@ -120,7 +122,7 @@ function setPrintDate() {
   const now = readableDate();
   document.querySelectorAll("[data-print-date]").forEach((date) => (date.textContent = now));
   // Read by @page in guidance.css: the edition, the date printed and the warning on every sheet.
-  const line = `${meta("guidance-edition")}. Printed ${now}. Printed copies may be out of date.`;
+  const line = `${meta("guidance-edition-dated")}. Printed ${now}. Printed copies may be out of date.`;
   document.documentElement.style.setProperty("--print-line", JSON.stringify(line));
 }
 

@@ -48,9 +48,11 @@ export function edition() {
   return { edition: meta("guidance-edition"), edition_number: Number(meta("guidance-edition-number")) };
 }
 
-/** What a record's heading names: the guidance, its edition, and now. */
+/** What a record's heading names: the guidance, its edition and its effective date (2027-04-01,
+ * or "": Python words it), and now. */
 export function heading() {
-  return { guidance: meta("guidance-title"), ...edition(), made_at: readableDate() };
+  const effective = meta("guidance-edition-effective");
+  return { guidance: meta("guidance-title"), ...edition(), edition_effective: effective, made_at: readableDate() };
 }
 
 /** The buttons in `root` by their `data-action`. */

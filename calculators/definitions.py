@@ -54,6 +54,9 @@ class Prompt:
     when: tuple[Condition, ...]
     cites: tuple[Cite, ...]  # exactly one: a prompt cites one paragraph (P13)
     lists: Condition | None = None  # list the items whose answers are in these values
+    # the list names the items not answered too (2.9's "unknown factors listed by name", spec
+    # part 2); without it a list is of the answers given only (3.10's Not known, C3-8)
+    list_not_answered: bool = False
     pinned: bool = False  # always shown, first (2.12)
     for_adults: bool = False  # written for adult perpetrators: labelled under 18 (1.7)
     waits_on: str = ""  # the site's line while another checklist of the tab is not answered

@@ -394,17 +394,17 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
     }
     state = tab.state
     if prompt.lists:
-        listed = [
-            q
-            for q in map(state.checklist.item, prompt.lists.items)
-            if state.match(q, prompt.lists.values)
-        ]
+        listed = _list_items(prompt, state)
         shown["items"] = [_brief(q) for q in listed]
-        labels = [
-            state.checklist.item(prompt.lists.items[0]).answers.labels[v]
-            for v in sorted(prompt.lists.values)
-        ]
-        shown["from_answers"] = f"From your answers, answered {' or '.join(labels)}:"
+        answers = state.checklist.item(prompt.lists.items[0]).answers
+        labels = [answers.labels[v] for v in sorted(prompt.lists.values) if v in answers.labels]
+        given = [q for q in listed if state.answered(q)]
+        said = [f"answered {' or '.join(labels)}"] if given else []
+        said += ["not answered"] if len(given) < len(listed) else []
+        text = ", or ".join(said)
+        shown["from_answers"] = (
+            f"From your answers, {text}:" if given else f"{text[:1].upper()}{text[1:]}:"
+        )
     elif kind in ("follows", "pinned"):
         shown["from_answers"] = _from_answers(prompt, tab)
         shown["waits_on"] = _also_waits_on(prompt, tab) if prompt.names_open else ""
@@ -413,6 +413,17 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
         missing = [w.checklist for w in prompt.when if w.checklist and tab.of(w) is None]
         shown["link"] = missing[0] if missing else ""
     return shown
+
+
+def _list_items(prompt: Prompt, state: _State) -> list[Question]:
+    """The items a listing prompt names: those answered with one of its values, and, where the
+    list names those not answered too (2.9's "unknown factors listed by name"), every item not
+    answered or Not known, in words too."""
+    assert prompt.lists is not None
+    items = list(map(state.checklist.item, prompt.lists.items))
+    if prompt.list_not_answered:
+        return [q for q in items if state.unknown(q)]
+    return [q for q in items if state.match(q, prompt.lists.values)]
 
 
 def _missing(q: Question, state: _State) -> bool:
@@ -536,9 +547,11 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
             continue  # shown beside its item, in the answers
         truth = True if not p.when else context.all_hold(p.when)
         kind: SectionKind
-        if truth is None:
-            if p.lists:
-                continue  # a list of the answers given (3.10 by answer) is nothing that may follow
+        if p.lists:  # the answers listed under the guidance's words: shown when it lists any
+            if truth is False or not _list_items(p, state):
+                continue
+            kind = "listed"
+        elif truth is None:
             kind = "if-so"
         elif truth:
             kind = (

@@ -343,6 +343,9 @@ class _Reader:
                 "only a prompt shown whatever the answers (no when, list or "
                 "pinned) is shown beside an item",
             )
+        not_answered = self.get(data, "list_not_answered", bool, where, False)
+        if not_answered and lists is None:
+            raise self.fail(f"{where}.list_not_answered", "only a prompt with a list has this key")
         links = tuple(
             self.link(entry, f"{where}.links[{i}]")
             for i, entry in enumerate(self.get(data, "links", list, where, []))
@@ -359,6 +362,7 @@ class _Reader:
             names_open=self.get(data, "names_open", bool, where, False),
             beside=beside,
             links=links,
+            list_not_answered=not_answered,
         )
 
     def link(self, data: object, where: str) -> d.Link:

@@ -129,6 +129,10 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     # note but no status is not chosen, yet printed, so that what was given never vanishes
     not_chosen = [a for a in items if a["menu"] and not a["label"]]
     unchosen = [a for a in not_chosen if a["status"] == "not-answered" and not a["note"]]
+    # P11: a question printed stays under its parent, so the parent is printed too ("What do they
+    # do with each…" under the question it follows), though not chosen itself
+    printed = {a["parent"] for a in items if a["parent"] and a not in unchosen}
+    unchosen = [a for a in unchosen if a["id"] not in printed]
     numbers = _numbers(items)
     for answer in items:
         if answer not in unchosen:
@@ -139,7 +143,10 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
         line = f"{SITE} {len(not_chosen)} of {len(items)} questions were not chosen for this plan"
         if shown := len(not_chosen) - len(unchosen):
             verb = "is" if shown == 1 else "are"
-            line += f"; {shown} of them, with a mark or a note but no status, {verb} printed above"
+            line += (
+                f"; {shown} of them {verb} printed above, with a mark or a note but no status, or"
+                " a question chosen under them"
+            )
         lines.append(f"{line}.")
     return lines
 

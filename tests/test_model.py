@@ -311,6 +311,7 @@ def test_the_keys_of_each_table_are_its_fields():
         "names_open",
         "beside",
         "links",
+        "list_not_answered",
     }
     assert "verbatim" not in keys(d.Question) and "options" in keys(d.Question)
 

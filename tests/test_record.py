@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from calculators import evaluate
+from calculators import evaluate, load_checklist
 from calculators.boundary import handle
 from calculators.record import CLOSING, LEGEND, SITE, record_text
 
@@ -134,8 +134,8 @@ def test_p10_a_6_2_question_marked_cross_check_with_no_status_is_printed_never_v
     assert "   Answer: Not answered\n   Cross-check with the partner: Not marked\n" in text
     assert "   Note: Ask how the drive is organised\n" in text
     assert (
-        f"{SITE} 32 of 33 questions were not chosen for this plan; 2 of them, with a mark or a "
-        "note but no status, are printed above.\n" in text
+        f"{SITE} 32 of 33 questions were not chosen for this plan; 2 of them are printed above, "
+        "with a mark or a note but no status, or a question chosen under them.\n" in text
     )
     still = text.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
     assert (
@@ -358,3 +358,19 @@ def test_p10_the_record_heading_states_the_edition_with_its_effective_date(op, e
 )
 def test_an_effective_date_that_is_not_a_real_date_is_refused(effective):
     assert heading_of("evaluate", effective).startswith("error: edition_effective: expected")
+
+
+def test_a_chosen_6_2_question_stays_under_its_parent_though_the_parent_is_not_chosen():
+    """P11 and section 7 ("sub-items under their parents"): "What do they do with each…" chosen
+    alone was printed under whatever question came before it; its parent is printed too."""
+    text = make(
+        {"adult": "yes", "social-isolation": ["to-ask"], "pleasure": ["to-ask"]},
+        checklist="interview-planner-perpetrator",
+    )
+    parent = load_checklist("interview-planner-perpetrator").question("media-accessed")
+    at = text.index(parent.text)
+    child = text.index("What do they do with each and what level of pleasure")
+    assert at < child
+    between = text[at:child]
+    assert "Answer: Not answered" in between and "social isolation" not in between
+    assert "31 of 33 questions were not chosen for this plan; 1 of them is printed above" in text

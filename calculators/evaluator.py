@@ -470,7 +470,10 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
             open_ = [q for q in other.items if _to_find_out(q, state) or _missing(q, state)]
             items = [_listed(q, state) for q in open_]
             # the site's questions in a list of their own, never among the guidance's (P7)
-            site_open = [_listed(q, state) for q in other.scope if state.unknown(q)]
+            not_asked = _not_asked(other, _Tab(state, {}))  # the partner's children, no partner
+            site_open = [
+                _listed(q, state) for q in other.scope if state.unknown(q) and q.id not in not_asked
+            ]
             menu = [q for q in other.items if q.answers.menu]
             if menu and not items and not any(state.status(q) for q in menu):
                 summary = "used; no question was chosen for the plan."

@@ -8,6 +8,8 @@ and notes), or the site's, marked "[site]" and explained once in the legend (P10
 
 from __future__ import annotations
 
+import re
+
 from calculators.contract import Answer, Listed, Prompt, Result
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
@@ -19,8 +21,9 @@ __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", 
 SITE = "[site]"
 LEGEND = (
     "How to read this record: lines after “>” quote the guidance, word for word; lines marked "
-    f"{SITE} are this site's words, not the guidance's; the questions are the guidance's words "
-    "unless marked as the site's; answers and notes are the practitioner's."
+    f"{SITE} are this site's words, not the guidance's; so are the headings in capitals and the "
+    "labels before a colon (Answer, Note, Linked, Paragraph); the questions are the guidance's "
+    "words unless marked as the site's; answers and notes are the practitioner's."
 )
 CLOSING = [
     f"{SITE} This record supports, and does not replace, professional judgement.",
@@ -39,6 +42,12 @@ SHARED_IDS = frozenset(shared_questions().questions)
 RULE = "=" * 60  # between the assessment record's parts
 SITE_OPEN = "The site's questions not answered or Not known"
 OFFERED = "Answers from the other checklists of this tab, beside the two lists (2.23 c)"
+
+
+def _caps(heading: str) -> str:
+    """A heading in capitals, a paragraph's part as the guidance writes it ("2.23 a", not "2.23
+    A", which reads as 2.5's category A)."""
+    return re.sub(r"\b(\d+\.\d+) ([A-Z])\b", lambda m: f"{m[1]} {m[2].lower()}", heading.upper())
 
 
 def _indented(text: str, prefix: str) -> list[str]:
@@ -87,6 +96,8 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
     if answer["kind"] == "words" and answer["note_label"] and answer["note"]:
         lines.append(f"{indent}{SITE} {answer['note_label']}")
+    if answer["status"] == "not-asked":  # the site's words, not an answer of the reader's
+        return [*lines, f"{indent}{SITE} {answer['label']}"]
     words = answer["kind"] in ("words", "note")
     given = answer["label"] if answer["status"] != "not-answered" else NOT_ANSWERED
     given = given or NOT_ANSWERED  # a menu question with a mark or note but no status
@@ -153,10 +164,10 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
 
 def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
     lines = [prompt["name"]]
-    for key in ("from_answers", "waits_on"):
-        if prompt[key]:
-            lines.append(f"  {SITE} {prompt[key]}")
-    lines += [f"  - {i['text']} ({i['paragraph']})" for i in prompt["items"]]
+    said = [f"  {SITE} {prompt[key]}" for key in ("from_answers", "waits_on") if prompt[key]]
+    listed = [f"  - {i['text']} ({i['paragraph']})" for i in prompt["items"]]
+    if not listed:
+        lines += said
     key = f"{prompt['paragraph']}\n{prompt['quote']}"
     if key in quoted:
         lines.append(f"  {SITE} Quoted above ({quoted[key]}).")
@@ -165,6 +176,8 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
         lines += _indented(prompt["quote"], "  > ")
         if prompt["note"]:  # with the quote it is about, once
             lines.append(f"  {SITE} The site's note on {prompt['paragraph']}: {prompt['note']}")
+    if listed:  # the answers listed under the guidance's words (P5), after them
+        lines += said + listed
     for link in prompt["links"]:  # a place it links, in the guidance's words (Section 3)
         lines.append(f"  Linked: {link['text']}" + (f" ({link['url']})" if link["url"] else ""))
     if prompt["adult_label"]:
@@ -175,7 +188,7 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
 def _listed_lines(item: Listed, site: bool = False) -> list[str]:
     """An item listed with its answer: its heading on a line of its own (never glued to the
     guidance's words), its note after it; a site question without a paragraph (P7)."""
-    where = " (the site's question)" if site else f" ({item['paragraph']})"
+    where = "" if site else f" ({item['paragraph']})"
     mark = f"{SITE} " if site else ""
     lines = [f"- {_title(item)}", f"  {item['text']}{where}: {item['label']}"]
     if not item["title"]:
@@ -188,7 +201,7 @@ def _listed_lines(item: Listed, site: bool = False) -> list[str]:
 def _listed(heading: str, items: list[Listed], site: bool = False) -> list[str]:
     if not items:
         return []
-    return ["", heading.upper(), *(line for item in items for line in _listed_lines(item, site))]
+    return ["", _caps(heading), *(line for item in items for line in _listed_lines(item, site))]
 
 
 def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[str]:
@@ -201,8 +214,10 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         lines += ["", *(f"{SITE} {s}" for s in result["statements"])]
     lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
-        lines += ["", section["heading"].upper()]
+        lines += ["", _caps(section["heading"])]
         for prompt in section["prompts"]:
+            if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
+                prompt = {**prompt, "waits_on": ""}
             lines += _prompt_lines(prompt, quoted, where)
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
@@ -210,7 +225,7 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         SITE_OPEN, [q for q in result["scope_not_answered"] if q["id"] in asked], site=True
     )
     if result["carried"]:
-        lines += ["", "FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 A)"]
+        lines += ["", _caps("From the other checklists of this tab (2.23 a)")]
         for source in result["carried"]:
             lines.append(f"{SITE} {source['summary']}")
             lines += [line for item in source["items"] for line in _listed_lines(item)]
@@ -220,9 +235,11 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
                 lines.append(f"  {SITE} {SITE_OPEN}:")
                 lines += [f"  {line}" for i in site_open for line in _listed_lines(i, True)]
     if result["offered"]:
-        lines += ["", OFFERED.upper()]
-        for group in result["offered"]:
-            lines.append(f"{group['heading']}, answered {group['label']}:")
+        lines += ["", _caps(OFFERED)]
+        for group in result["offered"]:  # the guidance's name for the list, quoted; ours marked
+            paragraph, _, words = group["heading"].partition(": ")
+            lines.append(f"{SITE} Answered {group['label']}, listed in {paragraph} under:")
+            lines.append(f"  > {words}")
             lines += [f"- {i['text']} ({i['paragraph']})" for i in group["items"]]
     return lines
 

@@ -136,7 +136,10 @@ ADULT_WORDS = (
 
 
 # Items about the alleged perpetrator that use none of the words above (P8: by subject).
-BY_SUBJECT = {("core-assessment-information", "criminal-history")}
+BY_SUBJECT = {
+    ("core-assessment-information", "criminal-history"),
+    ("interview-planner-children", "common-internet-usage"),
+}
 
 
 def names_the_person(text: str) -> bool:
@@ -456,13 +459,15 @@ def check_record_lines(text: str, checklist_texts: set[str], headings: set[str])
                 bad.append(raw)
             continue
         item = re.sub(r"^(\d+\.|-)\s+", "", line)
-        item = re.sub(r" \((\d+\.\d+|asked for [^)]*|the site's question)\)(: .*)?$", "", item)
+        item = re.sub(r" \((\d+\.\d+|asked for [^)]*)\)(: .*)?$", "", item)
+        item = re.sub(r"^(\[site\] .*?\?): .*$", r"\1", item)  # the site's question listed open
         title, _, rest = item.partition(": ")
         if rest in checklist_texts and title in checklist_texts:  # a listed item with its title
             continue
         if (
             item in checklist_texts
             or line.upper() == line
+            or (caps := re.sub(r"\b\d+\.\d+ [a-z]\b", "", line)).upper() == caps  # "(2.23 a)"
             or line in headings
             or line in (f"{title}: checklist record" for title in headings)
         ):
@@ -666,11 +671,19 @@ def test_c2_10_understanding_concerns_is_answered_in_words_and_brings_2_10_if_so
 
 def test_c2_11_early_risk_factors_2_2_and_2_12_always_and_no_all_no_prompt():
     checklist = load_checklist(ERF)
-    assert not any(c.quantifier == "none" for p in checklist.prompts for c in p.when)
+    # "none" brings only a list of the factors still unknown (spec part 2), never a paragraph
+    assert not any(c.quantifier == "none" for p in checklist.prompts if not p.lists for c in p.when)
     for answers in ({}, {q.id: "no" for q in checklist.items if q.kind == "choice"}):
         result = ev(ERF, answers)
         kinds = {p["paragraph"]: k for k, p in shown(result).values()}
         assert kinds["2.12"] == "pinned" and kinds["2.2"] == "standing"
+    every_no = {q.id: "no" for q in checklist.items if q.kind == "choice"}
+    words = {"own-child-at-risk": "Mother saw it and understands"}
+    assert {k for k, _ in shown(ev(ERF, every_no, words)).values()} <= {
+        "pinned",
+        "standing",
+        "if-so",
+    }
 
 
 def test_c2_12_2_11_is_quoted_whole():

@@ -90,10 +90,8 @@ def _links(href: Href, shown: dict) -> etree.Element | None:
 
 
 def _body(href: Href, shown: dict) -> list[Child | None]:
-    items = shown["items"]
     note = f"The site's note on {shown['paragraph']}: {shown.get('note')}"
     return [
-        _item_list(href, items, "checklist-prompt__items") if items else None,
         _quote(href, shown),
         _links(href, shown),
         site_line("p", "checklist-prompt__note", note) if shown.get("note") else None,
@@ -119,14 +117,17 @@ def _waits_on(shown: dict) -> etree.Element | None:
 
 
 def _whole(href: Href, shown: dict, kind: str) -> etree.Element:
+    """render.js's ``whole``: a list of answers after the guidance's words it is under (P5)."""
     from_answers = shown.get("from_answers")
-    return _prompt_item(
-        shown,
-        kind,
+    said = [
         site_line("p", "checklist-prompt__from-answers", from_answers) if from_answers else None,
         _waits_on(shown),
-        *_body(href, shown),
-    )
+    ]
+    items = shown["items"]
+    if not items:
+        return _prompt_item(shown, kind, *said, *_body(href, shown))
+    listed = _item_list(href, items, "checklist-prompt__items")
+    return _prompt_item(shown, kind, *_body(href, shown), *said, listed)
 
 
 def _if_so(href: Href, shown: dict) -> etree.Element:

@@ -56,7 +56,6 @@ function links(addresses, shown) {
  * the site's note and label. */
 function body(addresses, shown) {
   return [
-    shown.items.length ? itemList(addresses, shown.items, "checklist-prompt__items") : "",
     quote(addresses, shown),
     links(addresses, shown),
     shown.note ? siteLine("p", "checklist-prompt__note", `The site's note on ${shown.paragraph}: ${shown.note}`) : "",
@@ -68,15 +67,16 @@ function promptItem(shown, kind, ...children) {
   return el("li", { class: `checklist-prompt checklist-prompt--${kind}`, dataset: { prompt: shown.id, group: kind } }, ...children);
 }
 
-/** A prompt shown whole: the lines on the answers that brought it, then the paragraph. */
+/** A prompt shown whole: the lines on the answers that brought it, then the paragraph; a list
+ * of answers comes under the guidance's words it is listed under (P5), after them. */
 function whole(addresses, shown, kind) {
-  return promptItem(
-    shown,
-    kind,
+  const said = [
     shown.from_answers ? siteLine("p", "checklist-prompt__from-answers", shown.from_answers) : "",
     shown.waits_on ? siteLine("p", "checklist-prompt__waits-on", shown.waits_on) : "",
-    ...body(addresses, shown),
-  );
+  ];
+  if (!shown.items.length) return promptItem(shown, kind, ...said, ...body(addresses, shown));
+  const listed = itemList(addresses, shown.items, "checklist-prompt__items");
+  return promptItem(shown, kind, ...body(addresses, shown), ...said, listed);
 }
 
 /** What would follow if so: "Paragraph N: <lead>", opening to the whole; what it waits on, and

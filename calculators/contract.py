@@ -224,6 +224,8 @@ class OfferedGroup(TypedDict):
 
     heading: str
     label: str
+    line: str  # the site's: "Answered No, listed in 2.9 under:"
+    words: str  # the guidance's name for the list, quoted after it
     items: list[Brief]
 
 

@@ -501,13 +501,25 @@ def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedG
         if state is None:
             continue
         questions = [q for q in state.checklist.items if q.group == rule.group]
-        for value, label in questions[0].answers.labels.items() if questions else ():
-            chosen = [
-                q for q in questions if value in rule.values and state.answers.get(q.id) == value
-            ]
+        paragraph, _, words = rule.heading.partition(": ")
+        by_answer = [
+            (label, [q for q in questions if state.answers.get(q.id) == value])
+            for value, label in (questions[0].answers.labels.items() if questions else ())
+            if value in rule.values
+        ]
+        # every answer given (section 6): 2.9's factor answered in words too
+        in_words = [q for q in questions if q.kind in ("words", "both") and state.written(q.id)]
+        for label, chosen in [*by_answer, ("in words", in_words)]:
             if chosen:
-                items = [_brief(q) for q in chosen]
-                groups.append({"heading": rule.heading, "label": label, "items": items})
+                groups.append(
+                    {
+                        "heading": rule.heading,
+                        "label": label,
+                        "line": f"Answered {label}, listed in {paragraph} under:",
+                        "words": words,
+                        "items": [_brief(q) for q in chosen],
+                    }
+                )
     return groups
 
 

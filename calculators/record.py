@@ -237,9 +237,7 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
     if result["offered"]:
         lines += ["", _caps(OFFERED)]
         for group in result["offered"]:  # the guidance's name for the list, quoted; ours marked
-            paragraph, _, words = group["heading"].partition(": ")
-            lines.append(f"{SITE} Answered {group['label']}, listed in {paragraph} under:")
-            lines.append(f"  > {words}")
+            lines += [f"{SITE} {group['line']}", f"  > {group['words']}"]
             lines += [f"- {i['text']} ({i['paragraph']})" for i in group["items"]]
     return lines
 

@@ -100,10 +100,10 @@ def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(pa
     page.wait_for_url("**/reaching-a-judgement/")
     offered = page.locator(".checklist__offered")
     offered.wait_for()
-    assert (
-        "2.9: Some key factors may determine the risk of significant harm at an early stage, "
-        "answered Yes:" in offered.inner_text()
-    )
+    said = offered.inner_text()
+    assert "Answered Yes, listed in 2.9 under:" in said
+    words = offered.locator(".checklist__offered-words").first.inner_text()
+    assert words == "Some key factors may determine the risk of significant harm at an early stage"
     assert "images of own children" in offered.inner_text()
     assert page.locator("#note-increase-factors").input_value() == ""
     assert page.locator("#note-decrease-factors").input_value() == ""

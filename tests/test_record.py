@@ -374,3 +374,25 @@ def test_a_chosen_6_2_question_stays_under_its_parent_though_the_parent_is_not_c
     between = text[at:child]
     assert "Answer: Not answered" in between and "social isolation" not in between
     assert "31 of 33 questions were not chosen for this plan; 1 of them is printed above" in text
+
+
+def test_every_answer_given_is_offered_beside_the_two_lists_the_factor_in_words_too():
+    """Section 6 ("every answer given"): 2.9's factor answered in words was not offered; the
+    site's line and the guidance's name for the list each on a line of its own (P13)."""
+    tab = [
+        {
+            "checklist": "early-risk-factors",
+            "answers": {"previous-history": "no"},
+            "notes": {"own-child-at-risk": "Mother says she understands"},
+        }
+    ]
+    text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
+    offered = text.split("BESIDE THE TWO LISTS (2.23 c)\n", 1)[1]
+    assert offered.startswith(
+        f"{SITE} Answered No, listed in 2.9 under:\n"
+        "  > Some key factors may determine the risk of significant harm at an early stage\n"
+        "- previous history (known to Children's Services for abuse or neglect) (2.9)\n"
+        f"{SITE} Answered in words, listed in 2.9 under:\n"
+        "  > Some key factors may determine the risk of significant harm at an early stage\n"
+        "- understanding concerns that own child may be at risk (2.9)\n"
+    )

@@ -198,9 +198,9 @@ def _carried(href: Href, sources: list) -> etree.Element:
 
 def _offered(href: Href, groups: list) -> etree.Element:
     def group(given: dict) -> etree.Element:
-        line = f"{given['heading']}, answered {given['label']}:"
         items = _item_list(href, given["items"], "checklist__offered-items")
-        return el("li", {}, site_line("p", "checklist__offered-line", line), items)
+        words = el("blockquote", {"class": "checklist__offered-words"}, el("p", {}, given["words"]))
+        return el("li", {}, site_line("p", "checklist__offered-line", given["line"]), words, items)
 
     heading = "Answers from the other checklists of this tab, beside the two lists (2.23 c)"
     return el(

@@ -125,7 +125,14 @@ function carried(addresses, sources) {
 /** For the judgement (2.23 c): the answers of the other checklists of this tab, beside the two
  * lists and never in them, under the guidance's own name for their list and by answer (P5). */
 function offered(addresses, groups) {
-  const group = (given) => el("li", {}, siteLine("p", "checklist__offered-line", `${given.heading}, answered ${given.label}:`), itemList(addresses, given.items, "checklist__offered-items"));
+  const group = (given) =>
+    el(
+      "li",
+      {},
+      siteLine("p", "checklist__offered-line", given.line),
+      el("blockquote", { class: "checklist__offered-words" }, el("p", {}, given.words)),
+      itemList(addresses, given.items, "checklist__offered-items"),
+    );
   return el("section", { class: "checklist__offered" }, heading("Answers from the other checklists of this tab, beside the two lists (2.23 c)", "checklist__offered-heading"), el("ul", { class: "checklist__offered-list" }, ...groups.map(group)));
 }
 

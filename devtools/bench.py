@@ -473,7 +473,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site, port = Path(tmp) / "site", free_port()
         build(site, port)
-        search = search_figures(site, port)
+        search = "" if FIRST_TAP_ONLY else search_figures(site, port)
         if SEARCH_ONLY:
             print(search)
             return

@@ -41,7 +41,6 @@ from build_scripts.lib.errors import BuildError
 from build_scripts.lib.files import load_toml, write_text
 from build_scripts.lib.html_tree import Node, parse
 from build_scripts.lib.paths import (
-    CHECKLIST_WORKER,
     DOCS,
     EDITORIAL_NOTES,
     GLOSSARY,
@@ -49,6 +48,7 @@ from build_scripts.lib.paths import (
     LINK_REGISTRY,
     NGINX,
     PYODIDE_ASSETS,
+    PYTHON_RUNTIME_MODULE,
     REPORT,
     SEARCH_INDEX,
     SEARCH_TERMS,
@@ -180,10 +180,10 @@ def report(build: EditionBuild) -> None:
 
 
 def python_bundle(build: EditionBuild) -> None:
-    worker = build.site / CHECKLIST_WORKER
+    module = build.site / PYTHON_RUNTIME_MODULE
     key = bundle.bundle_key(build.root)
     made = bundle.build_bundle(build.site / PYODIDE_ASSETS / key, root=build.root)
-    write_text(worker, bundle.versioned_worker(worker.read_text("utf-8"), key))
+    write_text(module, bundle.versioned_worker(module.read_text("utf-8"), key))
     log.info("Pyodide bundle: %(key)s/%(wheel)s (cached: %(cached)s, %(seconds).1f s)", made)
 
 

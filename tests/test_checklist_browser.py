@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from devtools.chromium import ARGS, CHROMIUM
 from tests.support.browser import SETTLED, axe_violations, python_never_loads
 
 PAGE = "checklists/early-risk-factors/"
@@ -363,11 +364,81 @@ def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_star
     wait_for_python(page)
     births = page.evaluate("workerBirths")
     assert len(births) == 1 and "worker-client.js" in births[0]["by"], births
-    assert page.evaluate("window.idle.length") == 0
+    # The one idle callback queued is the guidance page's look for a runtime already on the
+    # device (checklist/prestart.js), which never ran: Python started without it.
+    assert page.evaluate("window.idle.length") == 1
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for(
         timeout=60_000
     )
+
+
+def pyodide_responses(page) -> list[str]:
+    """Every Pyodide file this page received (a cache-only probe that misses receives none)."""
+    found: list[str] = []
+    page.on("response", lambda r: found.append(r.url) if "/assets/pyodide/" in r.url else None)
+    return found
+
+
+# Resolves once the browser has been idle twice after the page loaded (an event, not a time).
+TWICE_IDLE = """() => new Promise((done) => {
+  const idle = () => requestIdleCallback(() => requestIdleCallback(done));
+  if (document.readyState === "complete") idle(); else addEventListener("load", idle);
+})"""
+
+
+def test_a_page_that_leads_to_a_checklist_starts_python_at_idle_only_if_it_is_on_the_device(
+    chromium, site_url, tmp_path
+):
+    """Issue 26: a guidance page with "Use the checklist" starts the worker at idle when every
+    runtime file is already in the browser's cache, so that the link finds Python ready; on a
+    first visit it asks the cache only (no download) and starts nothing; a page that leads to no
+    checklist starts nothing, cached or not. A persistent profile, as a returning reader's (an
+    incognito context's memory cache keeps no 8 MB wasm)."""
+    context = chromium.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        args=ARGS,
+        base_url=site_url,
+        service_workers="block",
+    )
+    first = context.new_page()
+    first.add_init_script(WORKER_BIRTHS)
+    received = pyodide_responses(first)
+    first.goto("assessment/")
+    first.wait_for_selector("html[data-python-ahead]", state="attached", timeout=60_000)
+    assert first.evaluate("document.documentElement.dataset.pythonAhead") == "not-on-device"
+    assert first.evaluate("workerBirths") == [] and received == []
+    first.close()
+
+    checklist = context.new_page()  # a checklist visited: the runtime is in the HTTP cache
+    checklist.goto(PAGE)
+    wait_for_python(checklist)
+    checklist.close()
+
+    nowhere = context.new_page()
+    nowhere.add_init_script(WORKER_BIRTHS)
+    nowhere.goto("introduction/")
+    nowhere.evaluate(TWICE_IDLE)
+    assert nowhere.evaluate("workerBirths") == []
+    assert nowhere.evaluate("document.documentElement.dataset.pythonAhead") is None
+    nowhere.close()
+
+    page = context.new_page()
+    page.add_init_script(WORKER_BIRTHS)
+    page.goto("assessment/")
+    page.wait_for_selector("html[data-python-ahead]", state="attached", timeout=60_000)
+    assert page.evaluate("document.documentElement.dataset.pythonAhead") == "started"
+    page.wait_for_selector("html[data-python-start]", state="attached", timeout=60_000)
+    births = page.evaluate("workerBirths")
+    assert len(births) == 1 and births[0]["readyState"] == "complete", births  # after load
+    assert "worker-client.js" in births[0]["by"], births
+    page.evaluate("document.querySelector('a.use-checklist__link[href*=\"early-risk\"]').click()")
+    wait_for_python(page)  # the instant change found Python ready: no second worker
+    assert len(page.evaluate("workerBirths")) == 1
+    answer(page, "images-of-own-children", "yes")
+    page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
+    context.close()
 
 
 # Every text and bar value the status showed while Python loaded: recorded from the start.

@@ -55,7 +55,7 @@ PACKAGE = "guidance-calculators"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 LOCK = "pyodide-lock.json"
 MANIFEST = "bundle.json"
-WORKER_MARKER = '"../pyodide/current/"'  # in checklist-worker.js; the build writes the key
+WORKER_MARKER = '"../pyodide/current/"'  # in python-runtime.js; the build writes the key
 BUNDLE_FILES = (*RUNTIME, LOCK, MANIFEST)  # and the wheel named in the manifest
 TIMEOUT = 600
 
@@ -115,9 +115,10 @@ def trim_lock(lock: PyodideLockSpec, package: str) -> PyodideLockSpec:
 
 
 def versioned_worker(text: str, key: str) -> str:
-    """The worker script with its bundle folder set to this build's ``<key>/``."""
+    """The runtime module (``assets/js/python-runtime.js``, read by the worker and the page) with
+    its bundle folder set to this build's ``<key>/``."""
     if text.count(WORKER_MARKER) != 1:
-        raise BuildError(f"the worker script must hold {WORKER_MARKER} exactly once")
+        raise BuildError(f"the runtime module must hold {WORKER_MARKER} exactly once")
     return text.replace(WORKER_MARKER, f'"../pyodide/{key}/"')
 
 

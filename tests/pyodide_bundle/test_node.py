@@ -130,8 +130,11 @@ def test_stdlib_zip_is_trimmed_to_the_keep_list_and_stored(bundle):
 
 
 def test_bundle_folder_is_versioned_and_the_worker_points_at_it(latest_site, bundle):
+    """The one module naming the folder has this build's key; the worker reads it there."""
     assert bundle.name == bundle_key(ROOT)
-    worker = (latest_site / "assets/js/checklist-worker.js").read_text(encoding="utf-8")
+    site_js = latest_site / "assets/js"
+    assert 'from "./python-runtime.js"' in (site_js / "checklist-worker.js").read_text("utf-8")
+    worker = (site_js / "python-runtime.js").read_text(encoding="utf-8")
     assert f'"../pyodide/{bundle.name}/"' in worker
     assert '"../pyodide/current/"' not in worker
 

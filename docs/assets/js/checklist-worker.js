@@ -4,7 +4,8 @@
 // (checklist/worker-client.js); every address here comes from import.meta.url, never location.
 // Runs off the page's thread, so the page never freezes while Python loads.
 // The bundle's folder is versioned (assets/pyodide/<key>/, cached for a year): the build writes
-// this build's key here (build_scripts/pyodide_bundle/bundle.py, versioned_worker).
+// this build's key into python-runtime.js (build_scripts/pyodide_bundle/bundle.py,
+// versioned_worker), which the page reads too (checklist/prestart.js).
 //
 // Python starts from the memory snapshot this browser made on an earlier visit when there is one
 // (checklist/snapshot.js: Python with every calculators module imported, no answers); if it does
@@ -13,6 +14,7 @@
 // snapshot in a second, short-lived worker of this same script (named SNAPSHOT_MAKER), which loads
 // its own Python, never receives a request and stops.
 import { blobWorker } from "./checklist/blob-worker.js";
+import { runtimeFolder } from "./python-runtime.js";
 import {
   forgetSnapshot,
   prepareForSnapshot,
@@ -20,7 +22,7 @@ import {
   storeSnapshot,
 } from "./checklist/snapshot.js";
 
-const base = new URL("../pyodide/current/", import.meta.url);
+const base = runtimeFolder;
 const SNAPSHOT_MAKER = "python-snapshot-maker";
 
 function options(extra) {

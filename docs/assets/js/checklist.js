@@ -6,6 +6,7 @@
 import { gather } from "./checklist/assessment-record.js";
 import { enhance } from "./checklist/enhance.js";
 import { guardTab } from "./checklist/leave-guard.js";
+import { startAheadWhereNear } from "./checklist/prestart.js";
 import { startWorker } from "./checklist/worker-client.js";
 import { onEveryPage } from "./lib/page.js";
 
@@ -13,7 +14,10 @@ guardTab(); // once per tab: answers in memory are asked about before a page loa
 onEveryPage(() => {
   document.querySelectorAll(".assessment-record").forEach(gather);
   const forms = document.querySelectorAll("form.checklist[data-checklist]");
-  if (!forms.length) return;
+  if (!forms.length) {
+    startAheadWhereNear(); // a page that leads to a checklist: Python at idle, if on the device
+    return;
+  }
   forms.forEach(enhance);
   startWorker(); // adopts the worker checklist-early.js started with the page
 });

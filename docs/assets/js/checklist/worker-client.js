@@ -27,6 +27,14 @@ let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
 let shown = false; // this worker's first answers are on the page (see answersShown)
+// Started ahead of any checklist (prestart.js) and not yet wanted by one: should it fail, it is
+// forgotten, and the checklist the reader opens starts Python again and says what happens.
+let ahead = false;
+
+/** Whether the worker has been started (or cannot be). */
+export function workerStarted() {
+  return Boolean(worker) || state === "failed";
+}
 
 /** "loading", "ready" or "failed". */
 export function workerState() {
@@ -126,6 +134,10 @@ function stop() {
 function fail(why) {
   stop();
   settleAll(why);
+  if (ahead) {
+    ahead = false; // nothing asked it yet: no failure to show, a checklist starts it again
+    return;
+  }
   setState("failed", why);
 }
 
@@ -169,8 +181,10 @@ function answer(data) {
   }
 }
 
-/** Start the worker now, unless it has started or cannot. */
-export function startWorker() {
+/** Start the worker now, unless it has started or cannot. `ahead`: by prestart.js, before any
+ * checklist wants it (any other call, a checklist's, ends that). */
+export function startWorker(options = {}) {
+  ahead = Boolean(options && options.ahead === true) && !worker;
   if (worker || state === "failed") return;
   if (!("Worker" in window) || typeof WebAssembly !== "object" || !("Blob" in window)) {
     setState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");

@@ -824,7 +824,8 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
             "early stage",
             "label": "No",
             "line": "Answered No, listed in 2.9 under:",
-            "words": "Some key factors may determine the risk of significant harm at an early stage",
+            "words": "Some key factors may determine the risk of significant harm at an early "
+            "stage",
             "items": [
                 {
                     "id": "previous-history",

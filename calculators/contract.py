@@ -122,6 +122,13 @@ class Brief(TypedDict):
     paragraph: str
 
 
+class ListedBrief(Brief):
+    """An item a listing prompt names; ``label`` its answer where the list holds several kinds
+    (2.9's Not known and not answered, never merged: P3), else ""."""
+
+    label: str
+
+
 class Listed(Brief):
     """An item listed with its answer: still to find out, missing, or carried (2.23 a)."""
 
@@ -150,7 +157,7 @@ class Prompt(TypedDict):
     quote: str
     note: str  # the site's editorial note on the quoted paragraph ("" for none)
     lead: str  # whole sentences of the quote: its one line when folded
-    items: list[Brief]  # a list of the answers given (3.7, 3.10), under the guidance's words
+    items: list[ListedBrief]  # a list of the answers given (3.7, 3.10), under the guidance's words
     adult_label: str  # the 1.7 label where the prompt is written for adults ("" otherwise)
     from_answers: str  # the site's line naming the answers that brought it ("" for none)
     waits_on: str  # the site's line naming the answers it waits on ("" for none)

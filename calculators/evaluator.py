@@ -395,7 +395,10 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
     state = tab.state
     if prompt.lists:
         listed = _list_items(prompt, state)
-        shown["items"] = [_brief(q) for q in listed]
+        shown["items"] = [
+            {**_brief(q), "label": state.label(q) if prompt.list_not_answered else ""}
+            for q in listed
+        ]
         answers = state.checklist.item(prompt.lists.items[0]).answers
         labels = [answers.labels[v] for v in sorted(prompt.lists.values) if v in answers.labels]
         given = [q for q in listed if state.answered(q)]

@@ -94,7 +94,9 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     if answer["title"]:
         lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
-    if answer["kind"] == "words" and answer["note_label"] and answer["note"]:
+    if (
+        answer["kind"] == "words" and answer["note_label"]
+    ):  # how it is answered, whatever the answer
         lines.append(f"{indent}{SITE} {answer['note_label']}")
     if answer["status"] == "not-asked":  # the site's words, not an answer of the reader's
         return [*lines, f"{indent}{SITE} {answer['label']}"]
@@ -165,7 +167,10 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
 def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
     lines = [prompt["name"]]
     said = [f"  {SITE} {prompt[key]}" for key in ("from_answers", "waits_on") if prompt[key]]
-    listed = [f"  - {i['text']} ({i['paragraph']})" for i in prompt["items"]]
+    listed = [
+        f"  - {i['text']} ({i['paragraph']})" + (f": {i['label']}" if i["label"] else "")
+        for i in prompt["items"]
+    ]
     if not listed:
         lines += said
     key = f"{prompt['paragraph']}\n{prompt['quote']}"
@@ -198,6 +203,19 @@ def _listed_lines(item: Listed, site: bool = False) -> list[str]:
     return lines
 
 
+def _as_listed(answer: Answer) -> Listed:
+    """A question and its answer, as a list of what is open shows it."""
+    return {
+        "id": answer["id"],
+        "text": answer["text"],
+        "paragraph": answer["paragraph"],
+        "label": answer["label"] or NOT_ANSWERED,
+        "title": answer["title"],
+        "site_title": answer["site_title"],
+        "note": answer["note"],
+    }
+
+
 def _listed(heading: str, items: list[Listed], site: bool = False) -> list[str]:
     if not items:
         return []
@@ -226,6 +244,21 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
     )
     if result["carried"]:
         lines += ["", _caps("From the other checklists of this tab (2.23 a)")]
+        if not shared:  # the assessment record: the questions of every checklist, open, once
+            whole = {i["id"]: i for s in result["carried"] for i in s["site_open"]}
+            open_ = [i for i in whole.values() if i["id"] in SHARED_IDS]
+            open_ += [
+                _as_listed(a)
+                for a in result["answers"]
+                if a["shared"]
+                and a["status"] in ("not-answered", "not-known")
+                and a["id"] not in {i["id"] for i in open_}
+            ]
+            if open_:
+                lines.append(
+                    f"{SITE} Asked for every checklist of this tab, not answered or Not known:"
+                )
+                lines += [line for i in open_ for line in _listed_lines(i, True)]
         for source in result["carried"]:
             lines.append(f"{SITE} {source['summary']}")
             lines += [line for item in source["items"] for line in _listed_lines(item)]

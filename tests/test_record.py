@@ -396,3 +396,34 @@ def test_every_answer_given_is_offered_beside_the_two_lists_the_factor_in_words_
         "  > Some key factors may determine the risk of significant harm at an early stage\n"
         "- understanding concerns that own child may be at risk (2.9)\n"
     )
+
+
+def test_the_shared_questions_left_open_are_in_2_23_a_of_the_assessment_record():
+    """P3, P7 and section 6: the age and contact answered Not known are stated once at the top
+    of the assessment record, and listed once among what 2.23 a gathers as still open."""
+    from tests.test_spec_conformance import assessment
+
+    payloads = [
+        {"checklist": "strategy-discussion", "answers": {}, "notes": {}},
+        {"checklist": "reaching-a-judgement", "answers": {}, "notes": {}},
+    ]
+    text = assessment(payloads, {"adult": "unknown", "contact": ["unknown"]})
+    gathered = text.split("FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 a)\n", 1)[1]
+    assert gathered.startswith(
+        f"{SITE} Asked for every checklist of this tab, not answered or Not known:\n"
+        f"- {SITE} Is the person alleged to have viewed the images aged 18 or over?: Not known\n"
+        f"- {SITE} Does the alleged perpetrator live with, or have contact with, a child or "
+        "children?: Not known\n"
+    )
+    assert text.count("aged 18 or over?: Not known") == 1
+
+
+def test_2_9s_unknown_factors_are_listed_each_with_its_answer_never_merged():
+    """P3 and C3-8: a list of Not known and not answered factors says which is which."""
+    text = make({"adult": "yes", "previous-history": "unknown", "absence-of-cooperation": "no"})
+    listed = text.split("  [site] From your answers, answered Not known, or not answered:\n")[1]
+    assert listed.startswith(
+        "  - previous history (known to Children's Services for abuse or neglect) (2.9): "
+        "Not known\n  - previous contact abuse of other children (2.9): Not answered\n"
+    )
+    assert "absence of cooperation" not in listed.split("\n\n")[0]

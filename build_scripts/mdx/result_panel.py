@@ -126,7 +126,7 @@ def _whole(href: Href, shown: dict, kind: str) -> etree.Element:
     items = shown["items"]
     if not items:
         return _prompt_item(shown, kind, *said, *_body(href, shown))
-    listed = _item_list(href, items, "checklist-prompt__items")
+    listed = _item_list(href, items, "checklist-prompt__items", True)
     return _prompt_item(shown, kind, *_body(href, shown), *said, listed)
 
 

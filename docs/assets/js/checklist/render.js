@@ -75,7 +75,7 @@ function whole(addresses, shown, kind) {
     shown.waits_on ? siteLine("p", "checklist-prompt__waits-on", shown.waits_on) : "",
   ];
   if (!shown.items.length) return promptItem(shown, kind, ...said, ...body(addresses, shown));
-  const listed = itemList(addresses, shown.items, "checklist-prompt__items");
+  const listed = itemList(addresses, shown.items, "checklist-prompt__items", true); // each its answer, where it has one
   return promptItem(shown, kind, ...body(addresses, shown), ...said, listed);
 }
 

@@ -21,9 +21,11 @@ __all__ = ["DISCLAIMER_PARAGRAPHS", "assessment_record_text", "guidance_order", 
 SITE = "[site]"
 LEGEND = (
     "How to read this record: lines after “>” quote the guidance, word for word; lines marked "
-    f"{SITE} are this site's words, not the guidance's; so are the headings in capitals and the "
-    "labels before a colon (Answer, Note, Linked, Paragraph); the questions are the guidance's "
-    "words unless marked as the site's; answers and notes are the practitioner's."
+    f"{SITE} are this site's words, not the guidance's (in them, words in “ ” quote the guidance "
+    "or a question); so are the headings in capitals, the line naming each paragraph quoted "
+    "(“Paragraph 2.12”, or a box by the paragraph it follows) and the labels before a colon "
+    "(Answer, Note, Linked); the questions are the guidance's words unless marked as the site's; "
+    "answers and notes are the practitioner's."
 )
 CLOSING = [
     f"{SITE} This record supports, and does not replace, professional judgement.",

@@ -102,6 +102,23 @@ def context(chromium, site_url, service_workers):
 
 
 @pytest.fixture
+def profile(chromium, site_url, tmp_path):
+    """A persistent profile, as a returning practitioner's browser (an incognito context's memory
+    cache keeps no 8 MB wasm)."""
+    from devtools.chromium import ARGS, CHROMIUM
+
+    context = chromium.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        args=ARGS,
+        base_url=site_url,
+        service_workers="block",
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def page(context):
     return context.new_page()
 

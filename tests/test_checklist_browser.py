@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from devtools.chromium import ARGS, CHROMIUM
 from tests.support.browser import SETTLED, axe_violations, python_never_loads
 
 PAGE = "checklists/early-risk-factors/"
@@ -388,20 +387,14 @@ TWICE_IDLE = """() => new Promise((done) => {
 
 
 def test_a_page_that_leads_to_a_checklist_starts_python_at_idle_only_if_it_is_on_the_device(
-    chromium, site_url, tmp_path
+    profile,
 ):
     """Issue 26: a guidance page with "Use the checklist" starts the worker at idle when every
     runtime file is already in the browser's cache, so that the link finds Python ready; on a
     first visit it asks the cache only (no download) and starts nothing; a page that leads to no
     checklist starts nothing, cached or not. A persistent profile, as a returning reader's (an
     incognito context's memory cache keeps no 8 MB wasm)."""
-    context = chromium.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=ARGS,
-        base_url=site_url,
-        service_workers="block",
-    )
+    context = profile
     first = context.new_page()
     first.add_init_script(WORKER_BIRTHS)
     received = pyodide_responses(first)
@@ -438,7 +431,6 @@ def test_a_page_that_leads_to_a_checklist_starts_python_at_idle_only_if_it_is_on
     assert len(page.evaluate("workerBirths")) == 1
     answer(page, "images-of-own-children", "yes")
     page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
-    context.close()
 
 
 # Every text and bar value the status showed while Python loaded: recorded from the start.

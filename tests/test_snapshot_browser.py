@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from build_scripts.pyodide_bundle.cases import all_cases, evaluate_request, other_requests
 from calculators.boundary import handle
-from devtools.chromium import ARGS, CHROMIUM
 from tests.test_checklist_browser import PAGE, answer, wait_for_python
 
 CACHE = "guidance-python-snapshot"
@@ -59,20 +56,6 @@ CORRUPT = """async () => {
   const junk = new Uint8Array(4096).fill(7);
   await cache.put(request, new Response(junk, { headers: old.headers }));
 }"""
-
-
-@pytest.fixture
-def profile(chromium, site_url, tmp_path):
-    """A persistent profile, as a returning practitioner's browser."""
-    context = chromium.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=ARGS,
-        base_url=site_url,
-        service_workers="block",
-    )
-    yield context
-    context.close()
 
 
 def visit(context):

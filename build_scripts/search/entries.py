@@ -109,6 +109,11 @@ def name_entries(index: dict, terms: Groups) -> dict:
             if extra := _also(words, terms):
                 doc = {**doc, "text": doc.get("text", "") + extra}
         docs.append(doc)
+    return _with_docs(index, docs)
+
+
+def _with_docs(index: dict, docs: list[dict]) -> dict:
+    """The index with these entries, a title word weighing TITLE_BOOST (the theme's: 1,000)."""
     config = dict(index.get("config", {}))
     if "title" in config.get("fields", {}):
         config["fields"] = {**config["fields"], "title": {**config["fields"]["title"]}}
@@ -214,8 +219,4 @@ def weigh(index: dict) -> dict:
         elif not GUIDANCE_TITLE.match(html.unescape(page["title"])):
             doc["boost"] = SITE_BOOST
         docs.append(doc)
-    config = dict(index.get("config", {}))
-    if "title" in config.get("fields", {}):
-        config["fields"] = {**config["fields"], "title": {**config["fields"]["title"]}}
-        config["fields"]["title"]["boost"] = TITLE_BOOST
-    return {**index, "config": config, "docs": docs}
+    return _with_docs(index, docs)

@@ -127,12 +127,14 @@ class ListedBrief(Brief):
     (2.9's Not known and not answered, never merged: P3), else ""."""
 
     label: str
+    adult_label: str  # the 1.7 label where the item is about the alleged perpetrator (P8)
 
 
 class Listed(Brief):
     """An item listed with its answer: still to find out, missing, or carried (2.23 a)."""
 
     label: str  # the answer's label, or "Not answered"
+    adult_label: str  # the 1.7 label where the item is about the alleged perpetrator (P8)
     title: str  # a heading of the item's ("" for none)
     site_title: bool  # the heading is the site's words
     note: str  # the practitioner's note on it ("" for none), e.g. who a point is awaited from
@@ -233,7 +235,7 @@ class OfferedGroup(TypedDict):
     label: str
     line: str  # the site's: "Answered No, listed in 2.9 under:"
     words: str  # the guidance's name for the list, quoted after it
-    items: list[Brief]
+    items: list[ListedBrief]
 
 
 class Result(TypedDict):

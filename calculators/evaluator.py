@@ -306,10 +306,12 @@ def _brief(q: Question) -> c.Brief:
     return {"id": q.id, "text": q.text, "paragraph": q.paragraph}
 
 
-def _listed(q: Question, state: _State) -> c.Listed:
+def _listed(q: Question, state: _State, adult_label: str = "") -> c.Listed:
+    """An item with its answer, as a list shows it; the 1.7 label wherever it is named (P8)."""
     return {
         **_brief(q),
         "label": state.label(q),
+        "adult_label": adult_label if q.for_adults else "",
         "title": q.title,
         "site_title": q.site_title,
         "note": state.notes.get(q.id, ""),
@@ -396,7 +398,11 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
     if prompt.lists:
         listed = _list_items(prompt, state)
         shown["items"] = [
-            {**_brief(q), "label": state.label(q) if prompt.list_not_answered else ""}
+            {
+                **_brief(q),
+                "label": state.label(q) if prompt.list_not_answered else "",
+                "adult_label": adult_label if q.for_adults else "",
+            }
             for q in listed
         ]
         answers = state.checklist.item(prompt.lists.items[0]).answers
@@ -459,7 +465,9 @@ def _to_find_out(q: Question, state: _State) -> bool:
     return bool(chosen & q.answers.to_find_out or unexplained)
 
 
-def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]:
+def _carried(
+    checklist: Checklist, others: dict[str, _State], adult_label: str = ""
+) -> list[c.Carried]:
     """For 2.23 a: every other checklist, used in this tab or not, and what it left open."""
     carried: list[c.Carried] = []
     for other in guidance_order([load_checklist(i) for i in checklist_ids()]):
@@ -471,11 +479,13 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
         summary = "not used in this tab."
         if state is not None:
             open_ = [q for q in other.items if _to_find_out(q, state) or _missing(q, state)]
-            items = [_listed(q, state) for q in open_]
+            items = [_listed(q, state, adult_label) for q in open_]
             # the site's questions in a list of their own, never among the guidance's (P7)
             not_asked = _not_asked(other, _Tab(state, {}))  # the partner's children, no partner
             site_open = [
-                _listed(q, state) for q in other.scope if state.unknown(q) and q.id not in not_asked
+                _listed(q, state, adult_label)
+                for q in other.scope
+                if state.unknown(q) and q.id not in not_asked
             ]
             menu = [q for q in other.items if q.answers.menu]
             if menu and not items and not any(state.status(q) for q in menu):
@@ -495,7 +505,9 @@ def _carried(checklist: Checklist, others: dict[str, _State]) -> list[c.Carried]
     return carried
 
 
-def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedGroup]:
+def _offered(
+    checklist: Checklist, others: dict[str, _State], adult_label: str = ""
+) -> list[c.OfferedGroup]:
     """Beside the judgement's two lists (never in them, P5): the answers given in the other
     checklists of the tab, by source under the guidance's own name for its list, and by answer."""
     groups: list[c.OfferedGroup] = []
@@ -520,7 +532,14 @@ def _offered(checklist: Checklist, others: dict[str, _State]) -> list[c.OfferedG
                         "label": label,
                         "line": f"Answered {label}, listed in {paragraph} under:",
                         "words": words,
-                        "items": [_brief(q) for q in chosen],
+                        "items": [
+                            {
+                                **_brief(q),
+                                "label": "",
+                                "adult_label": adult_label if q.for_adults else "",
+                            }
+                            for q in chosen
+                        ],
                     }
                 )
     return groups
@@ -607,13 +626,19 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         ],
         "to_find_out": {
             "heading": checklist.to_find_out_heading,
-            "items": [_listed(q, state) for q in checklist.items if _to_find_out(q, state)],
+            "items": [
+                _listed(q, state, adult_label) for q in checklist.items if _to_find_out(q, state)
+            ],
         },
-        "missing": [_listed(q, state) for q in checklist.questions if _missing(q, state)],
+        "missing": [
+            _listed(q, state, adult_label) for q in checklist.questions if _missing(q, state)
+        ],
         "scope_not_answered": [
-            _listed(q, state) for q in checklist.scope if state.unknown(q) and q.id not in not_asked
+            _listed(q, state, adult_label)
+            for q in checklist.scope
+            if state.unknown(q) and q.id not in not_asked
         ],
         "statements": [text for s in checklist.statements if (text := _stated(s, state))],
-        "carried": _carried(checklist, others) if checklist.carries else [],
-        "offered": _offered(checklist, others),
+        "carried": _carried(checklist, others, adult_label) if checklist.carries else [],
+        "offered": _offered(checklist, others, adult_label),
     }

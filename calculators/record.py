@@ -170,8 +170,12 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
     lines = [prompt["name"]]
     said = [f"  {SITE} {prompt[key]}" for key in ("from_answers", "waits_on") if prompt[key]]
     listed = [
-        f"  - {i['text']} ({i['paragraph']})" + (f": {i['label']}" if i["label"] else "")
+        line
         for i in prompt["items"]
+        for line in [
+            f"  - {i['text']} ({i['paragraph']})" + (f": {i['label']}" if i["label"] else ""),
+            *([f"    {SITE} {i['adult_label']}"] if i["adult_label"] else []),
+        ]
     ]
     if not listed:
         lines += said
@@ -202,6 +206,8 @@ def _listed_lines(item: Listed, site: bool = False) -> list[str]:
         lines = [f"- {mark}{item['text']}{where}: {item['label']}"]
     if item["note"]:
         lines += _indented(item["note"], "  Note: ")[:1] + _indented(item["note"], "        ")[1:]
+    if item["adult_label"]:  # wherever the item is named again (P8)
+        lines.append(f"  {SITE} {item['adult_label']}")
     return lines
 
 
@@ -212,6 +218,7 @@ def _as_listed(answer: Answer) -> Listed:
         "text": answer["text"],
         "paragraph": answer["paragraph"],
         "label": answer["label"] or NOT_ANSWERED,
+        "adult_label": answer["adult_label"],
         "title": answer["title"],
         "site_title": answer["site_title"],
         "note": answer["note"],
@@ -273,7 +280,9 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         lines += ["", _caps(OFFERED)]
         for group in result["offered"]:  # the guidance's name for the list, quoted; ours marked
             lines += [f"{SITE} {group['line']}", f"  > {group['words']}"]
-            lines += [f"- {i['text']} ({i['paragraph']})" for i in group["items"]]
+            for i in group["items"]:
+                lines.append(f"- {i['text']} ({i['paragraph']})")
+                lines += [f"  {SITE} {i['adult_label']}"] if i["adult_label"] else []
     return lines
 
 

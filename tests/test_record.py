@@ -427,3 +427,19 @@ def test_2_9s_unknown_factors_are_listed_each_with_its_answer_never_merged():
         "Not known\n  - previous contact abuse of other children (2.9): Not answered\n"
     )
     assert "absence of cooperation" not in listed.split("\n\n")[0]
+
+
+def test_under_18_an_item_about_the_person_is_labelled_wherever_it_is_named_again():
+    """P8 ("every item and prompt about the person alleged to have viewed the images is
+    labelled"): in the lists of what is still to find out, what 2.23 a gathers and what is
+    offered beside 2.23 c, not only where it is asked."""
+    label = f"{SITE} written for adult perpetrators: see 1.7"
+    own = make({"adult": "no", "images-of-own-children": "unknown"})
+    still = own.split("STILL TO FIND OUT\n", 1)[1].split("\n\n", 1)[0]
+    assert f"- images of own children (2.9): Not known\n  {label}" in still
+    tab = [{"checklist": "early-risk-factors", "answers": {"images-of-own-children": "yes"}}]
+    judged = make({"adult": "no"}, checklist="reaching-a-judgement", tab=tab)
+    offered = judged.split("BESIDE THE TWO LISTS (2.23 c)\n", 1)[1]
+    assert f"- images of own children (2.9)\n  {label}" in offered
+    adult = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
+    assert label not in adult

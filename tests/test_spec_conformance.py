@@ -831,6 +831,8 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
                     "id": "previous-history",
                     "paragraph": "2.9",
                     "text": "previous history (known to Children's Services for abuse or neglect)",
+                    "label": "",
+                    "adult_label": "",
                 }
             ],
         }

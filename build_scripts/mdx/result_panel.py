@@ -61,7 +61,11 @@ def _paragraph_link(href: Href, number: object) -> etree.Element:
 def _item_list(href: Href, items: list, class_name: str, with_label: bool = False):
     def line(item: dict) -> etree.Element:
         label = f": {item['label']}" if with_label and item.get("label") else ""
-        return el("li", {}, f"{item['text']} ", _paragraph_link(href, item["paragraph"]), label)
+        adult = item.get("adult_label")
+        flag = site_line("span", "checklist__adult-flag", adult) if adult else None
+        space = " " if adult else None
+        link = _paragraph_link(href, item["paragraph"])
+        return el("li", {}, f"{item['text']} ", link, label, space, flag)
 
     return el("ul", {"class": class_name}, *map(line, items))
 

@@ -23,7 +23,16 @@ function paragraphLink(addresses, number) {
 }
 
 function itemList(addresses, items, className, withLabel = false) {
-  const line = (item) => el("li", {}, `${item.text} `, paragraphLink(addresses, item.paragraph), withLabel && item.label ? `: ${item.label}` : "");
+  const line = (item) =>
+    el(
+      "li",
+      {},
+      `${item.text} `,
+      paragraphLink(addresses, item.paragraph),
+      withLabel && item.label ? `: ${item.label}` : "",
+      item.adult_label ? " " : "",
+      item.adult_label ? siteLine("span", "checklist__adult-flag", item.adult_label) : "", // wherever named (P8)
+    );
   return el("ul", { class: className }, ...items.map(line));
 }
 

@@ -113,6 +113,26 @@ def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(pa
     page.wait_for_function(
         "() => document.querySelector('.checklist__record').textContent.includes('My own list')"
     )
+    # Spec part 6: each offered answer has a control to copy it into either list; by keyboard,
+    # the control keeps the focus while the result is drawn again, and the copy is said.
+    copy = offered.get_by_role(
+        "button",
+        name="Copy to: factors that increase the probability of harm: images of own children (2.9)",
+    )
+    copy.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => /My own list\\n +images of own children \\(2\\.9\\)/"
+        ".test(document.querySelector('.checklist__record').textContent)"
+    )
+    assert increase.input_value() == "My own list\nimages of own children (2.9)"
+    assert page.locator("#note-decrease-factors").input_value() == ""
+    assert page.evaluate("document.activeElement.dataset.focusKey") == (
+        "copy:increase-factors:images-of-own-children"
+    )
+    assert page.locator(".checklist__copied").inner_text() == (
+        "Copied: images of own children (2.9)."
+    )
 
 
 def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):

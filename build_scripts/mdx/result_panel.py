@@ -201,6 +201,9 @@ def _carried(href: Href, sources: list) -> etree.Element:
 
 
 def _offered(href: Href, groups: list) -> etree.Element:
+    """render.js's ``offered``, without its copy controls (offered-copy.js: the page's, for the
+    lists on it): never drawn at build time, where no other checklist of a tab is answered."""
+
     def group(given: dict) -> etree.Element:
         items = _item_list(href, given["items"], "checklist__offered-items")
         words = el("blockquote", {"class": "checklist__offered-words"}, el("p", {}, given["words"]))

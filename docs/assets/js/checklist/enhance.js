@@ -5,6 +5,7 @@ import { acknowledgeAnswers } from "./acknowledge.js";
 import { apply, buttonsOf, collect, heading, untickExcluded } from "./form.js";
 import { whenRemoved } from "./leave-guard.js";
 import { watchNotes } from "./notes.js";
+import { watchOfferedCopies } from "./offered-copy.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
 import { applyShared, givenHere, ownPart, rememberAllShared, rememberShared, sharedIds } from "./shared-answers.js";
@@ -167,6 +168,7 @@ export function enhance(form) {
   });
 
   watchNotes(form);
+  watchOfferedCopies(form);
   // When the theme swaps this page out, stop listening for it.
   whenRemoved(form, () => {
     stopListening();

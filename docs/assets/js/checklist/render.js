@@ -5,6 +5,7 @@
 // the site's questions not yet answered and, for the judgement, what each other checklist left
 // open. The guidance's words are quoted; every line of the site's carries its mark (P13).
 import { el } from "../lib/page.js";
+import { copyControls } from "./offered-copy.js";
 import { siteLine } from "./site-words.js";
 
 /** Each paragraph's address, from the form's own links to it (the first for each paragraph):
@@ -133,14 +134,19 @@ function carried(addresses, sources) {
 
 /** For the judgement (2.23 c): the answers of the other checklists of this tab, beside the two
  * lists and never in them, under the guidance's own name for their list and by answer (P5). */
-function offered(addresses, groups) {
+function offered(form, addresses, groups) {
+  const item = (given) => {
+    const line = itemList(addresses, [given], "").firstChild;
+    line.append(" ", ...copyControls(form, given.id, `${given.text} (${given.paragraph})`));
+    return line;
+  };
   const group = (given) =>
     el(
       "li",
       {},
       siteLine("p", "checklist__offered-line", given.line),
       el("blockquote", { class: "checklist__offered-words" }, el("p", {}, given.words)),
-      itemList(addresses, given.items, "checklist__offered-items"),
+      el("ul", { class: "checklist__offered-items" }, ...given.items.map(item)),
     );
   return el("section", { class: "checklist__offered" }, heading("Answers from the other checklists of this tab, beside the two lists (2.23 c)", "checklist__offered-heading"), el("ul", { class: "checklist__offered-list" }, ...groups.map(group)));
 }
@@ -167,6 +173,8 @@ export function render(form, result) {
   const box = form.querySelector(".checklist__prompts");
   // What the reader opened or closed stays so when the answers change (the list is drawn anew).
   const opened = new Map([...box.querySelectorAll("details[data-keep]")].map((details) => [details.dataset.keep, details.open]));
+  // A control the reader is on (a copy control beside 2.23 c) keeps the focus when redrawn.
+  const focused = box.contains(document.activeElement) ? document.activeElement.dataset.focusKey : "";
   box.replaceChildren();
   const addresses = paragraphAddresses(form);
   markQuestions(form, result.answers, addresses);
@@ -194,8 +202,9 @@ export function render(form, result) {
     box.append(itemList(addresses, result.scope_not_answered, "checklist__scope-not-answered", true));
   }
   if (result.carried.length) box.append(carried(addresses, result.carried));
-  if (result.offered.length) box.append(offered(addresses, result.offered));
+  if (result.offered.length) box.append(offered(form, addresses, result.offered));
   for (const details of box.querySelectorAll("details[data-keep]")) {
     if (opened.has(details.dataset.keep)) details.open = opened.get(details.dataset.keep);
   }
+  if (focused) box.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
 }

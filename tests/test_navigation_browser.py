@@ -155,8 +155,8 @@ def test_a_link_or_back_as_the_page_moves_opens_the_page_where_the_reader_expect
     page.locator("article h1", has_text="Guidance for assessing").wait_for()
     page.wait_for_function("(y) => Math.abs(scrollY - y) < 2", arg=left_at, timeout=5_000)
     page.evaluate(FRAMES)
-    assert page.evaluate("scrollY") == left_at
-    assert page.evaluate("history.state.y") == left_at
+    assert abs(page.evaluate("scrollY") - left_at) < 2  # a device pixel either way
+    assert abs(page.evaluate("history.state.y") - left_at) < 2
 
 
 @pytest.mark.parametrize("service_workers", ["allow"])

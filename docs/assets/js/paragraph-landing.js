@@ -35,9 +35,13 @@ function bringIntoView() {
 // (tests/test_navigation_browser.py fails if this stops working.)
 function putBack() {
   const place = returnedTo;
-  if (!place || typeof place.y !== "number" || history.state?.y === place.y) return;
-  history.replaceState(place, "");
-  window.scrollTo(place.x ?? 0, place.y);
+  if (!place || typeof place.y !== "number") return;
+  if (history.state?.y !== place.y) history.replaceState(place, "");
+  // There now, and again once the page is laid out (on a busy device the theme's scroll can
+  // come before the page is its full height, and stop short).
+  const there = () => Math.abs(window.scrollY - place.y) < 2 || window.scrollTo(place.x ?? 0, place.y);
+  there();
+  requestAnimationFrame(() => requestAnimationFrame(there));
 }
 function startAfresh() {
   if (history.state === null) return;

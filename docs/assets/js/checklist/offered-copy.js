@@ -19,6 +19,7 @@ export function copyControls(form, id, text) {
 
 /** Copy an offered item into the list its control names, on a line of its own, and say so. */
 export function watchOfferedCopies(form) {
+  if (!LISTS.some(([list]) => form.querySelector(`#note-${list}`))) return; // the judgement's page only
   const said = el("p", { class: "checklist__copied visually-hidden", "aria-live": "polite" });
   form.append(said);
   form.addEventListener("click", (event) => {

@@ -101,18 +101,22 @@ def context(chromium, site_url, service_workers):
     context.close()
 
 
+def persistent_profile(chromium, folder, **options):
+    """A persistent Chromium profile in ``folder`` (not off the record): the browser of a
+    returning practitioner. ``options`` as Playwright's context's; close it when done."""
+    from devtools.chromium import ARGS, CHROMIUM
+
+    return chromium.browser_type.launch_persistent_context(
+        str(folder), executable_path=str(CHROMIUM), args=ARGS, **options
+    )
+
+
 @pytest.fixture
 def profile(chromium, site_url, tmp_path):
     """A persistent profile, as a returning practitioner's browser (an incognito context's memory
     cache keeps no 8 MB wasm)."""
-    from devtools.chromium import ARGS, CHROMIUM
-
-    context = chromium.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=ARGS,
-        base_url=site_url,
-        service_workers="block",
+    context = persistent_profile(
+        chromium, tmp_path / "profile", base_url=site_url, service_workers="block"
     )
     yield context
     context.close()

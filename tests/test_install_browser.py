@@ -13,7 +13,7 @@ import pytest
 
 from build_scripts.lib.paths import APP_MANIFEST, SERVICE_WORKER
 from build_scripts.offline.service_worker import precache_manifest
-from devtools.chromium import ARGS, CHROMIUM
+from tests.conftest import persistent_profile
 from tests.support.browser import wait_until
 
 # The page is controlled by the worker once it has activated, which it does only once every file
@@ -27,10 +27,9 @@ PNG_SIZE = re.compile(rb"^\x89PNG\r\n\x1a\n....IHDR(....)(....)", re.DOTALL)
 @pytest.fixture
 def profile(chromium, site_root, tmp_path):
     """A persistent Chromium profile (not off the record) on the served site, workers allowed."""
-    context = chromium.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=ARGS,
+    context = persistent_profile(
+        chromium,
+        tmp_path / "profile",
         base_url=site_root,
         service_workers="allow",
         viewport={"width": 360, "height": 740},

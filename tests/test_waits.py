@@ -1,7 +1,7 @@
 """The browser tests' waits can fail: Playwright's ``wait_for_function`` takes the Promise an async
 predicate returns for a truthy value and returns at once, so a wait on an async predicate waits
-for nothing (five did: an offline copy, a worker gone, an earlier edition stored). Such a wait goes
-through ``tests/support/browser.wait_until``, which awaits it."""
+for nothing (seven did: an offline copy, a worker gone, an earlier edition stored, the
+clipboard). Such a wait goes through ``tests/support/browser.wait_until``, which awaits it."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site new-edition test test-fast test-engines lint bench stdlib-keep lock chromium nginx engines clean
+.PHONY: help serve site new-edition test test-fast test-engines lint bench stdlib-keep lock chromium nginx engines debian-lock clean
 
 help:
 	@echo "make serve  build the site and serve it at http://127.0.0.1:8000 with live reload"
@@ -60,6 +60,12 @@ lint: deps
 # Firefox ESR, WebKitGTK's WebDriver and Xvfb for the cross-engine tests (tests/engines/).
 engines:
 	@devtools/ensure-engines.sh
+
+# After a green make test on Debian's newer builds: record the installed versions as the tested ones.
+debian-lock:
+	@awk '/^[a-z]/ { print $$1 }' devtools/debian-packages.lock | while read -r p; do \
+	  v="$$(dpkg-query -W -f '$${Version}' "$$p")" && \
+	  sed -i "s|^$$p .*|$$p $$v|" devtools/debian-packages.lock; done
 
 test: deps chromium nginx engines lint
 	$(BIN)/pytest

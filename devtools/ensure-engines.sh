@@ -4,6 +4,7 @@
 # (driven by selenium from PyPI) and a virtual display (Xvfb) for WebKit. Installs them with apt as
 # root; otherwise fails loudly, saying what to install. Never skips.
 set -euo pipefail
+source "$(dirname "$0")/apt-pinned.sh"
 
 packages=(firefox-esr webkit2gtk-driver xvfb xauth)
 # What each package must leave on disk (the harness uses exactly these paths).
@@ -31,8 +32,7 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Debian's ${missing[*]} for the cross-engine browser tests..."
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    APT_NO_RECOMMENDS=1 apt_install_pinned "${missing[@]}"
   else
     echo "Missing for the cross-engine browser tests: ${missing[*]}." >&2
     echo "Run: sudo apt-get install ${missing[*]}   (the browser tests never skip)" >&2
@@ -40,6 +40,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+report_pinned "${packages[@]}"
 # Check, after installing: every file the harness uses is there.
 for p in "${packages[@]}"; do
   f="$(need_file "$p")"

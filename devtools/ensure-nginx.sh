@@ -2,11 +2,11 @@
 # Make sure Debian's nginx is installed for the tests that serve the site as production does
 # (with the generated build/hosting/nginx.conf); install it as root, else fail loudly.
 set -euo pipefail
-if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi
+source "$(dirname "$0")/apt-pinned.sh"
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then report_pinned nginx-light; exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Debian's nginx for the hosting tests..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  apt_install_pinned nginx-light
   exit 0
 fi
 echo "nginx is missing: run 'sudo apt-get install nginx-light' (the hosting tests never skip)." >&2

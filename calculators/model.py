@@ -215,6 +215,12 @@ class _Reader:
         for key in ("why", "shared", "asked_while"):
             if key in data and not scope:
                 raise self.fail(f"{where}.{key}", "only a scoping question has this key")
+        if scope and "for_adults" in data:
+            raise self.fail(
+                f"{where}.for_adults",
+                "the 1.7 label says the guidance's words were written for adult perpetrators; "
+                "the site's questions are its own, asked whatever the age",
+            )
         return d.Question(
             id=qid,
             text=self.get(data, "text", str, where),

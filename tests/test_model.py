@@ -207,6 +207,12 @@ MALFORMED = [
         "unknown answer values ['maybe']",
     ),
     (
+        changed("scope.0.for_adults", True),
+        "f: t.scope[partner].for_adults",
+        "the 1.7 label says the guidance's words were written for adult perpetrators; the site's "
+        "questions are its own, asked whatever the age",
+    ),
+    (
         changed("scope.0.asked_while", []),
         "f: t.scope[partner].asked_while",
         "expected at least one condition",

@@ -18,7 +18,7 @@ import pytest
 
 from calculators import ChecklistError, checklist_ids, evaluate, load_checklist
 from calculators.boundary import handle
-from calculators.model import AGE, parse_checklist, shared, whole_sentences
+from calculators.model import parse_checklist, shared, whole_sentences
 from tests.support.guidance_text import paragraphs
 from tests.test_checklist_text import (
     box_after_1_8,
@@ -295,23 +295,25 @@ def test_p7_the_sites_questions_are_marked_explained_and_not_among_the_guidances
 
 
 def test_p8_an_unmarked_item_or_prompt_using_a_word_for_the_alleged_perpetrator_fails():
-    """C3-10 too: marked in the definition by subject; these words always mean that person. The
-    site's questions too (the other carer "besides the alleged perpetrator"), the age question
-    aside (it asks what brings 1.7); and by subject where no such word is used: 2.18's "prior
-    criminal history", as 2.6's "relevant offending history" is."""
-    unmarked = []
+    """C3-10 too: the guidance's items and prompts, marked in the definition by subject; these
+    words always mean that person; and by subject where no such word is used: 2.18's "prior
+    criminal history", as 2.6's "relevant offending history" is. The site's own questions are
+    never labelled (the label says the guidance's words were written for adults; the site asks
+    its questions whatever the age): the model refuses the key on them."""
+    unmarked, site_labelled = [], []
     for cid in ALL:
         checklist = load_checklist(cid)
-        for q in checklist.questions:
+        site_labelled += [f"{cid} {q.id}" for q in checklist.scope if q.for_adults]
+        for q in checklist.items:
             by_subject = (cid, q.id) in BY_SUBJECT
-            if (names_the_person(q.text) or by_subject) and q.id != AGE and not q.for_adults:
+            if (names_the_person(q.text) or by_subject) and not q.for_adults:
                 unmarked.append(f"{cid} item {q.id}")
         for p in checklist.prompts:
             if p.cite.paragraph in ("1.7", "3.2"):
                 continue
             if names_the_person(p.cite.quote) and not p.for_adults:
                 unmarked.append(f"{cid} prompt {p.id}")
-    assert unmarked == []
+    assert unmarked == [] and site_labelled == []
 
 
 @pytest.mark.parametrize("cid", ALL)

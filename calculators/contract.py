@@ -227,6 +227,14 @@ class Carried(TypedDict):
     site_open: list[Listed]  # the site's questions not answered or Not known, apart (P7)
 
 
+class OfferedItem(ListedBrief):
+    """An answer offered beside the judgement's lists, with the practitioner's words on it: its
+    note, or for an answer in words, those words ("" for none)."""
+
+    note: str
+    said: str  # how the record and page name it: "In words" (the answer's words) or "Note"
+
+
 class OfferedGroup(TypedDict):
     """Answers of another checklist offered beside the judgement's two lists: the guidance's own
     name for the list they come from, the answer given, the items so answered (P5)."""
@@ -235,7 +243,7 @@ class OfferedGroup(TypedDict):
     label: str
     line: str  # the site's: "Answered No, listed in 2.9 under:"
     words: str  # the guidance's name for the list, quoted after it
-    items: list[ListedBrief]
+    items: list[OfferedItem]
 
 
 class Result(TypedDict):

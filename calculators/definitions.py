@@ -123,7 +123,7 @@ class Offered:
     source and answer, never in them (P5, C2-21)."""
 
     source: str  # the checklist whose answers it reads
-    group: str  # that checklist's items of this group…
+    group: str  # that checklist's items of this group ("": every item)…
     values: frozenset[str]  # …answered with one of these values
     heading: str  # the guidance's own name for the source's list, e.g. "3.7: Factors…"
 

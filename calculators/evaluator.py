@@ -515,15 +515,23 @@ def _offered(
         state = others.get(rule.source)
         if state is None:
             continue
-        questions = [q for q in state.checklist.items if q.group == rule.group]
+        questions = [q for q in state.checklist.items if rule.group in ("", q.group)]
         paragraph, _, words = rule.heading.partition(": ")
+        labels = {v: label for q in questions for v, label in q.answers.labels.items()}
         by_answer = [
             (label, [q for q in questions if state.answers.get(q.id) == value])
-            for value, label in (questions[0].answers.labels.items() if questions else ())
+            for value, label in labels.items()
             if value in rule.values
         ]
         # every answer given (section 6): 2.9's factor answered in words too
-        in_words = [q for q in questions if q.kind in ("words", "both") and state.written(q.id)]
+        # (a question in both parts answered Yes, No or Not known is offered there, its words
+        # with it)
+        in_words = [
+            q
+            for q in questions
+            if state.written(q.id)
+            and (q.kind == "words" or (q.kind == "both" and q.id not in state.answers))
+        ]
         for label, chosen in [*by_answer, ("in words", in_words)]:
             if chosen:
                 groups.append(
@@ -537,6 +545,8 @@ def _offered(
                                 **_brief(q),
                                 "label": "",
                                 "adult_label": adult_label if q.for_adults else "",
+                                "note": state.notes.get(q.id, "").strip(),
+                                "said": "In words" if q.kind in ("words", "both") else "Note",
                             }
                             for q in chosen
                         ],

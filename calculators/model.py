@@ -464,7 +464,7 @@ class _Reader:
             offered.append(
                 d.Offered(
                     self.get(p, "from", str, where),
-                    self.get(p, "group", str, where),
+                    self.get(p, "group", str, where, ""),
                     frozenset(self.strings(p, "values", where)),
                     self.get(p, "heading", str, where),
                 )
@@ -576,7 +576,7 @@ def check_offered(checklist: d.Checklist, source: str, others: dict[str, d.Check
         where = f"{source}: {checklist.id}.offered[{i}]"
         if rule.source not in others:
             raise ChecklistError(f"{where}.from", f"unknown checklist {rule.source!r}")
-        group = [q for q in others[rule.source].items if q.group == rule.group]
+        group = [q for q in others[rule.source].items if rule.group in ("", q.group)]
         if not group:
             raise ChecklistError(f"{where}.group", f"{rule.source} has no group {rule.group!r}")
         allowed = {v for q in group for v in q.answers.labels}

@@ -282,6 +282,9 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
             lines += [f"{SITE} {group['line']}", f"  > {group['words']}"]
             for i in group["items"]:
                 lines.append(f"- {i['text']} ({i['paragraph']})")
+                if i["note"]:  # the practitioner's words on it, as in the answers above
+                    lines += _indented(i["note"], f"  {i['said']}: ")[:1]
+                    lines += _indented(i["note"], " " * (4 + len(i["said"])))[1:]
                 lines += [f"  {SITE} {i['adult_label']}"] if i["adult_label"] else []
     return lines
 

@@ -94,7 +94,10 @@ def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(pa
     page.goto("checklists/early-risk-factors/")
     wait_for_python(page)
     answer(page, "images-of-own-children", "yes")
+    page.locator("#q-images-of-own-children summary").click()
+    page.locator("#note-images-of-own-children").fill("Seen by the police.")
     page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
+    page.wait_for_function(SETTLED)
     page.once("dialog", lambda dialog: dialog.accept())  # the leave guard: answers not saved
     page.locator("a.md-nav__link[href$='reaching-a-judgement/']").first.click()
     page.wait_for_url("**/reaching-a-judgement/")
@@ -103,8 +106,10 @@ def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(pa
     said = offered.inner_text()
     assert "Answered Yes, listed in 2.9 under:" in said
     words = offered.locator(".checklist__offered-words").first.inner_text()
-    assert words == "Some key factors may determine the risk of significant harm at an early stage"
+    assert words == "Some key factors may determine the risk of significant harm at an early stage:"
     assert "images of own children" in offered.inner_text()
+    # the practitioner's words on the answer come with it (the record prints them too)
+    assert offered.locator(".checklist__offered-note").inner_text() == "Note: Seen by the police."
     assert page.locator("#note-increase-factors").input_value() == ""
     assert page.locator("#note-decrease-factors").input_value() == ""
     increase = page.locator("#note-increase-factors")
@@ -117,22 +122,22 @@ def test_the_judgement_offers_the_tabs_answers_beside_its_lists_never_in_them(pa
     # the control keeps the focus while the result is drawn again, and the copy is said.
     copy = offered.get_by_role(
         "button",
-        name="Copy to: factors that increase the probability of harm: images of own children (2.9)",
+        name="Copy to: factors that increase the probability of harm: images of own children (2.9)"
+        ", Yes: Seen by the police.",
     )
     copy.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "() => /My own list\\n +images of own children \\(2\\.9\\)/"
+        "() => /My own list\\n +images of own children \\(2\\.9\\), Yes: Seen/"
         ".test(document.querySelector('.checklist__record').textContent)"
     )
-    assert increase.input_value() == "My own list\nimages of own children (2.9)"
+    copied = "images of own children (2.9), Yes: Seen by the police."
+    assert increase.input_value() == f"My own list\n{copied}"
     assert page.locator("#note-decrease-factors").input_value() == ""
     assert page.evaluate("document.activeElement.dataset.focusKey") == (
         "copy:increase-factors:images-of-own-children"
     )
-    assert page.locator(".checklist__copied").inner_text() == (
-        "Copied: images of own children (2.9)."
-    )
+    assert page.locator(".checklist__copied").inner_text() == f"Copied: {copied}."
 
 
 def test_the_assessment_record_holds_every_checklist_answered_in_the_tab(page):

@@ -377,24 +377,52 @@ def test_a_chosen_6_2_question_stays_under_its_parent_though_the_parent_is_not_c
 
 
 def test_every_answer_given_is_offered_beside_the_two_lists_the_factor_in_words_too():
-    """Section 6 ("every answer given"): 2.9's factor answered in words was not offered; the
-    site's line and the guidance's name for the list each on a line of its own (P13)."""
+    """Section 6 ("every answer given"): 2.9's factor answered in words was not offered, nor were
+    the practitioner's words on an answer, nor the 2.6 and 2.18 answers; the site's line and the
+    guidance's name for the list (with its own colon) each on a line of its own (P13)."""
     tab = [
         {
             "checklist": "early-risk-factors",
             "answers": {"previous-history": "no"},
-            "notes": {"own-child-at-risk": "Mother says she understands"},
-        }
+            "notes": {
+                "own-child-at-risk": "Mother says she understands",
+                "previous-history": "Checked.",
+            },
+        },
+        {
+            "checklist": "strategy-discussion",
+            "answers": {"other-children-visiting": "yes"},
+            "notes": {"other-children-visiting": "Two cousins\nvisit weekly."},
+        },
+        {
+            "checklist": "core-assessment-information",
+            "answers": {"nature-of-images": "obtained"},
+            "notes": {"nature-of-images": "Category A."},
+        },
     ]
     text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
     offered = text.split("BESIDE THE TWO LISTS (2.23 c)\n", 1)[1]
     assert offered.startswith(
+        f"{SITE} Answered Yes, listed in 2.6 under:\n"
+        "  > A Strategy Discussion and any Section 47 Enquiry and Assessment must carefully "
+        "consider:\n"
+        "- Are there other children visiting the household? What is the impact on them? (2.6)\n"
+        "  In words: Two cousins\n"
+        "            visit weekly.\n"
         f"{SITE} Answered No, listed in 2.9 under:\n"
-        "  > Some key factors may determine the risk of significant harm at an early stage\n"
+        "  > Some key factors may determine the risk of significant harm at an early stage:\n"
         "- previous history (known to Children's Services for abuse or neglect) (2.9)\n"
+        "  Note: Checked.\n"
         f"{SITE} Answered in words, listed in 2.9 under:\n"
-        "  > Some key factors may determine the risk of significant harm at an early stage\n"
+        "  > Some key factors may determine the risk of significant harm at an early stage:\n"
         "- understanding concerns that own child may be at risk (2.9)\n"
+        "  In words: Mother says she understands\n"
+        f"{SITE} Answered Obtained, listed in 2.18 under:\n"
+        "  > The following information is important for the practitioners to obtain as soon as "
+        "possible from the Police and from their own enquiries.\n"
+        "- Any information about the nature of the images (Levels A - C) age or gender of "
+        "children? (2.18)\n"
+        "  Note: Category A.\n"
     )
 
 

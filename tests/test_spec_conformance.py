@@ -823,11 +823,11 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
     assert result["offered"] == [
         {
             "heading": "2.9: Some key factors may determine the risk of significant harm at an "
-            "early stage",
+            "early stage:",
             "label": "No",
             "line": "Answered No, listed in 2.9 under:",
             "words": "Some key factors may determine the risk of significant harm at an early "
-            "stage",
+            "stage:",
             "items": [
                 {
                     "id": "previous-history",
@@ -835,15 +835,21 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
                     "text": "previous history (known to Children's Services for abuse or neglect)",
                     "label": "",
                     "adult_label": "",
+                    "note": "",
+                    "said": "Note",
                 }
             ],
         }
     ]
-    assert {p.heading for p in checklist.offered} == {
-        "2.9: Some key factors may determine the risk of significant harm at an early stage",
-        "3.7: Factors that would be of concern would include",
-        "3.10: Key qualities of a “good enough” protective parenting",
-    }
+    assert [p.heading for p in checklist.offered] == [  # in the guidance's order, with its colon
+        "2.6: A Strategy Discussion and any Section 47 Enquiry and Assessment must carefully "
+        "consider:",
+        "2.9: Some key factors may determine the risk of significant harm at an early stage:",
+        "2.18: The following information is important for the practitioners to obtain as soon as "
+        "possible from the Police and from their own enquiries.",
+        "3.7: Factors that would be of concern would include:",
+        "3.10: Key qualities of a “good enough” protective parenting:",
+    ]
 
 
 def test_c2_22_cautions_are_text_not_tasks_and_sub_items_re_nested():

@@ -206,6 +206,10 @@ def _offered(href: Href, groups: list) -> etree.Element:
 
     def group(given: dict) -> etree.Element:
         items = _item_list(href, given["items"], "checklist__offered-items")
+        for line, item in zip(items, given["items"], strict=True):
+            if item["note"]:  # the practitioner's words on it, as the record prints them
+                note = f"{item['said']}: {item['note']}"
+                line.append(el("p", {"class": "checklist__offered-note"}, note))
         words = el("blockquote", {"class": "checklist__offered-words"}, el("p", {}, given["words"]))
         return el("li", {}, site_line("p", "checklist__offered-line", given["line"]), words, items)
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from build_scripts.lib.html_tree import parse
 from build_scripts.mdx._html import paragraph_href
@@ -195,6 +196,30 @@ def test_p16_a_pages_own_words_name_no_answer_of_its_checklist(checklist_id):
     labels = {label for q in checklist.questions for label in q.answers.labels.values()}
     for label in labels:
         assert not re.search(rf"\b{re.escape(label)}\b", prose), (checklist_id, label)
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_p16_a_checklist_is_named_by_its_definitions_title_on_its_page_and_the_index(
+    checklist_id: str,
+) -> None:
+    """The page's title and heading, and its row of the checklists' index, name the checklist as
+    its definition (and so its record) does: the 3.7 checklist is "Factors that would be of
+    concern", named by 3.7's own words (spec section 4), not "Protective carer: …"."""
+    title = load_checklist(checklist_id).title
+    page = (ROOT / f"docs/checklists/{checklist_id}.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(page.split("---", 2)[1])["title"] == title, checklist_id
+    assert f"\n# {title}\n" in page, checklist_id
+    index = (ROOT / "docs" / "checklists" / "index.md").read_text(encoding="utf-8")
+    assert f"| [{title}]({checklist_id}.md) |" in index, checklist_id
+
+
+def test_p16_the_index_describes_the_3_7_checklist_in_3_7s_words_only() -> None:
+    """Spec section 4: 3.7's factors concern the offender, the family and the children; the
+    index quotes 3.7's own words for them and narrows them to no one."""
+    index = (ROOT / "docs" / "checklists" / "index.md").read_text(encoding="utf-8")
+    row = next(line for line in index.splitlines() if "(protective-carer-concerns.md)" in line)
+    assert '"factors that would be of concern"' in row
+    assert "about the family" not in row
 
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())

@@ -5,8 +5,9 @@
   ships, to measure ours against), the search plugin's separator and pipeline are the theme's
   defaults and the pipeline leaves search alone (``pipeline.EditionBuild.search_as_shipped``);
   unless ``make site`` (``publish.py``) says which edition this build is, it
-  is the latest edition of ``editions/editions.toml``; the latest's renumbering is handed to the
-  checklist forms;
+  is the latest edition of ``editions/editions.toml``; the latest's renumbering is what every
+  checklist loaded in this build follows (``calculators.model.follow_renumbering``; none for an
+  older edition's build, and none again after the build);
 - on_page_content: the pipeline reads each page (search entries, editorial items, change marks);
 - on_post_build (after the search plugin): the pipeline's edition steps, then, for a plain
   ``mkdocs build`` (not served, not one edition of ``make site``), its site steps.
@@ -28,8 +29,8 @@ from build_scripts.editions.model import edition_extra, load_editions
 from build_scripts.lib.errors import BuildError
 from build_scripts.lib.paths import CALCULATORS, EDITIONS_FILE
 from build_scripts.offline.service_worker import search_langs
+from calculators.model import follow_renumbering
 
-CHECKLIST_FORM = "build_scripts.mdx.checklist_form"
 # make bench's comparison build: the theme's search as it ships (never for a published site).
 SEARCH_AS_SHIPPED = os.environ.get("GUIDANCE_SEARCH_AS_SHIPPED") == "1"
 
@@ -53,9 +54,8 @@ class Hooks:
             root = _root(config)
             editions = load_editions(root / EDITIONS_FILE, root)
             config["extra"].update(edition_extra(editions, len(editions) - 1, published=False))
-        if config["extra"]["edition_is_latest"]:  # the checklists cite the renumbered ids
-            form = config["mdx_configs"].setdefault(CHECKLIST_FORM, {})
-            form["renumbered"] = dict(config["extra"]["edition_renumbered"])
+        latest = config["extra"]["edition_is_latest"]  # the checklists cite the renumbered ids
+        follow_renumbering(config["extra"]["edition_renumbered"] if latest else {})
         return config
 
     def on_pre_build(self, config) -> None:
@@ -72,6 +72,9 @@ class Hooks:
             renumbered=dict(extra["edition_renumbered"]),
             search_as_shipped=SEARCH_AS_SHIPPED,
         )
+
+    def on_shutdown(self) -> None:
+        follow_renumbering(None)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         return self.build.read_page(html, page.url, get_relative_url("what-changed/", page.url))
@@ -104,3 +107,4 @@ on_pre_build = _hooks.on_pre_build
 on_page_content = _hooks.on_page_content
 on_post_build = _hooks.on_post_build
 on_serve = _hooks.on_serve
+on_shutdown = _hooks.on_shutdown

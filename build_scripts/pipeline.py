@@ -181,8 +181,10 @@ def report(build: EditionBuild) -> None:
 
 def python_bundle(build: EditionBuild) -> None:
     module = build.site / PYTHON_RUNTIME_MODULE
-    key = bundle.bundle_key(build.root)
-    made = bundle.build_bundle(build.site / PYODIDE_ASSETS / key, root=build.root)
+    key = bundle.bundle_key(build.root, renumbered=build.renumbered)
+    made = bundle.build_bundle(
+        build.site / PYODIDE_ASSETS / key, root=build.root, renumbered=build.renumbered
+    )
     write_text(module, bundle.versioned_worker(module.read_text("utf-8"), key))
     log.info("Pyodide bundle: %(key)s/%(wheel)s (cached: %(cached)s, %(seconds).1f s)", made)
 

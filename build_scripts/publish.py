@@ -99,15 +99,16 @@ def read_paragraphs(config: MkDocsConfig, docs: Path, pages: list[str]) -> list[
 def check_citations(edition: Edition, paragraphs: list[Paragraph]) -> None:
     """The checklists' citations against the latest edition, before any MkDocs build: one
     message naming each definition file (the pipeline checks again after each build)."""
+    cited = citations.all_citations()
     found = citations.resolve(
-        citations.all_citations(),
+        cited,
         paragraphs,
         label=edition.label,
         removed=edition.removed,
         renumbered=edition.renumbered,
     )
-    for old, new in found.items():
-        log.info("Checklists citing %s now cite %s (renumbered in %s)", old, new, edition.label)
+    for note in citations.renumbering_notes(cited, found, edition.label):
+        log.info("Note: %s", note)
 
 
 def assemble(edition: Edition, latest: bool, pages: list[str], into: Path) -> None:

@@ -9,6 +9,13 @@ The site's scoping questions that several checklists ask (the age and contact qu
 defined once, in ``checklists/shared.toml``, with the 1.7 prompt that the age question brings;
 a checklist names the ones it asks (``shared = ["adult", "contact"]``) and has one answer to
 each per tab (P14). See checklists/*.checklist.toml.
+
+A definition is written for the edition it was made in; when the latest edition renumbers a
+paragraph it cites, ``load_checklist`` (the one door to a checklist: forms, panels, results,
+records) gives it citing the new id, through the latest edition's map. The build sets the map
+(``follow_renumbering``) and writes it into the wheel as ``checklists/renumbering.toml``, read here
+when nothing set it; ``load_as_written`` gives the definition as its file says (for the build's
+citation check, which tells the content owner).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ Groups = dict[str, list[str]]
 Questions = dict[str, "d.Question"]
 SUFFIX = ".checklist.toml"
 SHARED = "shared.toml"
+RENUMBERING = "renumbering.toml"  # written into the wheel by the build; never in the source tree
 NOT_KNOWN = {"unknown": "Not known"}  # the one other choice of an open question
 YES_NO_UNKNOWN = {
     "labels": {"yes": "Yes", "no": "No", "unknown": "Not known"},
@@ -75,6 +83,7 @@ KEYS = {
     "statement": keys(d.Statement),
     "offered": keys(d.Offered),
     "shared": frozenset({"adult_label", "scope", "prompts"}),
+    "renumbering": frozenset({"renumbered"}),
 }
 
 # Where a sentence ends: . ? ! (before a closing quotation mark, if any) then a space, except
@@ -567,7 +576,49 @@ def load_checklist(checklist_id: object) -> d.Checklist:
             "checklist",
             f"unknown checklist {checklist_id!r}; expected one of {list(checklist_ids())}",
         )
+    return _followed(checklist_id)
+
+
+def load_as_written(checklist_id: str) -> d.Checklist:
+    """The checklist as its definition file cites, before any renumbering; ChecklistError if
+    there is none."""
+    load_checklist(checklist_id)
     return _load(checklist_id)
+
+
+_renumbering: dict[str, str] | None = None  # set by the build; else the package file's
+
+
+def follow_renumbering(new_ids: Mapping[str, str] | None) -> None:
+    """Make every checklist loaded from now on cite through ``new_ids`` (old id → new id, the
+    latest edition's ``[edition.renumbered]``); None: as the package's ``renumbering.toml`` says."""
+    global _renumbering
+    _renumbering = None if new_ids is None else dict(new_ids)
+    _followed.cache_clear()
+
+
+def renumbering() -> dict[str, str]:
+    """The renumbering the loaded checklists follow (old id → new id)."""
+    if _renumbering is not None:
+        return _renumbering
+    if not (resources.files("calculators") / "checklists" / RENUMBERING).is_file():
+        return {}
+    return read_renumbering(_toml(RENUMBERING))
+
+
+def read_renumbering(data: object) -> dict[str, str]:
+    """``renumbering.toml``'s map, strictly: one ``[renumbered]`` table of paragraph ids."""
+    reader = _Reader(RENUMBERING)
+    table: Json = reader.get(reader.table(data, "renumbering", "file"), "renumbered", dict, "file")
+    for old, new in table.items():
+        if not PARAGRAPH.match(old) or not isinstance(new, str) or not PARAGRAPH.match(new):
+            raise reader.fail(f"renumbered.{old}", f"expected paragraph ids, got {new!r}")
+    return dict(table)
+
+
+@cache
+def _followed(checklist_id: str) -> d.Checklist:
+    return renumbered(_load(checklist_id), renumbering())
 
 
 def check_offered(checklist: d.Checklist, source: str, others: dict[str, d.Checklist]) -> None:

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from calculators.boundary import BIDI, OPERATIONS, handle
+from calculators.model import follow_renumbering
 
 META = {
     "guidance": "The guidance",
@@ -137,6 +138,17 @@ def test_a_file_from_an_older_edition_lists_answered_items_whose_paragraph_chang
     assert opened["changed_items"][0]["paragraph"] == "2.9"
     assert "The guidance changed for these answered items, check them:" in opened["notice"]
     assert "(2.9)" in opened["notice"] and opened["removed_items"] == []
+
+
+def test_a_file_saved_before_a_renumbering_opens_and_names_the_new_number():
+    follow_renumbering({"2.9": "2.30"})  # the latest edition renumbers 2.9 (and rewords it)
+    try:
+        opened = open_older(saved_file(), {"1": {"label": "E1", "changed": ["2.30"], "added": []}})
+    finally:
+        follow_renumbering(None)
+    assert opened["ok"] and opened["answers"] == PAYLOAD["answers"]
+    assert [c["paragraph"] for c in opened["changed_items"]] == ["2.30"]
+    assert "(2.30)" in opened["notice"] and "2.9" not in opened["notice"]
 
 
 def test_answers_this_checklist_no_longer_has_are_left_out_and_named():

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from calculators import ChecklistError, checklist_ids, load_checklist
-from calculators.model import KEYS, _load, check_offered, parse_checklist
+from calculators.model import (
+    KEYS,
+    _load,
+    check_offered,
+    follow_renumbering,
+    load_as_written,
+    parse_checklist,
+    read_renumbering,
+    renumbering,
+)
 from calculators.paragraph_ids import PARAGRAPH
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guidance-as-received.md"
@@ -375,3 +384,40 @@ def test_a_prompt_beside_an_item_and_its_links_load():
         ("section-3", "3. G", ""),
         ("link:act-s31", "Act", "https://example.org/s31"),
     ]
+
+
+def test_a_checklist_cites_the_latest_editions_renumbered_ids_and_its_file_stays_as_written():
+    def cited(checklist) -> set[str]:
+        items = {q.paragraph for q in checklist.items}
+        return {
+            checklist.serves,
+            *items,
+            *(c.paragraph for p in checklist.prompts for c in p.cites),
+        }
+
+    follow_renumbering({"6.2": "6.3"})
+    try:
+        followed = load_checklist("interview-planner-perpetrator")
+        written = load_as_written("interview-planner-perpetrator")
+    finally:
+        follow_renumbering(None)
+    assert "6.3" in cited(followed) and "6.2" not in cited(followed)
+    assert "6.2" in cited(written) and "6.3" not in cited(written)
+    assert load_checklist("interview-planner-perpetrator") == written  # the map let go
+    assert renumbering() == {}  # the source tree has no renumbering.toml: the wheel's only
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"renumbered": {"6.2": "6.3"}, "x": 1}, "renumbering.toml: file.x", "unknown key"),
+        ({}, "renumbering.toml: file.renumbered", "missing"),
+        ({"renumbered": {"6.2": "six"}}, "renumbering.toml: renumbered.6.2", "paragraph ids"),
+        ({"renumbered": {"1.8-box": "1.9"}}, "renumbering.toml: renumbered.1.8-box", "paragraph"),
+    ],
+)
+def test_the_wheels_renumbering_file_is_read_strictly(data, field, message):
+    assert read_renumbering({"renumbered": {"6.2": "6.3"}}) == {"6.2": "6.3"}
+    with pytest.raises(ChecklistError) as raised:
+        read_renumbering(data)
+    assert raised.value.field == field and message in raised.value.message

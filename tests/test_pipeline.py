@@ -10,6 +10,8 @@ from build_scripts import hooks, pipeline
 from build_scripts.lib import html_tree
 from build_scripts.lib.errors import BuildError
 from build_scripts.security import csp
+from calculators import load_checklist
+from calculators.model import follow_renumbering
 
 
 def test_the_edition_steps_run_in_the_documented_order():
@@ -113,6 +115,24 @@ def test_the_hooks_keep_their_state_on_one_object():
         "on_pre_build",
         "on_page_content",
         "on_post_build",
+        "on_shutdown",
         "on_serve",
     }
     assert all(getattr(hooks, name).__self__ is hooks._hooks for name in handlers)
+
+
+def test_the_latest_editions_build_follows_its_renumbering_until_the_build_ends():
+    def serves(extra: dict) -> str:
+        hooks.on_config(
+            {"extra": {"edition_id": "2", "edition_renumbered": {"6.2": "6.3"}, **extra}}
+        )
+        return load_checklist("interview-planner-perpetrator").serves
+
+    try:
+        assert serves({"edition_is_latest": True}) == "6.3"
+        assert serves({"edition_is_latest": False}) == "6.2"  # an older edition: no checklists
+        serves({"edition_is_latest": True})
+        hooks.on_shutdown()
+        assert load_checklist("interview-planner-perpetrator").serves == "6.2"
+    finally:
+        follow_renumbering(None)

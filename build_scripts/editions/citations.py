@@ -8,6 +8,10 @@ written for the previous edition cites the old id: it is read as the new one) an
 - the paragraph is in the edition (a callout, ``2.9-box``, needs the paragraph it follows);
 - an item's text and a prompt's quote and lead are verbatim in the paragraph's text there.
 
+The definitions stay as written: the pages, the bundle and the records cite the new id
+(``calculators.model.load_checklist`` applies the map), and ``renumbering_notes`` tells the content
+owner which definition files still cite an old id.
+
 Every problem is gathered into one ``BuildError`` naming the definition file, the item or
 prompt, the paragraph and what to do. ``calculators/`` stays free of this: the model checks only
 an id's form; the build knows which paragraphs the edition has.
@@ -16,13 +20,14 @@ an id's form; the build knows which paragraphs the edition has.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from build_scripts.guidance.paragraphs import Paragraph
 from build_scripts.lib.errors import BuildError
-from calculators import checklist_ids, load_checklist
+from calculators import checklist_ids
 from calculators.definitions import Checklist
-from calculators.model import SHARED, SUFFIX, shared
+from calculators.model import SHARED, SUFFIX, load_as_written, shared
 from calculators.paragraph_ids import BOX, CALLOUTS
 
 
@@ -54,10 +59,11 @@ def checklist_citations(checklist: Checklist) -> list[Citation]:
 
 
 def all_citations() -> list[Citation]:
-    """The citations of every checklist, each once (a shared question is asked by several)."""
+    """The citations of every checklist as its file writes them, each once (a shared question is
+    asked by several)."""
     return list(
         dict.fromkeys(
-            c for cid in checklist_ids() for c in checklist_citations(load_checklist(cid))
+            c for cid in checklist_ids() for c in checklist_citations(load_as_written(cid))
         )
     )
 
@@ -119,6 +125,25 @@ def resolve(
         count = f"{len(problems)} citation(s) of the checklists cannot stand in {label}"
         raise BuildError(f"{count}:\n  " + "\n  ".join(problems))
     return applied
+
+
+def renumbering_notes(citations: list[Citation], applied: dict[str, str], label: str) -> list[str]:
+    """For the content owner: each definition file citing an id ``label`` renumbers (``applied``,
+    as ``resolve`` returns it), once per file and id, saying where ("serves, 33 items")."""
+    found: dict[tuple[str, str], Counter[str]] = {}
+    for citation in citations:
+        if citation.paragraph in applied:
+            kind = citation.what.split()[0]
+            found.setdefault((citation.file, citation.paragraph), Counter())[kind] += 1
+    return [
+        f"{file} cites {old} ({_places(kinds)}), which {label} renumbers {applied[old]}: "
+        f"the pages and records cite {applied[old]}; the definition may be updated to cite it"
+        for (file, old), kinds in found.items()
+    ]
+
+
+def _places(kinds: Counter[str]) -> str:
+    return ", ".join(k if k == "serves" else f"{n} {k}{'s' * (n > 1)}" for k, n in kinds.items())
 
 
 def _kind(citation: Citation) -> str:

@@ -12,8 +12,8 @@ Without JavaScript it is a readable, printable form; the runtime
 
 Links to paragraphs are written from the docs root (``/assessment.md#2.10``); MkDocs validates and
 rewrites them (``validation.links.absolute_links: relative_to_docs``). The page of each section is
-found from the ``{#section-N}`` ids of docs/. The ``renumbered`` option (old id → new id, set by
-the hooks from the latest edition's ``[edition.renumbered]``) is applied to every citation.
+found from the ``{#section-N}`` ids of docs/. A checklist cites the latest edition's ids:
+``load_checklist`` applies its renumbering (set by the hooks).
 
 Registry: blocks ``checklist``, ``use-checklist`` and ``assessment-record`` in pymdownx's Blocks
 API.
@@ -30,7 +30,7 @@ from build_scripts.mdx._html import BlocksOf, el, paragraph_href, section_href
 from build_scripts.mdx.result_panel import UnansweredResult
 from calculators import checklist_ids, load_checklist
 from calculators.evaluator import MAX_NOTE
-from calculators.model import Checklist, Question, brings, renumbered
+from calculators.model import Checklist, Question, brings
 from calculators.paragraph_ids import CALLOUTS, cited_as, guidance_key, short_name
 from calculators.record import DISCLAIMER_PARAGRAPHS, guidance_order
 
@@ -362,8 +362,7 @@ class ChecklistBlock(Block):
     ARGUMENT = True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        checklist = renumbered(load_checklist(self.argument), self.config["renumbered"])
-        return render_form(parent, checklist, self.config["docs_dir"])
+        return render_form(parent, load_checklist(self.argument), self.config["docs_dir"])
 
 
 class UseChecklistBlock(Block):
@@ -427,7 +426,6 @@ class ChecklistFormExtension(BlocksOf):
     OPTIONS = {  # noqa: RUF012
         "docs_dir": ("docs", "The docs folder (to find each section's page)"),
         "latest_url": ("", "An older edition's link to the latest's root, from a page"),
-        "renumbered": ({}, "The latest edition's renumbering (old id → new id) for citations"),
     }
     BLOCKS = (ChecklistBlock, UseChecklistBlock, AssessmentRecordBlock)
 

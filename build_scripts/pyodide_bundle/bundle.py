@@ -4,7 +4,8 @@
 ``BUNDLE_FILES`` plus the wheel, offline:
 
 1. ``python -m build --wheel --no-isolation`` on a copy of the wheel's inputs (nothing is written
-   into the working tree);
+   into the working tree), with the latest edition's renumbering, if any, as
+   ``checklists/renumbering.toml`` (``calculators.model`` reads it: records cite the new ids);
 2. the runtime files are copied from ``node_modules/pyodide`` (``npm ci``);
 3. ``pyodide lockfile add-wheels`` adds the wheel to the stock lock (before step 4: it refuses the
    ``cp313`` wheel name that py-compile gives);
@@ -50,6 +51,7 @@ from build_scripts.pyodide_bundle.stdlib_trim import (
     read_keep,
     restore_stored,
 )
+from calculators.model import RENUMBERING
 
 PACKAGE = "guidance-calculators"
 RUNTIME = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -76,6 +78,16 @@ def input_files(root: Path) -> list[Path]:
             root / PYODIDE_NPM / "package.json",
         ]
     )
+
+
+def renumbering_file(new_ids: dict[str, str]) -> dict[str, bytes]:
+    """The wheel's renumbering file (relative path → content) for ``new_ids`` (old id → new id,
+    ids already checked by the editions model), or none when nothing is renumbered."""
+    if not new_ids:
+        return {}
+    lines = [f"{json.dumps(old)} = {json.dumps(new)}" for old, new in sorted(new_ids.items())]
+    text = "# The latest edition's [edition.renumbered], written by the build.\n[renumbered]\n"
+    return {f"{CALCULATORS}/checklists/{RENUMBERING}": (text + "\n".join(lines) + "\n").encode()}
 
 
 def cache_key(files: dict[str, bytes], tools: dict[str, str]) -> str:
@@ -167,8 +179,11 @@ def _tool_versions(pyodide_version: str, trim: bool) -> dict[str, str]:
     return versions
 
 
-def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim: bool) -> None:
-    """Build the bundle into the empty folder ``stage``."""
+def _make_bundle(
+    stage: Path, root: Path, npm: Path, pyodide_version: str, trim: bool, extra: dict[str, bytes]
+) -> None:
+    """Build the bundle into the empty folder ``stage``; ``extra``: generated inputs (relative
+    path → content)."""
     bindir = Path(sys.executable).parent
     cli = bindir / "pyodide"
     if not cli.exists():
@@ -181,6 +196,8 @@ def _make_bundle(stage: Path, root: Path, npm: Path, pyodide_version: str, trim:
             target = source / path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+        for name, content in extra.items():
+            (source / name).write_bytes(content)
         _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
               str(source)], cwd=Path(tmp))  # fmt: skip
         wheels = sorted(dist.glob("*-py3-none-any.whl"))
@@ -233,24 +250,29 @@ def _prune(cache: Path, keep: str, trim: bool) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def bundle_key(root: Path, *, trim: bool = True) -> str:
-    """The cache key of the bundle the inputs in ``root`` make (also its folder in the site)."""
+def bundle_key(root: Path, *, trim: bool = True, renumbered: dict[str, str] | None = None) -> str:
+    """The cache key of the bundle the inputs in ``root`` and the latest edition's renumbering
+    make (also its folder in the site)."""
     npm = root / PYODIDE_NPM
     if not (npm / "package.json").exists():
         raise BuildError(f"{npm} is missing: run npm ci (make deps) to install Pyodide")
     pyodide_version = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
     files = {str(p.relative_to(root)): p.read_bytes() for p in input_files(root)}
+    files.update(renumbering_file(renumbered or {}))
     return cache_key(files, _tool_versions(pyodide_version, trim))
 
 
-def build_bundle(out_dir: Path, *, root: Path, trim: bool = True) -> dict:
+def build_bundle(
+    out_dir: Path, *, root: Path, trim: bool = True, renumbered: dict[str, str] | None = None
+) -> dict:
     """Fill ``out_dir`` with the Pyodide bundle (from the cache when the inputs are unchanged);
-    ``trim=False`` keeps the whole stdlib.
+    ``trim=False`` keeps the whole stdlib; ``renumbered``: the latest edition's map (old id →
+    new id), which the wheel's checklists follow.
 
     Returns the manifest with ``cached`` (bool), ``key`` and ``seconds``. Raises BuildError.
     """
     started = time.perf_counter()
-    key = bundle_key(root, trim=trim)
+    key = bundle_key(root, trim=trim, renumbered=renumbered)
     npm = root / PYODIDE_NPM
     pyodide_version = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
     stock_info = json.loads((npm / LOCK).read_text(encoding="utf-8"))["info"]
@@ -265,7 +287,8 @@ def build_bundle(out_dir: Path, *, root: Path, trim: bool = True) -> dict:
         stage = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
         stage.chmod(0o755)  # mkdtemp makes it private; the site is served to everyone
         try:
-            _make_bundle(stage, root, npm, pyodide_version, trim)
+            extra = renumbering_file(renumbered or {})
+            _make_bundle(stage, root, npm, pyodide_version, trim, extra)
             if not _cached(folder):  # else another build finished the same key first: use it
                 shutil.rmtree(folder, ignore_errors=True)
                 os.replace(stage, folder)  # atomic: a concurrent build sees all of it or none

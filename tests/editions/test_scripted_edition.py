@@ -1,11 +1,15 @@
 """A scripted second edition of the real guidance, built end to end as ``make site`` builds it:
 1.1 reworded, 2.24 added, 1.2 removed, 6.2 (cited by a checklist) renumbered 6.3, with the map
-in editions.toml (tests/support/editions.py). The refusals are tests/editions/test_citations.py."""
+in editions.toml (tests/support/editions.py), the definitions left citing 6.2: the pages, the
+bundled wheel and its records cite 6.3. The refusals are tests/editions/test_citations.py."""
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,6 +26,7 @@ def scripted_edition(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("scripted")
     result = publish(tmp / "site", free_port(), make_scripted_edition(tmp, remove="1.2"))
     assert result.returncode == 0, f"the build failed:\n{result.stderr[-4000:]}"
+    (tmp / "publish.log").write_text(result.stderr, encoding="utf-8")
     return tmp / "site"
 
 
@@ -31,8 +36,62 @@ def unit_text(site: Path, page: str, pid: str) -> str:
 
 
 def test_with_the_map_the_build_passes_and_the_checklist_cites_the_new_number(scripted_edition):
-    page = (scripted_edition / "2/checklists/interview-planner-perpetrator/index.html").read_text()
-    assert "#6.3" in page and "#6.2" not in page
+    for folder in ("2", "latest"):
+        page = scripted_edition / folder / "checklists/interview-planner-perpetrator/index.html"
+        text = page.read_text(encoding="utf-8")
+        assert "#6.3" in text and "#6.2" not in text
+        tree = parse(text)
+        cited = {n.attrs.get("data-para") for n in tree.iter()} - {None}
+        assert "6.3" in cited and "6.2" not in cited
+    # The no-answers panel cites no 6.x here: tests/mdx/test_checklist_form.py renumbers 6.1.
+    record_page = (scripted_edition / "2/checklists/assessment-record/index.html").read_text(
+        "utf-8"
+    )
+    assert "(Stage 2, paragraph 6.3)" in record_page and "paragraph 6.2)" not in record_page
+
+
+def test_the_content_owner_is_told_which_definition_still_cites_the_old_number(scripted_edition):
+    log = (scripted_edition.parent / "publish.log").read_text(encoding="utf-8")
+    assert (
+        "Note: interview-planner-perpetrator.checklist.toml cites 6.2 (serves, 33 items), which "
+        "Edition 2 (scripted) renumbers 6.3: the pages and records cite 6.3; the definition may "
+        "be updated to cite it"
+    ) in log
+
+
+RECORD = """
+import json, calculators
+from calculators import boundary
+request = {
+    "op": "evaluate", "tab": [], "guidance": "G", "edition": "Edition 2 (scripted)",
+    "edition_effective": "", "made_at": "today",
+    "payload": {"checklist": "interview-planner-perpetrator",
+                "answers": {"adult": "yes", "hours-online": ["asked"]}},
+}
+print(calculators.__file__)
+print(json.loads(boundary.handle(json.dumps(request)))["record"])
+"""
+
+
+def test_the_bundled_wheel_keeps_the_definition_and_its_records_cite_the_new_number(
+    scripted_edition, tmp_path
+):
+    (wheel,) = (scripted_edition / "2/assets/pyodide").glob("*/*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        definition = archive.read(
+            "calculators/checklists/interview-planner-perpetrator.checklist.toml"
+        )
+        assert b'\nserves = "6.2"\n' in definition  # as written
+        assert b'"6.2" = "6.3"' in archive.read("calculators/checklists/renumbering.toml")
+        archive.extractall(tmp_path)
+    # The wheel's own (precompiled) package, run by CPython from the wheel's folder.
+    done = subprocess.run(
+        [sys.executable, "-c", RECORD], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    where, record = done.stdout.split("\n", 1)
+    assert Path(where).is_relative_to(tmp_path)
+    assert "spends on-line in any one week" in record
+    assert "(6.3)" in record and "6.2" not in record
 
 
 def test_the_old_words_stay_at_the_old_addresses(scripted_edition):

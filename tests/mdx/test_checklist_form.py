@@ -13,6 +13,7 @@ from build_scripts.mdx._html import paragraph_href
 from build_scripts.mdx.checklist_form import BRINGS, brings
 from calculators import checklist_ids, load_checklist
 from calculators.definitions import Cite, Condition, Prompt
+from calculators.model import follow_renumbering
 from tests.support.markdown import ROOT, render
 
 ONLY = ["attr_list", "md_in_html", "checklist_form"]
@@ -266,3 +267,20 @@ def test_cautions_are_quoted_in_place_unnumbered_and_the_tasks_numbered_without_
     numbers = [n.text() for n in found if "checklist-q__number" in n.classes]
     tasks = [q for q in checklist.items if not q.caution]
     assert numbers == [f"{i}." for i in range(1, len(tasks) + 1)]
+
+
+def test_the_form_its_panel_and_the_assessment_record_cite_the_latest_editions_ids():
+    follow_renumbering({"6.1": "6.9", "6.2": "6.3"})
+    try:
+        form = nodes("/// checklist | interview-planner-perpetrator\n///\n")
+        record = nodes("/// assessment-record\n///\n")
+    finally:
+        follow_renumbering(None)
+    cited = {n.attrs["data-para"] for n in form if "data-para" in n.attrs}
+    assert {"6.3", "6.9"} <= cited and not {"6.1", "6.2"} & cited
+    panel = next(n for n in form if "checklist__result" in n.classes).text()
+    assert "Paragraph 6.9" in panel and "6.1" not in panel  # drawn by result_panel
+    listed = next(
+        n for n in record if n.attrs.get("data-checklist") == "interview-planner-perpetrator"
+    )
+    assert listed.text().endswith("(Stage 2, paragraph 6.3)")

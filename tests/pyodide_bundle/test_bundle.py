@@ -3,11 +3,20 @@ in test_stdlib_trim.py, the built bundle in test_node.py.)"""
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 from pyodide_lock import PyodideLockSpec
 
 from build_scripts.lib.errors import BuildError
-from build_scripts.pyodide_bundle.bundle import trim_lock, versioned_worker
+from build_scripts.lib.paths import ROOT
+from build_scripts.pyodide_bundle.bundle import (
+    bundle_key,
+    renumbering_file,
+    trim_lock,
+    versioned_worker,
+)
+from calculators.model import read_renumbering
 
 
 def test_versioned_worker_writes_the_key_once():
@@ -42,3 +51,12 @@ def test_the_lock_keeps_our_package_and_what_it_depends_on_only():
     assert list(lock.packages) == ["ours", "a", "b", "other"]  # the original is left as it was
     with pytest.raises(BuildError, match="no entry for 'missing'"):
         trim_lock(lock_of({"ours": ["missing"]}), "ours")
+
+
+def test_the_latest_editions_renumbering_goes_into_the_wheel_and_its_key():
+    assert renumbering_file({}) == {}
+    ((path, content),) = renumbering_file({"6.2": "6.3", "1.10": "1.9"}).items()
+    assert path == "calculators/checklists/renumbering.toml"
+    assert read_renumbering(tomllib.loads(content.decode())) == {"6.2": "6.3", "1.10": "1.9"}
+    assert bundle_key(ROOT) == bundle_key(ROOT, renumbered={})
+    assert bundle_key(ROOT) != bundle_key(ROOT, renumbered={"6.2": "6.3"})

@@ -6,7 +6,9 @@ and to the whole site once every edition is in place.
 1. citations (the latest edition, which has the checklists): every paragraph a checklist cites is
    in the edition as built, its quotes verbatim there (``editions.citations``);
 2. search: an entry per numbered paragraph in the search index;
-3. search worker: exact paragraph numbers in the theme's search worker (theme internals);
+3. search worker: exact paragraph numbers, ranking and the sentence that matched in the theme's
+   search worker, and a paragraph's result showing that sentence in its page script (theme
+   internals);
 4. editorial report (the latest edition): what the content owner must decide;
 5. Python bundle (the latest edition, which has the checklists): the self-hosted Pyodide bundle,
    and the checklist worker pointed at its versioned folder;
@@ -165,6 +167,11 @@ def search_worker(build: EditionBuild) -> None:
         raise BuildError("The theme's search worker was not found in the built site.")
     for worker in workers:
         write_text(worker, worker_patch.patch_worker(worker.read_text(encoding="utf-8")))
+    panels = worker_patch.panel_files(build.site)
+    if not panels:
+        raise BuildError("The theme's page script (bundle.*.min.js) was not found in the site.")
+    for panel in panels:
+        write_text(panel, worker_patch.patch_panel(panel.read_text(encoding="utf-8")))
 
 
 def report(build: EditionBuild) -> None:

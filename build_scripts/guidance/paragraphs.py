@@ -42,6 +42,9 @@ class Paragraph:
     items: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
     page_title: str = field(default="", compare=False)  # the page's h1, as printed
     section: str = field(default="", compare=False)  # id of the heading it is under: "stage-1"
+    # Its text as the reader meets it, piece by piece: each sentence of a paragraph, each list
+    # entry whole (joined by spaces, they are ``published``): what a search result shows.
+    blocks: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def number(self) -> str:
@@ -57,6 +60,57 @@ def _lists(unit: Node) -> tuple[tuple[str, ...], ...]:
         if node.tag in ("ul", "ol") and not _inside_list(node, unit):
             entries = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
             found.append(tuple(li.text(skip=is_site_words) for li in entries))
+    return tuple(found)
+
+
+# Elements that start a block of text of their own; a list entry is one piece, however many
+# sentences it has, a paragraph's text is split into its sentences.
+BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "blockquote", "table", "tr",
+                    "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br"})  # fmt: skip
+# A sentence ends at . ? or ! (and any closing quote or bracket) before a capital or a number.
+SENTENCE_END = re.compile(r"[.?!][\u2019\u201d\")]*\s+(?=[\u2018\u201c\"(]*[A-Z0-9])")
+ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|cf|s)\.$", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """A text's sentences, each as written (joined by spaces, they are the text); never split
+    after an abbreviation (e.g., i.e., etc.)."""
+    found, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        if not ABBREVIATION.search(text[: end.start() + 1]):
+            found.append(text[start : end.end()].rstrip())
+            start = end.end()
+    found.append(text[start:])
+    return [s for s in found if s]
+
+
+def _blocks(unit: Node) -> tuple[str, ...]:
+    """A unit's pieces of text in order: each list entry's own words whole (a list inside it is
+    pieces of its own), every other run of text split into sentences."""
+    found: list[str] = []
+    run: list[str] = []
+
+    def flush(whole: bool) -> None:
+        text = re.sub(r"\s+", " ", "".join(run)).strip()
+        run.clear()
+        if text:
+            found.extend([text] if whole else sentences(text))
+
+    def walk(node: Node, whole: bool) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                run.append(child)
+            elif is_site_words(child):
+                continue
+            elif child.tag in BLOCKS:
+                flush(whole)
+                walk(child, child.tag == "li" or (whole and child.tag == "p"))
+                flush(child.tag == "li" or (whole and child.tag == "p"))
+            else:
+                walk(child, whole)
+
+    walk(unit, False)
+    flush(False)
     return tuple(found)
 
 
@@ -89,7 +143,17 @@ def page_paragraphs(page_html: Page, page_url: str) -> list[Paragraph]:
             text = LEADING_NUMBER.sub("", published, count=1)
             items = () if heading else _lists(node)
             found.append(
-                Paragraph(unit_id, page_url, text, published, heading, items, page_title, section)
+                Paragraph(
+                    unit_id,
+                    page_url,
+                    text,
+                    published,
+                    heading,
+                    items,
+                    page_title,
+                    section,
+                    _blocks(node),
+                )
             )
             if heading:
                 headings.append((level, unit_id))

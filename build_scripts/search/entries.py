@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.guidance.paragraphs import page_paragraphs
+from build_scripts.lib.errors import BuildError
 from build_scripts.lib.files import load_toml
 from build_scripts.lib.html_tree import Page
 from build_scripts.mdx.glossary import Term
@@ -95,8 +96,25 @@ def _also(words: str, terms: Sequence[Term] | Groups) -> str:
     return f"<p>{ALSO_LABEL} {html.escape('; '.join(extra))}</p>" if extra else ""
 
 
-def _text(words: str, terms: Sequence[Term] | Groups) -> str:
-    return f"<p>{html.escape(words)}</p>" + _also(words, terms)
+def _pieces(pieces: Sequence[str], terms: Sequence[Term] | Groups) -> dict:
+    """An entry's ``text``: one ``<p>`` a piece (a sentence, a list entry: the theme's
+    highlighter marks each as a block of its own), then the other names of the terms it mentions;
+    and ``found_as``: each of those names with the piece that mentions its term (the search worker
+    shows that piece when only the other name was typed). ``found_as`` is there exactly when the
+    names' paragraph is, last."""
+    words = " ".join(pieces)
+    text = "".join(f"<p>{html.escape(piece)}</p>" for piece in pieces)
+    if not (extra := also_known_as(words, terms)):
+        return {"text": text}
+    found_as = {}
+    for name in extra:
+        group, own_words = next((g, w) for g, w in _groups(terms) if name in g)
+        found_as[name] = next(
+            i
+            for i, piece in enumerate(pieces)
+            if any(_mentions(piece, n) for n in (*group, *own_words))
+        )
+    return {"text": text + _also(words, terms), "found_as": found_as}
 
 
 def name_entries(index: dict, terms: Groups) -> dict:
@@ -129,7 +147,7 @@ def glossary_entries(
         {
             "location": f"{page_url}#{term.slug}",
             "title": html.escape(term.term),
-            "text": _text(f"{term.term}: {term.definition}", groups(terms, search_terms)),
+            **_pieces([f"{term.term}: {term.definition}"], groups(terms, search_terms)),
         }
         for term in terms
     ]
@@ -148,17 +166,27 @@ def paragraph_entries(
     """One search entry per numbered paragraph of a page's content HTML.
 
     The title is the paragraph's opening words (with its number), so a result reads as the
-    paragraph and the theme's title boost favours the paragraph whose opening was searched for.
+    paragraph and the theme's title boost favours the paragraph whose opening was searched for;
+    the text is its sentences and list entries, one ``<p>`` each, so that a result can show the
+    one that matched (``worker_rank.js``, ``teaser``).
     """
-    return [
-        {
-            "location": f"{page_url}#{unit.id}",
-            "title": html.escape(opening(unit.published)),
-            "text": _text(unit.published, terms),
-        }
-        for unit in page_paragraphs(page_html, page_url)
-        if not unit.heading
-    ]
+    found = []
+    for unit in page_paragraphs(page_html, page_url):
+        if unit.heading:
+            continue
+        if " ".join(unit.blocks) != unit.published:  # never a word lost, added or changed
+            raise BuildError(
+                f"{page_url}#{unit.id}: its sentences and list entries do not make its text "
+                f"again ({unit.blocks!r}); see build_scripts/guidance/paragraphs.py (_blocks)."
+            )
+        found.append(
+            {
+                "location": f"{page_url}#{unit.id}",
+                "title": html.escape(opening(unit.published)),
+                **_pieces(unit.blocks, terms),
+            }
+        )
+    return found
 
 
 def add_entries(index: dict, entries_by_page: dict[str, list[dict]]) -> dict:

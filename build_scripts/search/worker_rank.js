@@ -10,6 +10,13 @@
 //   with the index's stemmed ones, so "conferences" never counted as found in "confer").
 // - nearness(query, doc): a factor for a result holding the words typed as one phrase, or close
 //   together, compared as stems on the separator lunr uses (so "self care" is "self-care").
+// - own(location): whether an entry is the site's own, a paragraph or a glossary term (a result
+//   of its own, whose text the theme highlights whole for teaser to choose from).
+// - teaser(query, doc, text): what a paragraph's or term's result shows: of its pieces (one <p>
+//   each: a sentence, a list entry, as the build wrote them; the theme's highlighting in them),
+//   the one holding most of the words typed (then the phrase, then the first), and the names'
+//   paragraph beside it when a word typed is only another name of a term the piece mentions
+//   (found_as, from the build). Nothing is made from the text here: pieces are chosen, whole.
 /* global lunr */
 
 globalThis.GuidanceSearch = (() => {
@@ -129,5 +136,47 @@ globalThis.GuidanceSearch = (() => {
     return 1;
   }
 
-  return { setup, query, alternatives, matched, nearness };
+  const OWN = /#(\d+(\.\d+)+|glossary-[\w-]+)$/;
+  const own = (location) => OWN.test(location || "");
+  const PIECE = /<p>[\s\S]*?<\/p>/g; // the build's pieces: <p> with escaped text, never nested
+
+  // How well a piece answers the query: the words typed it holds (or, by found_as, a name of a
+  // term it mentions), then a fraction for holding them as a phrase, or close.
+  function pieceScore(q, tokens, names) {
+    const found = q.content.filter(
+      (entry) =>
+        tokens.some((token) => holds(entry, token)) ||
+        names.some((name) => words(name).map(stem).some((token) => holds(entry, token))),
+    );
+    if (!found.length) return 0;
+    let bonus = 0;
+    if (q.all.length > 1 && phraseIn(tokens, q.all)) bonus = 0.5;
+    else if (q.content.length > 1 && span(tokens, q.content) <= q.content.length + NEAR_SLACK)
+      bonus = 0.25;
+    return found.length + bonus;
+  }
+
+  function teaser(q, doc, text) {
+    if (!doc || !own(doc.location) || typeof text !== "string") return text;
+    const shown = text.match(PIECE) || [];
+    const pieces = (doc.text || "").match(PIECE) || [];
+    const names = doc.found_as || {};
+    const count = Object.keys(names).length ? pieces.length - 1 : pieces.length; // then the names'
+    if (shown.length !== pieces.length || count < 1) return text; // not as the build wrote it
+    let best = 0;
+    let bestScore = -1;
+    let byName = false;
+    for (let i = 0; i < count; i++) {
+      const mentioned = Object.keys(names).filter((name) => names[name] === i);
+      const tokens = words(plain(pieces[i])).map(stem);
+      const score = pieceScore(q, tokens, mentioned);
+      if (score > bestScore) {
+        [best, bestScore] = [i, score];
+        byName = score > pieceScore(q, tokens, []);
+      }
+    }
+    return byName ? shown[best] + shown[count] : shown[best];
+  }
+
+  return { setup, query, alternatives, matched, nearness, own, teaser };
 })();

@@ -1,7 +1,12 @@
 """Per-paragraph search entries, located at the paragraph's anchor."""
 
+import re
+from dataclasses import dataclass
+
 import pytest
 
+from build_scripts.guidance.paragraphs import sentences
+from build_scripts.lib.errors import BuildError
 from build_scripts.mdx.glossary import load_terms
 from build_scripts.search.entries import (
     ALSO_LABEL,
@@ -29,10 +34,61 @@ def test_each_paragraph_gets_an_entry_at_its_anchor_with_its_text():
     assert (
         entries[0]["title"] == "2.9 Some key factors may determine the risk: images of own children"
     )
-    assert (
-        entries[0]["text"]
-        == "<p>2.9 Some key factors may determine the risk: images of own children</p>"
+    # One <p> a piece: a result shows the piece that matched (the list entry here).
+    assert entries[0]["text"] == "<p>2.9 Some key factors may determine the risk:</p>" + (
+        "<p>images of own children</p>"
     )
+
+
+def test_a_paragraph_is_indexed_as_its_sentences_and_whole_list_entries_word_for_word():
+    page = render(
+        "2.18 The following is important. Ask the Police, e.g. the officer; and ask others.\n\n"
+        "- Is there evidence of trading? Were they hidden?\n"
+        "- Does the alleged perpetrator work with children? If so refer to Local Authority"
+        " Designated Officer.\n"
+    )
+    (entry,) = paragraph_entries(page, "assessment/", TERMS)
+    pieces = re.findall(r"<p>(.*?)</p>", entry["text"])
+    assert pieces == [
+        "2.18 The following is important.",
+        "Ask the Police, e.g. the officer; and ask others.",  # never cut after "e.g."
+        "Is there evidence of trading? Were they hidden?",  # a list entry whole
+        "Does the alleged perpetrator work with children? If so refer to Local Authority"
+        " Designated Officer.",
+        f"{ALSO_LABEL} LADO",
+    ]
+    # "LADO" is found as the piece that names the officer; only then the names' paragraph.
+    assert entry["found_as"] == {"LADO": 3}
+    assert "found_as" not in paragraph_entries(PAGE, "assessment/", TERMS)[0]
+
+
+def test_sentences_are_the_text_again_and_cut_only_before_a_capital_or_number():
+    text = "Consider the contact. (If possible, explore it) Is there? "
+    text += "It is \u2018Misty\u2019. No, e.g. X."
+    assert sentences(text) == [
+        "Consider the contact.",
+        "(If possible, explore it) Is there?",
+        "It is \u2018Misty\u2019.",
+        "No, e.g. X.",
+    ]
+    assert sentences("levels 1 - 5. A Images") == ["levels 1 - 5.", "A Images"]
+    assert sentences("see s. 47 of the Act") == ["see s. 47 of the Act"]
+
+
+def test_a_paragraph_whose_pieces_are_not_its_text_fails_the_build(monkeypatch):
+    from build_scripts.search import entries as module
+
+    monkeypatch.setattr(module, "page_paragraphs", lambda *_: [_Unit()])
+    with pytest.raises(BuildError, match="do not make its text again"):
+        paragraph_entries(PAGE, "assessment/")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    id: str = "2.1"
+    heading: bool = False
+    published: str = "2.1 One. Two."
+    blocks: tuple[str, ...] = ("2.1 One.",)  # "Two." lost
 
 
 def test_editorial_notes_are_not_indexed_as_guidance():

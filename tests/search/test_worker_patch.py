@@ -8,7 +8,14 @@ import subprocess
 import pytest
 
 from build_scripts.lib.errors import BuildError
-from build_scripts.search.worker_patch import ORIGINAL, PATCHES, RANK_MARK, patch_worker
+from build_scripts.search.worker_patch import (
+    ORIGINAL,
+    PANEL_PATCHES,
+    PATCHES,
+    RANK_MARK,
+    patch_panel,
+    patch_worker,
+)
 
 THEIRS = {what: original for what, original, _ in PATCHES}
 
@@ -22,7 +29,11 @@ WORKER = (
     "f=t=>t.map(r=>" + ORIGINAL + ");"
     "class U{constructor(r){" + theirs("word list") + "0}" + theirs("query as typed") + '/x/,""))'
     "return 0;let a=1,g=1,u={metadata:{}}," + theirs("which words") + ",K=Math.pow;"
-    "return{" + theirs("one phrase") + "}}}"
+    "return[].reduce((s,o)=>{let c={text:''},l='text',v=0,x=0,m=0;"
+    + theirs("highlighted whole")
+    + ";if(1){s.push(B(_({},c),{"
+    + theirs("one phrase")
+    + "}))}return s},[])}}"
     "function ie(t){let e=new Map;for(let r of t){"
     + theirs("grouped by page")
     + 'typeof i=="undefined"?'
@@ -91,3 +102,21 @@ def test_a_changed_worker_fails_loudly():
         others = "".join(code for i, (_, code, _) in enumerate(PATCHES) if i != missing)
         with pytest.raises(BuildError, match=re.escape(what)):
             patch_worker(others)
+
+
+# Where the theme's page script draws one result (minified), the article's flags computed.
+PANEL = "function Fn(e){let n=-1,s=0,i={},oo=(d,f)=>f;" + PANEL_PATCHES[0][1] + "];return p[0]}"
+
+
+@pytest.mark.node
+def test_an_article_at_a_paragraph_shows_its_text_as_a_page_does():
+    """Flag 1 (its text) for an article with no page in its group (a paragraph, a term)."""
+    script = patch_panel(PANEL) + "console.log(Fn());"
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "3"  # 2 (an article) | 1 (its text)
+    theirs = PANEL + "console.log(Fn());"
+    out = subprocess.run(["node", "-e", theirs], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2"  # the theme's: its title alone
+    assert patch_panel(patch_panel(PANEL)) == patch_panel(PANEL)
+    with pytest.raises(BuildError, match="page script"):
+        patch_panel("function Fn(e){}")

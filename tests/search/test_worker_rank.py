@@ -73,3 +73,46 @@ def test_a_phrase_counts_across_hyphens_and_curly_apostrophes_and_near_words_cou
         "leave home @ a/#x": 1,
         "convened conferences @ a/#2.16": 20,  # near in any order: "conference should be convened"
     }
+
+
+PARAGRAPH = {
+    "location": "a/#2.18",
+    "title": "2.18",
+    "text": "<p>2.18 Obtain this from the Police.</p><p>Is there evidence of trading?</p>"
+    "<p>Does he work with children? If so refer to Local Authority Designated Officer.</p>"
+    "<p>Also found as (site search terms): LADO</p>",
+    "found_as": {"LADO": 2},
+}
+
+
+def teasers(queries: dict[str, str], doc: dict = PARAGRAPH) -> dict:
+    """Each query's teaser for ``doc``, the theme's highlighting stood in for by [brackets]."""
+    shown = doc["text"].replace("trading", "[trading]").replace(": LADO", ": [LADO]")
+    return run(
+        f"Object.fromEntries(Object.entries({json.dumps(queries)}).map(([k, q]) => [k, "
+        f"GuidanceSearch.teaser(GuidanceSearch.query(q), {json.dumps(doc)}, "
+        f"{json.dumps(shown)})]))"
+    )
+
+
+@pytest.mark.node
+def test_a_result_shows_the_piece_that_matched_whole_as_the_theme_highlighted_it():
+    found = teasers({"word": "trading", "most words": "police evidence trading",
+                     "other name": "LADO", "title only": "2.18", "nothing": "zebra"})  # fmt: skip
+    assert found == {
+        "word": "<p>Is there evidence of [trading]?</p>",
+        "most words": "<p>Is there evidence of [trading]?</p>",  # two of three, not one
+        # Only the other name typed: the piece naming the officer, then the names' paragraph.
+        "other name": "<p>Does he work with children? If so refer to Local Authority "
+        "Designated Officer.</p><p>Also found as (site search terms): [LADO]</p>",
+        "title only": "<p>2.18 Obtain this from the Police.</p>",
+        "nothing": "<p>2.18 Obtain this from the Police.</p>",  # the opening
+    }
+    officer = teasers({"q": "designated officer"})["q"]
+    assert officer.startswith("<p>Does he work") and "Also found" not in officer
+
+
+@pytest.mark.node
+def test_the_theme_s_own_entries_keep_the_theme_s_text():
+    page = {**PARAGRAPH, "location": "a/"}
+    assert teasers({"q": "trading"}, page)["q"].startswith("<p>2.18 Obtain")  # all of it

@@ -2,10 +2,11 @@
 marked, the site's words marked and explained once; the assessment record states each fact once."""
 
 import json
+import re
 
 import pytest
 
-from calculators import evaluate, load_checklist
+from calculators import ChecklistError, evaluate, load_checklist
 from calculators.boundary import handle
 from calculators.record import CLOSING, LEGEND, SITE, record_text
 
@@ -471,3 +472,32 @@ def test_under_18_an_item_about_the_person_is_labelled_wherever_it_is_named_agai
     assert f"- images of own children (2.9)\n  {label}" in offered
     adult = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
     assert label not in adult
+
+
+def test_every_label_before_a_colon_in_any_record_is_explained_by_the_legend():
+    """P10: the legend explains every label the records use (a reader found "In words",
+    "Cross-check with the partner" and "1.7:" unexplained): every case of every checklist."""
+    from tests.test_checklist_cases import CASES
+
+    heading = {"Guidance", "Edition", "Made", "How to read this record"}
+    unexplained = set()
+    for checklist, case in CASES:
+        tab = case.get("tab", [])
+        payload = {"checklist": checklist, **{k: case.get(k, {}) for k in ("answers", "notes")}}
+        try:
+            result = evaluate(payload, tab)
+        except ChecklistError:
+            continue  # a case of a refused answer: no record
+        for line in record_text(result, *HEADING).splitlines()[1:]:
+            if line.lstrip().startswith(("-", ">", SITE)) or (line[:1].isdigit() and ". " in line):
+                continue  # an item, a quote or the site's line: not a label
+            label = re.match(r"^\s*([\w .'-]+?):(?: |$)", line)
+            if not label or label[1] in heading or label[1].isupper():
+                continue  # not a label, the heading's, or a heading in capitals
+            number = re.fullmatch(r"\d\.\d+", label[1])  # a paragraph's, before its words
+            named = re.fullmatch(r"Paragraph \d\.\d+", label[1])  # a caution's paragraph (5.2)
+            if named and "the line naming each paragraph quoted (“Paragraph 2.12”" in LEGEND:
+                continue
+            if label[1] not in LEGEND and not (number and "a paragraph's number" in LEGEND):
+                unexplained.add(label[1])
+    assert unexplained == set()

@@ -53,9 +53,10 @@ def site_line(tag: str, class_name: str, *children: Child | None) -> etree.Eleme
     return el(tag, {"class": f"{class_name} site-words"}, mark, " ", *children)
 
 
-def _paragraph_link(href: Href, number: object) -> etree.Element:
+def _paragraph_link(href: Href, number: object, name: str = "") -> etree.Element:
+    """render.js's ``paragraphLink``: named as Python names it (a box by its heading)."""
     attrs = {"class": "checklist-prompt__para", "href": href(str(number))}
-    return el("a", attrs, f"Paragraph {number}")
+    return el("a", attrs, name or f"Paragraph {number}")
 
 
 def _item_list(href: Href, items: list, class_name: str, with_label: bool = False):
@@ -78,7 +79,7 @@ def _checklist_link(checklist_id: str) -> etree.Element:
 
 
 def _quote(href: Href, shown: dict) -> etree.Element:
-    link = _paragraph_link(href, shown["paragraph"])
+    link = _paragraph_link(href, shown["paragraph"], shown["name"])
     source = el("p", {"class": "checklist-prompt__source"}, link)
     words = el("p", {}, f"“{shown['quote']}”")
     return el("blockquote", {"class": "checklist-prompt__quote"}, words, source)
@@ -135,15 +136,15 @@ def _whole(href: Href, shown: dict, kind: str) -> etree.Element:
 
 
 def _if_so(href: Href, shown: dict) -> etree.Element:
-    lead = f"Paragraph {shown['paragraph']}: {shown['lead']}"
+    lead = f"{shown['name']}: {shown['lead']}"
     summary = el("summary", {"class": "checklist-prompt__lead"}, lead)
     link = shown.get("link")
-    return _prompt_item(
+    return _prompt_item(  # P12 c: its number and lead, then what it waits on
         shown,
         "if-so",
+        el("details", {"data-keep": f"prompt:{shown['id']}"}, summary, *_body(href, shown)),
         _waits_on(shown),
         el("p", {"class": "checklist-prompt__go"}, _checklist_link(link)) if link else None,
-        el("details", {"data-keep": f"prompt:{shown['id']}"}, summary, *_body(href, shown)),
     )
 
 

@@ -284,3 +284,32 @@ def test_the_form_its_panel_and_the_assessment_record_cite_the_latest_editions_i
         n for n in record if n.attrs.get("data-checklist") == "interview-planner-perpetrator"
     )
     assert listed.text().endswith("(Stage 2, paragraph 6.3)")
+
+
+def test_p13_a_box_is_named_by_its_heading_on_screen_never_by_its_id():
+    """The audit found "Paragraph 1.8-box" under the box after 1.8 on screen (the record named
+    it "“Things to think about”, the box after paragraph 1.8"): the panel drawn at build time
+    names it as the record does (render.js draws the same text: the before-Python test)."""
+    panel = next(
+        n
+        for n in nodes("/// checklist | strategy-discussion\n///\n")
+        if "checklist__result" in n.classes
+    ).text()
+    assert "-box" not in panel
+    assert "“Things to think about”, the box after paragraph 1.8" in panel
+
+
+def test_p12_what_would_follow_if_so_names_the_paragraph_and_lead_then_what_it_waits_on():
+    """P12 c: one line per paragraph, its number and lead, then the site's "If any of these is
+    so: …" (the audit found the site's line above the paragraph's)."""
+    form = nodes("/// checklist | strategy-discussion\n///\n")
+    prompts = [n for n in form if "checklist-prompt--if-so" in n.classes]
+    assert prompts
+    for prompt in prompts:
+        order = [
+            n
+            for n in prompt.iter()
+            if {"checklist-prompt__lead", "checklist-prompt__waits-on"} & set(n.classes)
+        ]
+        kinds = ["lead" if "checklist-prompt__lead" in n.classes else "waits" for n in order]
+        assert kinds in (["lead"], ["lead", "waits"]), kinds

@@ -18,9 +18,10 @@ function paragraphAddresses(form) {
   return addresses;
 }
 
-function paragraphLink(addresses, number) {
+/** A link to a paragraph, named as Python names it (a box by its heading: never "1.8-box"). */
+function paragraphLink(addresses, number, name = `Paragraph ${number}`) {
   const href = addresses.has(String(number)) ? addresses.get(String(number)) : "#";
-  return el("a", { class: "checklist-prompt__para", href }, `Paragraph ${number}`);
+  return el("a", { class: "checklist-prompt__para", href }, name);
 }
 
 function itemList(addresses, items, className, withLabel = false) {
@@ -51,7 +52,7 @@ function quote(addresses, shown) {
     "blockquote",
     { class: "checklist-prompt__quote" },
     el("p", {}, `“${shown.quote}”`),
-    el("p", { class: "checklist-prompt__source" }, paragraphLink(addresses, shown.paragraph)),
+    el("p", { class: "checklist-prompt__source" }, paragraphLink(addresses, shown.paragraph, shown.name)),
   );
 }
 
@@ -89,16 +90,16 @@ function whole(addresses, shown, kind) {
   return promptItem(shown, kind, ...body(addresses, shown), ...said, listed);
 }
 
-/** What would follow if so: "Paragraph N: <lead>", opening to the whole; what it waits on, and
- * the checklist to answer for it, always in view. */
+/** What would follow if so (P12 c): "Paragraph N: <lead>", opening to the whole; then what it
+ * waits on, and the checklist to answer for it, always in view. */
 function ifSo(addresses, shown) {
-  const summary = el("summary", { class: "checklist-prompt__lead" }, `Paragraph ${shown.paragraph}: ${shown.lead}`);
+  const summary = el("summary", { class: "checklist-prompt__lead" }, `${shown.name}: ${shown.lead}`);
   return promptItem(
     shown,
     "if-so",
+    el("details", { dataset: { keep: `prompt:${shown.id}` } }, summary, ...body(addresses, shown)),
     shown.waits_on ? siteLine("p", "checklist-prompt__waits-on", shown.waits_on) : "",
     shown.link ? el("p", { class: "checklist-prompt__go" }, checklistLink(shown.link)) : "",
-    el("details", { dataset: { keep: `prompt:${shown.id}` } }, summary, ...body(addresses, shown)),
   );
 }
 

@@ -240,7 +240,7 @@ class _Tab:
         found = [q for q in questions if state.match(q, condition.values, condition.maybe) is truth]
         if truth is True:  # the answers that brought it, not every answer given (P13)
             return [_named(q, state, condition.values) for q in found]
-        return [_named(q, state) + _would(q, condition) for q in found]
+        return [_would(q, state, condition) for q in found]
 
 
 def _named(q: Question, state: _State, only: frozenset[str] = frozenset()) -> str:
@@ -251,11 +251,14 @@ def _named(q: Question, state: _State, only: frozenset[str] = frozenset()) -> st
     return f"“{q.text}” ({'; '.join(matched) if matched else state.label(q)})"
 
 
-def _would(q: Question, condition: Condition) -> str:
-    """Which answers would bring the prompt, where some answers leave it open (2.16 on the
-    contact question: ", if Lives with a child or children, or Regular contact")."""
+def _would(q: Question, state: _State, condition: Condition) -> str:
+    """A question open for the prompt, quoted with its answer; where only some answers would
+    bring it, which ones (2.16 on the contact question: "“…” answered Lives with a child or
+    children, or Regular contact (now Other contact, not known to be regular)")."""
     labels = [label for value, label in q.answers.labels.items() if value in condition.values]
-    return f", if {', or '.join(labels)}" if condition.maybe and labels else ""
+    if not (condition.maybe and labels):
+        return _named(q, state)
+    return f"“{q.text}” answered {', or '.join(labels)} (now {state.label(q)})"
 
 
 def _lines(opening: str, parts: list[tuple[Condition, str]], joiner: str = "; ") -> str:

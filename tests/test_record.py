@@ -259,8 +259,10 @@ def test_2_16_names_only_the_answer_that_brought_it_and_says_which_would():
     assert brought.endswith("a child or children?” (Regular contact).")  # not "Other contact"
     open_ = make({"adult": "yes", "contact": ["other"]}, checklist="strategy-discussion")
     line = open_.split("Paragraph 2.16\n", 1)[1].splitlines()[0]
-    assert line.endswith("(Other contact, not known to be regular), if Lives with a child or "
-                         "children, or Regular contact.")  # fmt: skip
+    assert line.endswith(  # which answers would bring it, then the answer now (a reader: clearer)
+        "a child or children?” answered Lives with a child or children, or Regular contact "
+        "(now Other contact, not known to be regular)."
+    )
 
 
 def test_both_parts_of_a_two_part_question_have_their_status():

@@ -109,9 +109,10 @@ def case_mismatches(case: dict, response: dict) -> list[str]:
 
 
 def _named(line: str, response: dict) -> list[str]:
-    """The ids of the questions a site line names by quoting them (“text” (answer))."""
+    """The ids of the questions a site line names by quoting them (“text” (answer), or “text”
+    answered …, where only some answers would bring the prompt)."""
     by_text = {a["text"]: a["id"] for a in response["answers"]}
-    return [by_text.get(t, t) for t in re.findall(r"“(.+?)” \(", line)]
+    return [by_text.get(t, t) for t in re.findall(r"“(.+?)” (?:\(|answered )", line)]
 
 
 META = {"guidance": "G", "edition": "E", "edition_effective": "2027-04-01", "edition_number": 1,

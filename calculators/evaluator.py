@@ -29,7 +29,7 @@ from calculators import contract as c
 from calculators.definitions import Checklist, Condition, Prompt, Question, Statement
 from calculators.errors import ChecklistError
 from calculators.model import AGE, brings, checklist_ids, guidance_order, load_checklist, shared
-from calculators.paragraph_ids import cited_as, short_name
+from calculators.paragraph_ids import cited_as, guidance_key, short_name
 
 PAYLOAD_KEYS = {"checklist", "answers", "notes"}
 MAX_NOTE = 4000
@@ -616,7 +616,11 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         else:
             continue
         sections[kind].append(_prompt(p, context, kind, adult_label))
-    standing = sections["standing"]
+    # in the guidance's order, as its heading lists them (a reader took the definition's order
+    # for an error: "2.2, 2.7, 2.13, 2.15, 2.17, 2.4")
+    standing = sections["standing"] = sorted(
+        sections["standing"], key=lambda p: guidance_key(p["paragraph"])
+    )
     headings = {
         **HEADINGS,
         "standing": f"{HEADINGS['standing']}: "

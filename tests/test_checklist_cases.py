@@ -7,6 +7,7 @@ import pytest
 from build_scripts.pyodide_bundle.cases import all_cases, case_id, case_mismatches, evaluate_request
 from calculators import checklist_ids, evaluate, load_checklist
 from calculators.boundary import handle
+from calculators.paragraph_ids import guidance_key
 
 CASES = all_cases()
 
@@ -41,7 +42,11 @@ def test_every_prompt_always_shown_is_shown_with_nothing_answered(checklist):
     definition = load_checklist(checklist)
     result = evaluate({"checklist": checklist, "answers": {}})
     shown = [p["id"] for s in result["sections"] if s["kind"] != "if-so" for p in s["prompts"]]
-    always = [p.id for p in definition.prompts if not p.when and not p.beside]
-    assert [i for i in shown if i in always] == always
+    always = [p for p in definition.prompts if not p.when and not p.beside]
+    cited = {p.id: p.cite.paragraph for p in always}
+    standing = [p.id for p in always if not p.pinned]
+    in_order = [p.id for p in always if p.pinned]  # read first, then the guidance's order
+    in_order += sorted(standing, key=lambda i: guidance_key(cited[i]))
+    assert [i for i in shown if i in in_order] == in_order
     beside = {p["id"]: a["id"] for a in result["answers"] for p in a["beside"]}
     assert beside == {p.id: p.beside for p in definition.prompts if p.beside}

@@ -204,6 +204,9 @@ class Answer(Brief):
     shared: bool  # one answer per tab, for every checklist that asks it (P14)
     caution: bool  # information in place, never marked
     note_label: str  # kind "both": the label of the words box
+    note_name: (
+        str  # how the record names its note: "Note", "In words" (both), "Reason" (Not applicable)
+    )
     adult_label: str
     menu: bool  # 6.2's "some or all" questions: only those chosen are printed
     # a menu question's marks besides its status (label holds the status alone, "" for none)

@@ -363,6 +363,12 @@ def _answer(q: Question, tab: _Tab, adult_label: str, not_asked: str = "") -> c.
         "shared": q.shared,
         "caution": q.caution,
         "note_label": q.note_label,
+        # the note of an answer that needs one says why (2.18's Not applicable "with a reason")
+        "note_name": "Reason"
+        if chosen & q.answers.needs_note
+        else "In words"
+        if q.kind == "both"
+        else "Note",
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
         "menu": q.answers.menu,

@@ -503,3 +503,14 @@ def test_every_label_before_a_colon_in_any_record_is_explained_by_the_legend():
             if label[1] not in LEGEND and not (number and "a paragraph's number" in LEGEND):
                 unexplained.add(label[1])
     assert unexplained == set()
+
+
+def test_a_point_not_applicable_prints_its_reason_as_a_reason():
+    """2.18's Not applicable is given "with a reason" (spec part 3): a reader found it printed as a
+    "Note:"."""
+    text = make(
+        {"adult": "yes", "toys-child-centred-objects": "not-applicable"},
+        {"toys-child-centred-objects": "Children live here."},
+        checklist="core-assessment-information",
+    )
+    assert "   Answer: Not applicable\n   Reason: Children live here.\n" in text

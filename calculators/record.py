@@ -168,7 +168,12 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     return lines
 
 
-def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
+def _prompt_lines(
+    prompt: Prompt, quoted: dict[str, str], where: str, continues: bool = False
+) -> list[str]:
+    """A prompt: its paragraph's name and words (or "Quoted above"), the site's lines, the answers
+    it lists. One that ``continues`` the list above it (3.10's qualities by answer, under the same
+    words) prints its answers alone, under the name and words already printed."""
     lines = [prompt["name"]]
     said = [f"  {SITE} {prompt[key]}" for key in ("from_answers", "waits_on") if prompt[key]]
     listed = [
@@ -181,6 +186,8 @@ def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[st
     ]
     if not listed:
         lines += said
+    if listed and continues:
+        return said + listed
     key = f"{prompt['paragraph']}\n{prompt['quote']}"
     if key in quoted:
         lines.append(f"  {SITE} Quoted above ({quoted[key]}).")
@@ -244,10 +251,18 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
     lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
         lines += ["", _caps(section["heading"])]
+        above: Prompt | None = None
         for prompt in section["prompts"]:
             if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
                 prompt = {**prompt, "waits_on": ""}
-            lines += _prompt_lines(prompt, quoted, where)
+            continues = bool(
+                above
+                and above["items"]
+                and prompt["items"]
+                and (above["paragraph"], above["quote"]) == (prompt["paragraph"], prompt["quote"])
+            )
+            lines += _prompt_lines(prompt, quoted, where, continues)
+            above = prompt
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
     lines += _listed(

@@ -514,3 +514,20 @@ def test_a_point_not_applicable_prints_its_reason_as_a_reason():
         checklist="core-assessment-information",
     )
     assert "   Answer: Not applicable\n   Reason: Children live here.\n" in text
+
+
+def test_lists_under_the_same_words_print_the_paragraph_and_its_words_once():
+    """A reader found "Paragraph 3.10" printed four times, three of them "Quoted above" of the
+    same section: the qualities by answer now follow one name and one quote."""
+    answers = {
+        "adult": "yes",
+        "self-esteem": "evident",
+        "locus-of-control": "partly-evident",
+        "attachment": "not-evident",
+        "social-support": "unknown",
+    }
+    text = make(answers, checklist="protective-parenting")
+    listed = text.split("YOUR ANSWERS, LISTED UNDER THE GUIDANCE'S OWN WORDS\n", 1)[1]
+    listed = listed.split("\n\n", 1)[0]
+    assert listed.count("Paragraph 3.10") == 1 and "Quoted above" not in listed
+    assert listed.count("[site] From your answers, answered") == 4

@@ -203,6 +203,7 @@ class Answer(Brief):
     why: str  # a scoping question: why the site asks it
     shared: bool  # one answer per tab, for every checklist that asks it (P14)
     caution: bool  # information in place, never marked
+    opens: str  # the guidance's words opening the list it begins ("" for none)
     note_label: str  # kind "both": the label of the words box
     note_name: (
         str  # how the record names its note: "Note", "In words" (both), "Reason" (Not applicable)

@@ -103,6 +103,10 @@ class Question:
     shared: bool = False  # one answer per tab, for every checklist that asks it (P14)
     note_label: str = ""  # the words box's label, where it is the answer (kind both)
     caution: bool = False  # information in place, not a task: never marked
+    # The guidance's words that open the list this item begins, quoted before it on screen, in the
+    # record and on paper ("Some key factors may determine … at an early stage:" before 2.9's first
+    # factor; 2.23's "b) Analysis of information" before severity)
+    opens: str = ""
     # A scoping question asked only while these hold or are still open (the partner's children:
     # not when there is no partner); not asked, its answer is kept on the page and not used.
     asked_while: tuple[Condition, ...] = ()

@@ -362,6 +362,7 @@ def _answer(q: Question, tab: _Tab, adult_label: str, not_asked: str = "") -> c.
         "why": q.why,
         "shared": q.shared,
         "caution": q.caution,
+        "opens": q.opens,
         "note_label": q.note_label,
         # the note of an answer that needs one says why (2.18's Not applicable "with a reason")
         "note_name": "Reason"

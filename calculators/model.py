@@ -224,6 +224,8 @@ class _Reader:
         for key in ("why", "shared", "asked_while"):
             if key in data and not scope:
                 raise self.fail(f"{where}.{key}", "only a scoping question has this key")
+        if scope and "opens" in data:
+            raise self.fail(f"{where}.opens", "the site's questions open no list of the guidance's")
         if scope and "for_adults" in data:
             raise self.fail(
                 f"{where}.for_adults",
@@ -247,6 +249,7 @@ class _Reader:
             shared=self.get(data, "shared", bool, where, False),
             note_label=self.get(data, "note_label", str, where, ""),
             caution=self.get(data, "caution", bool, where, False),
+            opens=self.get(data, "opens", str, where, ""),
         )
 
     def asked_while(

@@ -151,8 +151,16 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     printed = {a["parent"] for a in items if a["parent"] and a not in unchosen}
     unchosen = [a for a in unchosen if a["id"] not in printed]
     numbers = _numbers(items)
+    opens: list[str] = []  # the guidance's words opening a list, before its first item printed
     for answer in items:
+        if answer["opens"]:
+            opens = [f"{answer['paragraph']}:", f"  > {answer['opens']}"]
+            # quoted once (P12): a list under the same words below says "Quoted above"
+            where = f"{result['title']}, before its questions"
+            quoted.setdefault(f"{answer['paragraph']}\n{answer['opens']}", where)
         if answer not in unchosen:
+            lines += opens
+            opens = []
             lines += _answer_lines(answer, numbers.get(answer["id"], ""))
             for prompt in answer["beside"]:
                 lines += [f"   {line}" for line in _prompt_lines(prompt, quoted, result["title"])]

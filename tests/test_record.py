@@ -529,5 +529,26 @@ def test_lists_under_the_same_words_print_the_paragraph_and_its_words_once():
     text = make(answers, checklist="protective-parenting")
     listed = text.split("YOUR ANSWERS, LISTED UNDER THE GUIDANCE'S OWN WORDS\n", 1)[1]
     listed = listed.split("\n\n", 1)[0]
-    assert listed.count("Paragraph 3.10") == 1 and "Quoted above" not in listed
+    assert listed.count("Paragraph 3.10") == 1  # its words are before the questions (opens)
+    assert listed.count('Quoted above (Protective carer: "good enough" protective parenting, '
+                        "before its questions)") == 1  # fmt: skip
     assert listed.count("[site] From your answers, answered") == 4
+
+
+def test_the_guidance_words_opening_a_list_come_before_its_first_question_once():
+    """A reader found the judgement's items without 2.23's stages (b, c) and 2.6's questions
+    without the words that open them: each list's opening words are quoted before it, once."""
+    text = make({"adult": "yes"}, checklist="reaching-a-judgement")
+    answers = text.split("\nANSWERS\n", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "2.23:\n  > There are three, overlapping stages in the risk assessment process:\n1. "
+        in (answers)
+    )
+    assert "2.23:\n  > b) Analysis of information \u2013 considering:\n2. The severity" in answers
+    assert "the assessment of risk process needs to determine:\n6. What are the harm" in answers
+    strategy = make({"adult": "yes"}, checklist="strategy-discussion")
+    assert "2.6:\n  > A Strategy Discussion and any Section 47 Enquiry and Assessment must " in (
+        strategy
+    )
+    factors = make({"adult": "yes", "previous-history": "yes"}, checklist="early-risk-factors")
+    assert factors.count("> Some key factors may determine the risk") == 1  # P12: quoted once

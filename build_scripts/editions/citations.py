@@ -48,6 +48,9 @@ def checklist_citations(checklist: Checklist) -> list[Citation]:
     for question in (*checklist.scope, *checklist.items):
         file = SHARED if question.shared else own
         quotes = (question.text,) if question.verbatim else ()
+        quotes += tuple(  # its heading where the guidance's, and the words opening its list
+            w for w in (question.title * (not question.site_title), question.opens) if w
+        )
         found.append(Citation(file, f"item {question.id!r}", question.paragraph, quotes))
     shared_prompts = {p.id for p in shared().prompts}
     for prompt in checklist.prompts:

@@ -226,6 +226,16 @@ def _brings(fieldset: etree.Element, paragraphs: tuple[str, ...], docs: str) -> 
         _links(line, paragraphs, docs)
 
 
+def _opens(parent: etree.Element, q: Question, docs: str) -> None:
+    """The guidance's words that open the list ``q`` begins, quoted with their paragraph before
+    it (2.9's "Some key factors may determine … at an early stage:"), as the record prints them."""
+    quote = el(parent, "blockquote", class_="checklist-q__opens")
+    el(quote, "p", f"“{q.opens}”")
+    source = el(quote, "p", class_="checklist-q__source")
+    href = paragraph_href(q.paragraph, docs)
+    el(source, "a", cited_as(q.paragraph), class_="checklist-q__para", href=href)
+
+
 def _question(
     parent: etree.Element, q: Question, number: str, docs: str, paragraphs: tuple[str, ...] = ()
 ) -> etree.Element:
@@ -294,6 +304,8 @@ def render_form(parent: etree.Element, checklist: Checklist, docs: str) -> etree
     numbers = {q.id: f"{i}." for i, q in enumerate(marked(checklist), 1)}
     for q in checklist.items:  # a sub-item sits inside its parent's fieldset
         where = shown.get(q.parent, questions)
+        if q.opens:
+            _opens(where, q, docs)
         shown[q.id] = _question(where, q, numbers.get(q.id, ""), docs, brought.get(q.id, ()))
 
     result = el(form, "section", class_="checklist__result", id="result")

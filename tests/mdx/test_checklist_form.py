@@ -313,3 +313,21 @@ def test_p12_what_would_follow_if_so_names_the_paragraph_and_lead_then_what_it_w
         ]
         kinds = ["lead" if "checklist-prompt__lead" in n.classes else "waits" for n in order]
         assert kinds in (["lead"], ["lead", "waits"]), kinds
+
+
+def test_the_guidance_words_opening_a_list_are_quoted_before_its_first_question():
+    """2.23's stages and 2.9's lead before the questions they open, with their paragraph's link,
+    on screen and on paper (the form is the page's HTML), as the record prints them."""
+    form = nodes("/// checklist | reaching-a-judgement\n///\n")
+    order = [
+        n.text() if "checklist-q__opens" in n.classes else n.attrs["id"]
+        for n in form
+        if "checklist-q__opens" in n.classes or n.tag == "fieldset"
+    ]
+    severity = order.index("q-severity")
+    assert order[severity - 1].startswith("“b) Analysis of information \u2013 considering:”")
+    assert order[severity - 1].endswith("Paragraph 2.23")
+    early = nodes("/// checklist | early-risk-factors\n///\n")
+    opens = [n.text() for n in early if "checklist-q__opens" in n.classes]
+    assert opens == ["“Some key factors may determine the risk of significant harm at an early "
+                     "stage:” Paragraph 2.9"]  # fmt: skip

@@ -59,6 +59,16 @@ def _paragraph_link(href: Href, number: object, name: str = "") -> etree.Element
     return el("a", attrs, name or f"Paragraph {number}")
 
 
+def _item_title(item: dict) -> etree.Element | None:
+    """render.js's ``itemTitle``: an item's heading before its words, the site's marked."""
+    title = item.get("title")
+    if not title:
+        return None
+    if item.get("site_title"):
+        return site_line("span", "checklist__item-title", f"{title}:")
+    return el("strong", {"class": "checklist__item-title"}, f"{title}:")
+
+
 def _item_list(href: Href, items: list, class_name: str, with_label: bool = False):
     def line(item: dict) -> etree.Element:
         label = f": {item['label']}" if with_label and item.get("label") else ""
@@ -66,7 +76,9 @@ def _item_list(href: Href, items: list, class_name: str, with_label: bool = Fals
         flag = site_line("span", "checklist__adult-flag", adult) if adult else None
         space = " " if adult else None
         link = _paragraph_link(href, item["paragraph"])
-        return el("li", {}, f"{item['text']} ", link, label, space, flag)
+        title = _item_title(item)
+        gap = " " if title is not None else None
+        return el("li", {}, title, gap, f"{item['text']} ", link, label, space, flag)
 
     return el("ul", {"class": class_name}, *map(line, items))
 

@@ -331,3 +331,16 @@ def test_the_guidance_words_opening_a_list_are_quoted_before_its_first_question(
     opens = [n.text() for n in early if "checklist-q__opens" in n.classes]
     assert opens == ["“Some key factors may determine the risk of significant harm at an early "
                      "stage:” Paragraph 2.9"]  # fmt: skip
+
+
+def test_the_missing_list_tells_the_judgements_two_lists_apart_by_their_headings():
+    """The audit found "What are the factors that increase and decrease the probability of
+    harm?… Not answered" twice on screen: each line now has its heading, as in the record."""
+    panel = next(
+        n
+        for n in nodes("/// checklist | reaching-a-judgement\n///\n")
+        if "checklist__result" in n.classes
+    ).text()
+    for heading in ("increase", "decrease"):
+        assert f"Factors that {heading} the probability of harm: What are the factors" in panel
+    assert "The decision: whether the local authority should intervene" in panel

@@ -24,11 +24,20 @@ function paragraphLink(addresses, number, name = `Paragraph ${number}`) {
   return el("a", { class: "checklist-prompt__para", href }, name);
 }
 
+/** An item's heading before its words, as the record prints it: the site's marked as the site's
+ * (the judgement's two lists, told apart only by it). */
+function itemTitle(item) {
+  if (!item.title) return "";
+  return item.site_title ? siteLine("span", "checklist__item-title", `${item.title}:`) : el("strong", { class: "checklist__item-title" }, `${item.title}:`);
+}
+
 function itemList(addresses, items, className, withLabel = false) {
   const line = (item) =>
     el(
       "li",
       {},
+      itemTitle(item),
+      item.title ? " " : "",
       `${item.text} `,
       paragraphLink(addresses, item.paragraph),
       withLabel && item.label ? `: ${item.label}` : "",
@@ -183,7 +192,6 @@ export function render(form, result) {
   const addresses = paragraphAddresses(form);
   markQuestions(form, result.answers, addresses);
   if (result.answered === 0) box.append(siteLine("p", "checklist__hint", "Nothing is answered yet."));
-  if (result.adult_label) box.append(siteLine("p", "checklist__adult-flag", result.adult_label));
   if (result.missing.length) {
     box.append(
       el(

@@ -226,7 +226,7 @@ class Carried(TypedDict):
     checklist: str
     title: str
     used: bool
-    summary: str  # the site's line: "<title>: used; still open:", "…: not used in this tab."
+    summary: str  # the site's line: "<title>: used; still to find out:", "…: not used in this tab."
     items: list[Listed]
     site_open: list[Listed]  # the site's questions not answered or Not known, apart (P7)
 

@@ -501,7 +501,9 @@ def _carried(
             if menu and not items and not any(state.status(q) for q in menu):
                 summary = "used; no question was chosen for the plan."
             else:
-                summary = "used; still open:" if items else "used; nothing left open."
+                # one name for what is open, as every record's "Still to find out" (a reader
+                # found three)
+                summary = "used; still to find out:" if items else "used; nothing left to find out."
         carried.append(
             {
                 "checklist": other.id,

@@ -238,7 +238,9 @@ def test_a_planned_question_not_yet_asked_is_carried_into_2_23_a_as_open():
     tab = [{"checklist": "interview-planner-perpetrator", "answers": {"hours-online": ["to-ask"]}}]
     text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
     carried = text.split("FROM THE OTHER CHECKLISTS OF THIS TAB (2.23 a)\n", 1)[1]
-    assert "alleged perpetrator and partner: used; still open:\n- What is the number" in carried
+    assert (
+        "alleged perpetrator and partner: used; still to find out:\n- What is the number" in carried
+    )
     assert "Nothing follows" not in text
 
 

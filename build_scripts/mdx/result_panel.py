@@ -196,14 +196,13 @@ def _carried_line(text: str) -> etree.Element:
 
 def _carried(href: Href, sources: list) -> etree.Element:
     def source(given: dict) -> etree.Element:
+        """render.js's ``carried`` source: the evaluator's summary line, then what it lists."""
         attrs = {"data-checklist": given["checklist"]}
-        title = given["title"]
-        if not given["used"]:
-            return el("li", attrs, _carried_line(f"{title}: not used in this tab."))
+        line = _carried_line(given["summary"])
         if not given["items"]:
-            return el("li", attrs, _carried_line(f"{title}: used; nothing left open."))
+            return el("li", attrs, line)
         items = _item_list(href, given["items"], "checklist__carried-items", True)
-        return el("li", attrs, _carried_line(f"{title}: used; still open:"), items)
+        return el("li", attrs, line, items)
 
     return el(
         "section",

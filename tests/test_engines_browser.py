@@ -38,6 +38,10 @@ def test_search_finds_2_10(drive):
     journeys.search_finds_2_10(drive)
 
 
+def test_a_search_result_tapped_on_a_phone_lands_at_the_top_with_the_header(drive):
+    print(f"{drive.name}: {journeys.search_result_lands_on_a_phone(drive)}")
+
+
 def test_a_checklist_answered_by_keyboard_gives_prompts_with_working_links(drive):
     journeys.checklist_by_keyboard_gives_prompts_with_working_links(drive)
 

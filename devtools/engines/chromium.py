@@ -37,6 +37,9 @@ class ChromiumDriver(Driver):
     def _goto(self, url: str) -> None:
         self.page.goto(url)
 
+    def _viewport(self, width: int, height: int) -> None:
+        self.page.set_viewport_size({"width": width, "height": height})
+
     def _click(self, selector: str) -> None:
         self.page.click(selector, timeout=20_000)
 

@@ -137,6 +137,17 @@ class Driver(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
+    def _viewport(self, width: int, height: int) -> None:
+        """Make the page's window ``width`` by ``height`` CSS pixels (or as near as the engine
+        allows: ``set_viewport`` checks)."""
+
+    def set_viewport(self, width: int, height: int) -> None:
+        """The window of a phone (360 x 740) or a desktop: the page's ``innerWidth`` is
+        ``width``, or the journey fails here rather than testing another width."""
+        self._viewport(width, height)
+        self.wait_for("w => innerWidth === w", width)
+
     # ---- shared behaviour ----
     def url(self) -> str:
         return str(self.eval("() => location.href"))

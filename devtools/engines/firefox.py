@@ -121,6 +121,9 @@ class FirefoxDriver(Driver):
     def _goto(self, url: str) -> None:
         self.firefox.call("goto", url=url)
 
+    def _viewport(self, width: int, height: int) -> None:
+        self.firefox.call("viewport", width=width, height=height)
+
     def _click(self, selector: str) -> None:
         self.firefox.call("click", selector=selector)
 

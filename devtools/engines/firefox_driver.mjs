@@ -56,6 +56,10 @@ const ops = {
     return page.url();
   },
   url: async () => page.url(),
+  viewport: async ({ width, height }) => {
+    await page.setViewport({ width, height });
+    return true;
+  },
   click: async ({ selector }) => {
     const el = await page.waitForSelector(selector, { visible: true, timeout: 20_000 });
     // Puppeteer over BiDi misses elements below the fold or in the theme's scrolled sidebar

@@ -120,6 +120,46 @@ def search_finds_2_10(d: Driver) -> None:
     d.assert_no_problems()
 
 
+# The page no wider than the window, and the header (menu, search) in view at the top.
+PHONE_LAYOUT = """() => {
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const search = document.querySelector('label.md-header__button[for="__search"]')
+    .getBoundingClientRect();
+  return {wide: document.documentElement.scrollWidth - innerWidth, scrollX,
+          header: [Math.round(header.top), Math.round(header.bottom)],
+          search: search.left >= 0 && search.right <= innerWidth && search.bottom > 0};
+}"""
+
+
+def search_result_lands_on_a_phone(d: Driver) -> dict:
+    """Issue 25, as found: at 360 x 740, a short link (/p/2.10/), search "LADO", the 2.18
+    result: 2.18 at the top, highlighted; the page no wider than the screen; the header in view.
+    (The page became 447-1,198 px wide and the header went above the screen, in Chromium.)"""
+    d.goto("")
+    d.set_viewport(360, 740)
+    d.goto("../p/2.10/")  # the site's short links are at its root, not in an edition
+    d.wait_for("() => location.hash === '#2.10' && location.pathname.endsWith('/assessment/')")
+    assert_highlighted_in_view(d, "2.10")
+    open_search(d)
+    d.type("input.md-search__input", "LADO")
+    d.wait_for("() => !!document.querySelector('a.md-search-result__link[href$=\"#2.18\"]')")
+    if not d.eval("() => document.getElementById('__search').checked"):  # see search_finds_2_10
+        d.eval("() => document.querySelector('input.md-search__input').blur()")
+        open_search(d)
+        d.wait_for("() => document.getElementById('__search').checked")
+    d.click('a.md-search-result__link[href$="#2.18"]')
+    d.wait_for("() => location.hash === '#2.18' && location.pathname.endsWith('/assessment/')")
+    d.wait_for("() => !document.body.hasAttribute('data-md-scrolllock')")
+    assert_highlighted_in_view(d, "2.18")
+    d.eval(FRAMES)  # and it stays so
+    layout = d.eval(PHONE_LAYOUT)
+    assert layout["wide"] <= 0 and layout["scrollX"] == 0, layout
+    assert layout["header"][0] == 0 and layout["header"][1] > 0 and layout["search"], layout
+    assert_highlighted_in_view(d, "2.18")
+    d.assert_no_problems()
+    return layout
+
+
 def checklist_by_keyboard_gives_prompts_with_working_links(d: Driver) -> None:
     d.goto(CHECKLIST)
     wait_for_python(d)

@@ -87,18 +87,19 @@ export function enhance(form) {
     markClean(id);
   };
 
+  /** Evaluate the form as it is now and draw the result; false if a later evaluation took over. */
   const evaluate = async () => {
-    if (workerState() !== "ready") return;
+    if (workerState() !== "ready") return true;
     const mine = ++sequence;
     form.dataset.asked = String(mine); // settled when data-evaluated says the same (tests read it)
     try {
       const tab = payloads(id);
       const request = { op: "evaluate", payload: ownPart(form, collect(form)), tab, shared: sharedAnswers(), ...heading() };
       const response = await ask(request);
-      if (mine !== sequence) return;
+      if (mine !== sequence) return false;
       if (!response.ok) {
         say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");
-        return;
+        return true;
       }
       latest = response;
       remember();
@@ -110,6 +111,7 @@ export function enhance(form) {
     } catch (error) {
       say(`Could not read these answers: ${error.message}.`, "error");
     }
+    return true;
   };
 
   // Back on this page in the same tab: carry on where the practitioner was.
@@ -132,6 +134,13 @@ export function enhance(form) {
   for (const type of ["pointerdown", "focusin", "keydown"]) form.addEventListener(type, startWorker);
 
   let typing = null;
+  // Before a record is copied, saved or printed: the result of every answer and word given so
+  // far, not one an evaluation still due (words typed just before) would replace (a copy once
+  // held the record from before the last words).
+  const evaluateAll = async () => {
+    clearTimeout(typing);
+    for (let tries = 0; tries < 10 && !(await evaluate()); tries++);
+  };
   form.addEventListener("input", (event) => {
     if (event.target.type === "file") return; // choosing a file to open is not an answer
     dirty = true;
@@ -151,7 +160,7 @@ export function enhance(form) {
     form,
     buttons,
     say,
-    evaluate,
+    evaluate: evaluateAll,
     record: () => (latest ? latest.record : null),
     markClean: clean,
     isDirty: () => dirty,

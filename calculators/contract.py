@@ -138,6 +138,7 @@ class Listed(Brief):
     title: str  # a heading of the item's ("" for none)
     site_title: bool  # the heading is the site's words
     note: str  # the practitioner's note on it ("" for none), e.g. who a point is awaited from
+    note_name: str  # how the note is named: "Note", "In words" or "Reason"
 
 
 class Link(TypedDict):
@@ -165,6 +166,9 @@ class Prompt(TypedDict):
     waits_on: str  # the site's line naming the answers it waits on ("" for none)
     link: str  # a checklist of the tab it waits on, not answered ("" for none)
     links: list[Link]  # places in the guidance it links besides its paragraph (Section 3)
+    # a list under the same words as the list just above it (3.10's qualities by answer): drawn
+    # and printed under the name and words already shown, never again
+    continues: bool
 
 
 class Section(TypedDict):
@@ -236,7 +240,7 @@ class OfferedItem(ListedBrief):
     note, or for an answer in words, those words ("" for none)."""
 
     note: str
-    said: str  # how the record and page name it: "In words" (the answer's words) or "Note"
+    note_name: str  # how the record and page name it: "Note", "In words" or "Reason"
 
 
 class OfferedGroup(TypedDict):

@@ -22,6 +22,7 @@ is computed here from them (P13).
 
 from __future__ import annotations
 
+import itertools
 import string
 from typing import Literal, cast
 
@@ -305,6 +306,17 @@ def _also_waits_on(prompt: Prompt, tab: _Tab) -> str:
     return _lines("If any of these is so", open_)
 
 
+def _note_name(q: Question, state: _State) -> str:
+    """How a record names the practitioner's words on an answer, wherever it is printed: "Reason"
+    for an answer that needs one (2.18's Not applicable "with a reason"), "In words" for an
+    answer in words, else "Note" (a reader found one answer's words under two names)."""
+    value = state.answers.get(q.id, "")
+    chosen = set(value if isinstance(value, list) else [value])
+    if chosen & q.answers.needs_note:
+        return "Reason"
+    return "In words" if q.kind in ("words", "both") else "Note"
+
+
 def _brief(q: Question) -> c.Brief:
     return {"id": q.id, "text": q.text, "paragraph": q.paragraph}
 
@@ -318,6 +330,7 @@ def _listed(q: Question, state: _State, adult_label: str = "") -> c.Listed:
         "title": q.title,
         "site_title": q.site_title,
         "note": state.notes.get(q.id, ""),
+        "note_name": _note_name(q, state),
     }
 
 
@@ -364,12 +377,7 @@ def _answer(q: Question, tab: _Tab, adult_label: str, not_asked: str = "") -> c.
         "caution": q.caution,
         "opens": q.opens,
         "note_label": q.note_label,
-        # the note of an answer that needs one says why (2.18's Not applicable "with a reason")
-        "note_name": "Reason"
-        if chosen & q.answers.needs_note
-        else "In words"
-        if q.kind == "both"
-        else "Note",
+        "note_name": _note_name(q, state),
         "adult_label": adult_label if q.for_adults else "",
         # 6.2's "Some or all of the following questions": a menu, only its chosen ones printed
         "menu": q.answers.menu,
@@ -403,6 +411,7 @@ def _prompt(prompt: Prompt, tab: _Tab, kind: str, adult_label: str) -> c.Prompt:
         "waits_on": "",
         "link": "",
         "links": [{"target": k.target, "text": k.text, "url": k.url} for k in prompt.links],
+        "continues": False,
     }
     state = tab.state
     if prompt.lists:
@@ -555,10 +564,13 @@ def _offered(
                         "items": [
                             {
                                 **_brief(q),
-                                "label": "",
+                                # never a bare "Obtained" (spec part 3): as the answers print it
+                                "label": ""
+                                if label == "in words" or state.label(q) == label
+                                else state.label(q),
                                 "adult_label": adult_label if q.for_adults else "",
                                 "note": state.notes.get(q.id, "").strip(),
-                                "said": "In words" if q.kind in ("words", "both") else "Note",
+                                "note_name": _note_name(q, state),
                             }
                             for q in chosen
                         ],
@@ -625,6 +637,10 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         else:
             continue
         sections[kind].append(_prompt(p, context, kind, adult_label))
+    for shown in sections.values():  # a list under the same words as the list above it
+        for above, prompt in itertools.pairwise(shown):
+            same = (above["paragraph"], above["quote"]) == (prompt["paragraph"], prompt["quote"])
+            prompt["continues"] = bool(same and above["items"] and prompt["items"])
     # in the guidance's order, as its heading lists them (a reader took the definition's order
     # for an error: "2.2, 2.7, 2.13, 2.15, 2.17, 2.4")
     standing = sections["standing"] = sorted(

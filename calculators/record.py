@@ -176,9 +176,7 @@ def _answers(result: Result, shared: bool, quoted: dict[str, str]) -> list[str]:
     return lines
 
 
-def _prompt_lines(
-    prompt: Prompt, quoted: dict[str, str], where: str, continues: bool = False
-) -> list[str]:
+def _prompt_lines(prompt: Prompt, quoted: dict[str, str], where: str) -> list[str]:
     """A prompt: its paragraph's name and words (or "Quoted above"), the site's lines, the answers
     it lists. One that ``continues`` the list above it (3.10's qualities by answer, under the same
     words) prints its answers alone, under the name and words already printed."""
@@ -194,7 +192,7 @@ def _prompt_lines(
     ]
     if not listed:
         lines += said
-    if listed and continues:
+    if listed and prompt["continues"]:
         return said + listed
     key = f"{prompt['paragraph']}\n{prompt['quote']}"
     if key in quoted:
@@ -222,7 +220,8 @@ def _listed_lines(item: Listed, site: bool = False) -> list[str]:
     if not item["title"]:
         lines = [f"- {mark}{item['text']}{where}: {item['label']}"]
     if item["note"]:
-        lines += _indented(item["note"], "  Note: ")[:1] + _indented(item["note"], "        ")[1:]
+        name = f"  {item['note_name']}: "
+        lines += _indented(item["note"], name)[:1] + _indented(item["note"], " " * len(name))[1:]
     if item["adult_label"]:  # wherever the item is named again (P8)
         lines.append(f"  {SITE} {item['adult_label']}")
     return lines
@@ -239,6 +238,7 @@ def _as_listed(answer: Answer) -> Listed:
         "title": answer["title"],
         "site_title": answer["site_title"],
         "note": answer["note"],
+        "note_name": answer["note_name"],
     }
 
 
@@ -259,18 +259,10 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
     lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
         lines += ["", _caps(section["heading"])]
-        above: Prompt | None = None
         for prompt in section["prompts"]:
             if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
                 prompt = {**prompt, "waits_on": ""}
-            continues = bool(
-                above
-                and above["items"]
-                and prompt["items"]
-                and (above["paragraph"], above["quote"]) == (prompt["paragraph"], prompt["quote"])
-            )
-            lines += _prompt_lines(prompt, quoted, where, continues)
-            above = prompt
+            lines += _prompt_lines(prompt, quoted, where)
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
     lines += _listed(
@@ -306,10 +298,11 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
         for group in result["offered"]:  # the guidance's name for the list, quoted; ours marked
             lines += [f"{SITE} {group['line']}", f"  > {group['words']}"]
             for i in group["items"]:
-                lines.append(f"- {i['text']} ({i['paragraph']})")
+                label = f": {i['label']}" if i["label"] else ""
+                lines.append(f"- {i['text']} ({i['paragraph']}){label}")
                 if i["note"]:  # the practitioner's words on it, as in the answers above
-                    lines += _indented(i["note"], f"  {i['said']}: ")[:1]
-                    lines += _indented(i["note"], " " * (4 + len(i["said"])))[1:]
+                    lines += _indented(i["note"], f"  {i['note_name']}: ")[:1]
+                    lines += _indented(i["note"], " " * (4 + len(i["note_name"])))[1:]
                 lines += [f"  {SITE} {i['adult_label']}"] if i["adult_label"] else []
     return lines
 

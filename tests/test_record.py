@@ -554,3 +554,28 @@ def test_the_guidance_words_opening_a_list_come_before_its_first_question_once()
     )
     factors = make({"adult": "yes", "previous-history": "yes"}, checklist="early-risk-factors")
     assert factors.count("> Some key factors may determine the risk") == 1  # P12: quoted once
+
+
+def test_an_answer_offered_beside_the_lists_is_named_as_in_its_checklist():
+    """A second reader found, beside 2.23 c, a bare "Obtained" (its checklist prints "Obtained (not
+    recorded in this checklist)"), a reason under "Note:" and two-part words under "Note:" in
+    2.23 a: each is now printed as its own checklist prints it."""
+    tab = [
+        {
+            "checklist": "core-assessment-information",
+            "answers": {
+                "other-technology": "obtained",
+                "toys-child-centred-objects": "not-applicable",
+            },
+            "notes": {"toys-child-centred-objects": "Children live at home."},
+        },
+        {
+            "checklist": "strategy-discussion",
+            "answers": {"other-carer-protect": "unknown"},
+            "notes": {"other-carer-protect": "Grandmother nearby."},
+        },
+    ]
+    text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
+    assert "X-Box? (2.18): Obtained (not recorded in this checklist)\n" in text
+    assert "\n  Reason: Children live at home.\n" in text and "Note: Children live" not in text
+    assert "Note: Grandmother" not in text and text.count("In words: Grandmother nearby.") == 2

@@ -836,7 +836,7 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
                     "label": "",
                     "adult_label": "",
                     "note": "",
-                    "said": "Note",
+                    "note_name": "Note",
                 }
             ],
         }

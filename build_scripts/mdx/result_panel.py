@@ -144,6 +144,8 @@ def _whole(href: Href, shown: dict, kind: str) -> etree.Element:
     if not items:
         return _prompt_item(shown, kind, *said, *_body(href, shown))
     listed = _item_list(href, items, "checklist-prompt__items", True)
+    if shown.get("continues"):  # under the words of the list above (render.js's whole)
+        return _prompt_item(shown, kind, *said, listed)
     return _prompt_item(shown, kind, *_body(href, shown), *said, listed)
 
 
@@ -217,10 +219,10 @@ def _offered(href: Href, groups: list) -> etree.Element:
     lists on it): never drawn at build time, where no other checklist of a tab is answered."""
 
     def group(given: dict) -> etree.Element:
-        items = _item_list(href, given["items"], "checklist__offered-items")
+        items = _item_list(href, given["items"], "checklist__offered-items", True)
         for line, item in zip(items, given["items"], strict=True):
             if item["note"]:  # the practitioner's words on it, as the record prints them
-                note = f"{item['said']}: {item['note']}"
+                note = f"{item['note_name']}: {item['note']}"
                 line.append(el("p", {"class": "checklist__offered-note"}, note))
         words = el("blockquote", {"class": "checklist__offered-words"}, el("p", {}, given["words"]))
         return el("li", {}, site_line("p", "checklist__offered-line", given["line"]), words, items)

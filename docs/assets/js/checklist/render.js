@@ -96,6 +96,7 @@ function whole(addresses, shown, kind) {
   ];
   if (!shown.items.length) return promptItem(shown, kind, ...said, ...body(addresses, shown));
   const listed = itemList(addresses, shown.items, "checklist-prompt__items", true); // each its answer, where it has one
+  if (shown.continues) return promptItem(shown, kind, ...said, listed); // under the words above
   return promptItem(shown, kind, ...body(addresses, shown), ...said, listed);
 }
 
@@ -146,10 +147,10 @@ function carried(addresses, sources) {
  * lists and never in them, under the guidance's own name for their list and by answer (P5). */
 function offered(form, addresses, groups) {
   const item = (group, given) => {
-    const line = itemList(addresses, [given], "").firstChild;
+    const line = itemList(addresses, [given], "", true).firstChild; // never a bare "Obtained"
     // the practitioner's words on it, as the record prints them (P10)
-    if (given.note) line.append(el("p", { class: "checklist__offered-note" }, `${given.said}: ${given.note}`));
-    const copied = `${given.text} (${given.paragraph}), ${group.label}` + (given.note ? `: ${given.note}` : "");
+    if (given.note) line.append(el("p", { class: "checklist__offered-note" }, `${given.note_name}: ${given.note}`));
+    const copied = `${given.text} (${given.paragraph}), ${given.label || group.label}` + (given.note ? `: ${given.note}` : "");
     line.append(" ", ...copyControls(form, given.id, copied));
     return line;
   };

@@ -40,7 +40,8 @@ SectionKind = Literal["pinned", "follows", "listed", "if-so", "standing"]
 HEADINGS: dict[SectionKind, str] = {
     "pinned": "Read first",
     "follows": "What follows from your answers",
-    "listed": "Your answers, listed under the guidance's own words",
+    # not "Your answers": a list may hold only what is not answered (a second reader)
+    "listed": "Listed under the guidance's own words",
     "if-so": "What would follow if so",
     "standing": "Always shown, whatever the answers",
 }
@@ -637,15 +638,15 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         else:
             continue
         sections[kind].append(_prompt(p, context, kind, adult_label))
+    # in the guidance's order, after what is read first (readers took the definition's order for
+    # an error: "2.2, 2.7, 2.13, 2.15, 2.17, 2.4"; "2.10, 2.11, 2.3, 2.16, 2.6, 2.18, 2.14, 3.4")
+    for kind in ("follows", "listed", "if-so", "standing"):
+        sections[kind].sort(key=lambda p: guidance_key(p["paragraph"]))
     for shown in sections.values():  # a list under the same words as the list above it
         for above, prompt in itertools.pairwise(shown):
             same = (above["paragraph"], above["quote"]) == (prompt["paragraph"], prompt["quote"])
             prompt["continues"] = bool(same and above["items"] and prompt["items"])
-    # in the guidance's order, as its heading lists them (a reader took the definition's order
-    # for an error: "2.2, 2.7, 2.13, 2.15, 2.17, 2.4")
-    standing = sections["standing"] = sorted(
-        sections["standing"], key=lambda p: guidance_key(p["paragraph"])
-    )
+    standing = sections["standing"]
     headings = {
         **HEADINGS,
         "standing": f"{HEADINGS['standing']}: "

@@ -529,7 +529,7 @@ def test_lists_under_the_same_words_print_the_paragraph_and_its_words_once():
         "social-support": "unknown",
     }
     text = make(answers, checklist="protective-parenting")
-    listed = text.split("YOUR ANSWERS, LISTED UNDER THE GUIDANCE'S OWN WORDS\n", 1)[1]
+    listed = text.split("LISTED UNDER THE GUIDANCE'S OWN WORDS\n", 1)[1]
     listed = listed.split("\n\n", 1)[0]
     assert listed.count("Paragraph 3.10") == 1  # its words are before the questions (opens)
     assert listed.count('Quoted above (Protective carer: "good enough" protective parenting, '

@@ -35,6 +35,41 @@ def test_a_paragraph_is_answered_by_its_entry_else_by_the_section_that_holds_it(
     assert search_eval.answers("glossary/#glossary-ceop", own) == {"glossary/#glossary-ceop"}
 
 
+def pagefind_page(url, anchors, words):
+    """A page of Pagefind's results as devtools/pagefind_run.mjs prints it."""
+    return {
+        "url": url,
+        "anchors": [{"element": e, "id": i, "location": at} for e, i, at in anchors],
+        "words": [{"location": at, "score": score} for at, score in words],
+    }
+
+
+def test_a_paragraph_pagefind_shows_second_is_a_hit_at_rank_2():
+    page = pagefind_page(
+        "/assessment/",
+        [("input", "__search", 0), ("h1", "section-2", 5), ("div", "2.9", 10), ("div", "2.10", 20)],
+        [(2, 9.0), (25, 1.0)],  # before the first segment (the page's own), and in 2.10
+    )
+    order = search_eval.pagefind_order([page])
+    assert order == ["assessment/", "assessment/#2.10"]
+    figures = search_eval.Figures((search_eval.rank(order, {"assessment/#2.10"}),))
+    assert figures.hits == 1.0
+    assert figures.mrr == 0.5
+
+
+def test_pagefind_shows_a_pages_three_busiest_sub_results_and_the_rest_after_every_page():
+    anchors = [("div", f"2.{n}", 10 * n) for n in range(1, 5)]
+    words = [(11, 1.0), (12, 1.0), (21, 1.0), (31, 1.0), (32, 1.0), (41, 5.0), (42, 5.0)]
+    first = pagefind_page("/a/", anchors, words)
+    second = pagefind_page("/b/", [("dt", "glossary-x", 3)], [(4, 1.0)])
+    assert search_eval.pagefind_order([first, second]) == [
+        "a/", "a/#2.1", "a/#2.3", "a/#2.4", "b/", "b/#glossary-x", "a/#2.2",
+    ]  # fmt: skip
+    assert search_eval.pagefind_order([first, second], every=True) == [
+        "a/", "a/#2.4", "a/#2.1", "a/#2.3", "a/#2.2", "b/", "b/#glossary-x",
+    ]  # fmt: skip
+
+
 def test_the_site_search_finds_what_practitioners_mean(latest_site):
     figures, _ = search_eval.evaluate(latest_site)
     queries = search_eval.load()

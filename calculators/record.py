@@ -324,11 +324,11 @@ def assessment_record_text(
     lines = _heading("Assessment record", guidance, edition, made_at)
     lines.insert(4, f"Checklists: {', '.join(r['title'] for r in results)}")
     adult = next((r["adult"] for r in results if r["adult"]), "")
-    lines += _age_lines(adult)
     if shared:
         lines += ["", "THE SITE'S QUESTIONS, ONE ANSWER FOR THE WHOLE ASSESSMENT"]
         for answer in shared:  # Not answered or Not known is said here, once (P14)
             lines += _answer_lines(answer, "-")
+    lines += _age_lines(adult)  # after the age answer that brings it (a second reader)
     quoted: dict[str, str] = {}
     for result in results:
         lines += ["", RULE, result["title"].upper(), RULE, *body(result, quoted, shared=False)]

@@ -579,3 +579,11 @@ def test_an_answer_offered_beside_the_lists_is_named_as_in_its_checklist():
     assert "X-Box? (2.18): Obtained (not recorded in this checklist)\n" in text
     assert "\n  Reason: Children live at home.\n" in text and "Note: Children live" not in text
     assert "Note: Grandmother" not in text and text.count("In words: Grandmother nearby.") == 2
+
+
+def test_the_assessment_record_quotes_1_7_after_the_age_answer_that_brings_it():
+    """A second reader found 1.7's "Specialist advice should be sought" above the age answer."""
+    payloads = [{"checklist": "early-risk-factors", "answers": {}, "notes": {}}]
+    text = assessment(payloads, {"adult": "no"})
+    answer = text.index("aged 18 or over? (asked for 1.7)\n   Answer: No\n")
+    assert answer < text.index("\n1.7:\n  > Specialist advice should be sought")

@@ -138,6 +138,10 @@ ADULT_WORDS = (
 # Items about the alleged perpetrator that use none of the words above (P8: by subject).
 BY_SUBJECT = {
     ("core-assessment-information", "criminal-history"),
+    # the images and material found: the alleged perpetrator's conduct (a second reader)
+    ("core-assessment-information", "source-of-images"),
+    ("core-assessment-information", "additional-material"),
+    ("core-assessment-information", "adult-pornography"),
     ("interview-planner-children", "common-internet-usage"),
 }
 

@@ -315,6 +315,8 @@ def _note_name(q: Question, state: _State) -> str:
     chosen = set(value if isinstance(value, list) else [value])
     if chosen & q.answers.needs_note:
         return "Reason"
+    if q.kind == "both" and q.note_label:  # the part its words answer (a third reader: the
+        return f"In words, “{q.note_label}”"  # words read as the reason for the No)
     return "In words" if q.kind in ("words", "both") else "Note"
 
 
@@ -337,13 +339,14 @@ def _listed(q: Question, state: _State, adult_label: str = "") -> c.Listed:
 
 def _not_asked(checklist: Checklist, tab: _Tab) -> dict[str, str]:
     """The scoping questions not asked, by id, each with the site's label saying from which
-    answers ("Not asked: “Does the alleged perpetrator have a partner?” (No)")."""
+    answers ("Not asked, because of the answer to “Does the alleged perpetrator have a partner?”
+    (No)": a reader took "Not asked: “…” (No)" for the partner question not asked)."""
     found = {}
     for q in checklist.scope:
         false = [cond for cond in q.asked_while if tab.holds(cond) is False]
         if false:
             named = [n for cond in false for n in tab.named(cond, False)]
-            found[q.id] = f"Not asked: {'; '.join(named)}"
+            found[q.id] = f"Not asked, because of the answer to {'; '.join(named)}"
     return found
 
 

@@ -98,6 +98,8 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
     if answer["title"]:
         lines.insert(0, f"{number} {_title(answer)}".strip())
         lines[1] = f"{indent}{answer['text']} ({answer['paragraph']})"
+    if answer["adult_label"]:  # with the question it is about, before any answer (a reader)
+        lines.append(f"{indent}{SITE} {answer['adult_label']}")
     if (
         answer["kind"] == "words" and answer["note_label"]
     ):  # how it is answered, whatever the answer
@@ -116,14 +118,12 @@ def _answer_lines(answer: Answer, number: str) -> list[str]:
         lines.append(f"{indent}Answer: {given}")
         for mark in answer["marks"]:  # ticked or not, so that not ticked is seen (spec 7)
             lines.append(f"{indent}{mark['label']}: {'Marked' if mark['marked'] else 'Not marked'}")
-        if answer["kind"] == "both" and not answer["note"]:
-            lines.append(f"{indent}In words: {NOT_ANSWERED}")  # both parts have their status
+        if answer["kind"] == "both" and not answer["note"]:  # both parts have their status
+            lines.append(f"{indent}{answer['note_name']}: {NOT_ANSWERED}")
         if answer["note"]:
             label = answer["note_name"]
             lines += _indented(answer["note"], f"{indent}{label}: ")[:1]
             lines += _indented(answer["note"], f"{indent}{' ' * (len(label) + 2)}")[1:]
-    if answer["adult_label"]:
-        lines.append(f"{indent}{SITE} {answer['adult_label']}")
     return lines
 
 
@@ -219,11 +219,11 @@ def _listed_lines(item: Listed, site: bool = False) -> list[str]:
     lines = [f"- {_title(item)}", f"  {item['text']}{where}: {item['label']}"]
     if not item["title"]:
         lines = [f"- {mark}{item['text']}{where}: {item['label']}"]
+    if item["adult_label"]:  # wherever the item is named again (P8), before its note
+        lines.append(f"  {SITE} {item['adult_label']}")
     if item["note"]:
         name = f"  {item['note_name']}: "
         lines += _indented(item["note"], name)[:1] + _indented(item["note"], " " * len(name))[1:]
-    if item["adult_label"]:  # wherever the item is named again (P8)
-        lines.append(f"  {SITE} {item['adult_label']}")
     return lines
 
 
@@ -259,10 +259,13 @@ def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[st
     lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
     for section in result["sections"]:
         lines += ["", _caps(section["heading"])]
+        # where its words were quoted, for a "Quoted above" below: the checklist and the section
+        # (a reader could not tell which of two quotes of 2.6 was meant)
+        under = f"{where}, under “{section['heading'].split(':')[0]}”"
         for prompt in section["prompts"]:
             if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
                 prompt = {**prompt, "waits_on": ""}
-            lines += _prompt_lines(prompt, quoted, where)
+            lines += _prompt_lines(prompt, quoted, under)
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
     lines += _listed(

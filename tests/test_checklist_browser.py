@@ -520,7 +520,8 @@ def test_with_no_partner_the_partners_children_are_not_asked_and_the_answer_come
     record = page.evaluate("navigator.clipboard.readText()")
     assert (
         "Does the partner live with, or care for, a child or children? (asked for 2.14)\n"
-        "   [site] Not asked: “Does the alleged perpetrator have a partner?” (No)"
+        "   [site] Not asked, because of the answer to “Does the alleged perpetrator have a "
+        "partner?” (No)"
     ) in record
     answer(page, "partner", "unknown")
     page.wait_for_function(SETTLED)

@@ -189,7 +189,8 @@ def test_c3_4_a_paragraph_quoted_in_one_checklist_is_not_quoted_again_in_the_nex
     ]
     text = assessment(payloads, {"adult": "yes"})
     assert text.count("  > People who look at these images") == 1
-    assert f"{SITE} Quoted above (Strategy discussion)." in text
+    # naming where: the checklist and its section (a reader could not tell two quotes of 2.6)
+    assert f"{SITE} Quoted above (Strategy discussion, under “Read first”)." in text
 
 
 # What an independent reading of three whole assessments found (issue 22), each now a test.
@@ -270,8 +271,8 @@ def test_2_16_names_only_the_answer_that_brought_it_and_says_which_would():
 def test_both_parts_of_a_two_part_question_have_their_status():
     text = make({"adult": "yes"}, checklist="strategy-discussion")
     assert (
-        "What is the impact on them? (2.6)\n   Answer: Not answered\n   In words: Not answered"
-        in text
+        "What is the impact on them? (2.6)\n   Answer: Not answered\n"
+        "   In words, “What is the impact on them?”: Not answered" in text
     )
     words = make({"adult": "yes"}, {"other-children-visiting": "Two cousins, weekly."},
                  checklist="strategy-discussion")  # fmt: skip
@@ -412,8 +413,8 @@ def test_every_answer_given_is_offered_beside_the_two_lists_the_factor_in_words_
         "  > A Strategy Discussion and any Section 47 Enquiry and Assessment must carefully "
         "consider:\n"
         "- Are there other children visiting the household? What is the impact on them? (2.6)\n"
-        "  In words: Two cousins\n"
-        "            visit weekly.\n"
+        "  In words, “What is the impact on them?”: Two cousins\n"
+        f"{' ' * len('  In words, “What is the impact on them?”: ')}visit weekly.\n"
         f"{SITE} Answered No, listed in 2.9 under:\n"
         "  > Some key factors may determine the risk of significant harm at an early stage:\n"
         "- previous history (known to Children's Services for abuse or neglect) (2.9)\n"
@@ -578,7 +579,8 @@ def test_an_answer_offered_beside_the_lists_is_named_as_in_its_checklist():
     text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
     assert "X-Box? (2.18): Obtained (not recorded in this checklist)\n" in text
     assert "\n  Reason: Children live at home.\n" in text and "Note: Children live" not in text
-    assert "Note: Grandmother" not in text and text.count("In words: Grandmother nearby.") == 2
+    words = "In words, “What support networks do they have?”: Grandmother nearby."
+    assert "Note: Grandmother" not in text and text.count(words) == 2
 
 
 def test_the_assessment_record_quotes_1_7_after_the_age_answer_that_brings_it():
@@ -587,3 +589,13 @@ def test_the_assessment_record_quotes_1_7_after_the_age_answer_that_brings_it():
     text = assessment(payloads, {"adult": "no"})
     answer = text.index("aged 18 or over? (asked for 1.7)\n   Answer: No\n")
     assert answer < text.index("\n1.7:\n  > Specialist advice should be sought")
+
+
+def test_the_1_7_label_follows_the_question_before_its_answer():
+    """A third reader read the label after "Answer:" as a comment on the answer."""
+    text = make({"adult": "no", "previous-contact-abuse": "yes"})
+    assert (
+        "2. previous contact abuse of other children (2.9)\n"
+        f"   {SITE} written for adult perpetrators: see 1.7\n"
+        "   Answer: Yes\n"
+    ) in text

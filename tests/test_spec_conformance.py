@@ -402,7 +402,7 @@ def test_p12_sections_in_order_1_7_then_2_12_first_and_each_quote_once_in_the_re
 
 RECORD_LINE = [
     re.compile(r"^\[site\] "),
-    re.compile(r"^(Answer|Note|In words|Also answered): "),
+    re.compile(r"^(Answer|Note|Reason|In words|Also answered): "),
     re.compile(r"^Cross-check with the partner: (Marked|Not marked)$"),  # 6.2's mark (section 7)
     re.compile(r"^(Guidance|Edition|Made|Checklists): "),
     re.compile(r"^Paragraph \d+\.\d+:?$"),  # a prompt's heading; a caution's, before its quote
@@ -453,6 +453,10 @@ def check_record_lines(text: str, checklist_texts: set[str], headings: set[str])
         if line.startswith("Linked: "):  # a place a prompt links, in the guidance's words
             words = re.sub(r" \(https://[^ )]+\)$", "", line.removeprefix("Linked: "))
             if words not in guidance and words not in section_headings().values():
+                bad.append(raw)
+            continue
+        if part := re.match(r"^In words, “(.+?)”: ", line):  # the part its words answer
+            if part[1] not in guidance:
                 bad.append(raw)
             continue
         if line.startswith("> "):
@@ -763,7 +767,9 @@ def test_c2_17_3_7s_first_sentence_always_shown_whole_as_context():
     for answers in ({}, {q.id: "no" for q in checklist.items}):
         result = ev(CONCERNS, answers)
         context = [(k, p) for k, p in by_paragraph(result, "3.7") if p["id"] == "context"]
-        assert context and context[0][0] == "standing"
+        # always shown, read first: before any factor answered Yes, never a conclusion after
+        # them (a third reader found it last, after the factors answered Yes)
+        assert context and context[0][0] == "pinned"
         assert context[0][1]["quote"].startswith(
             "If the family is stable with no significant forensic history, then it is unlikely "
             "that the children will be immediately at risk of significant harm."

@@ -1,7 +1,7 @@
-"""A second edition made from the real guidance, for the editions tests: 2.18's opening sentence
-reworded (a paragraph the core assessment's items cite, in words no checklist quotes, so the
-build's citation check lets it stand), 1.9 added at the end of section 1, 4.2 renumbered 4.3
-(with its renumbering entry)."""
+"""A second edition made from the real guidance, for the editions tests: 2.18 changed by a
+sentence added after its opening one (a paragraph the core assessment's items cite; every word a
+checklist quotes stays, so the build's citation check lets it stand), 1.9 added at the end of
+section 1, 4.2 renumbered 4.3 (with its renumbering entry)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from build_scripts.lib.paths import ROOT
 
-OLD_218 = "2.18 The following information is important"
-NEW_218 = "2.18 The following information is essential"
+OLD_218 = "from the Police and from their own enquiries."
+NEW_218 = f"{OLD_218} It is essential."
 ADDED = "1.9 This paragraph is new in the second edition made by the tests."
 EDITION_1 = """[[edition]]
 id = "1"

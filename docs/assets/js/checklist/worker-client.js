@@ -19,6 +19,7 @@ let worker = null;
 let workerURL = "";
 let loadTimer = null;
 let restarts = 0;
+let restarting = false; // a new worker after one died: said until it is ready, whatever it says
 let state = "loading"; // loading | ready | failed
 let problem = "";
 let said = ""; // what the worker last said while loading ("" for the usual words)
@@ -100,7 +101,9 @@ function answersShown() {
 }
 
 function progress(message, bytes = downloaded) {
-  said = message;
+  // The restart stays said until the new worker is ready: its own first words ("Starting
+  // Python…") once replaced it at once on a busy machine, and the reader never saw why.
+  said = restarting ? RESTARTING : message;
   downloaded = bytes;
   listeners.forEach((listener) => listener());
 }
@@ -150,6 +153,7 @@ function restart(why) {
     return;
   }
   restarts += 1;
+  restarting = true;
   setState("loading");
   progress(RESTARTING, { loaded: 0, total: 0 });
   startWorker();
@@ -165,6 +169,7 @@ function answer(data) {
     performance.mark("checklist:python-ready");
     // How Python started: "snapshot" (restored, checklist/snapshot.js) or "fresh"; read by tests.
     document.documentElement.dataset.pythonStart = data.start || "fresh";
+    restarting = false;
     setState("ready");
   } else if (data.type === "failed") {
     fail(`Python could not load (${data.message})`);

@@ -83,6 +83,8 @@ class AnswerSet:
     unnoted: dict[str, str] = field(default_factory=dict)
     needs_note: frozenset[str] = frozenset()  # values still to find out until a note says why
     menu: bool = False  # 6.2's "Some or all of the following questions": only those chosen print
+    # value -> how a record names the note on that answer (2.18's Outstanding: "Awaited from")
+    note_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -315,6 +315,8 @@ def _note_name(q: Question, state: _State) -> str:
     chosen = set(value if isinstance(value, list) else [value])
     if chosen & q.answers.needs_note:
         return "Reason"
+    if named := [q.answers.note_names[v] for v in chosen if v in q.answers.note_names]:
+        return named[0]  # as its definition names it (2.18's Outstanding: "Awaited from")
     if q.kind == "both" and q.note_label:  # the part its words answer (a third reader: the
         return f"In words, “{q.note_label}”"  # words read as the reason for the No)
     return "In words" if q.kind in ("words", "both") else "Note"

@@ -189,6 +189,11 @@ class _Reader:
         unnoted = self.get(data, "unnoted", dict, where, {})
         if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
             raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
+        note_names = self.get(data, "note_names", dict, where, {})
+        if not all(k in labels and isinstance(v, str) and v for k, v in note_names.items()):
+            raise self.fail(
+                f"{where}.note_names", f'expected value = "name" pairs of {list(labels)}'
+            )
         needs_note = frozenset(self.strings(data, "needs_note", where))
         if not needs_note <= set(labels):
             raise self.fail(f"{where}.needs_note", f"{sorted(needs_note)} not among {list(labels)}")
@@ -200,6 +205,7 @@ class _Reader:
             dict(unnoted),
             needs_note,
             self.get(data, "menu", bool, where, False),
+            dict(note_names),
         )
 
     def question(self, data: object, where: str, answers: d.AnswerSet, scope: bool) -> d.Question:

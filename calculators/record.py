@@ -24,10 +24,10 @@ LEGEND = (
     f"{SITE} are this site's words, not the guidance's (in them, words in “ ” quote the guidance "
     "or a question); so are the headings in capitals, the line naming each paragraph quoted "
     "(“Paragraph 2.12”, or a box by the paragraph it follows) and the labels before a colon "
-    "(Answer, Also answered, In words, Note, Reason, Linked, a mark such as Cross-check with the "
-    "partner, and a paragraph's number before the words quoted from it, as “1.8:”); the "
-    "questions are the guidance's words unless marked as the site's; answers, words, notes and "
-    "reasons are the practitioner's."
+    "(Answer, Also answered, In words, Note, Reason, Information, Awaited from, Linked, a mark "
+    "such as Cross-check with the partner, and a paragraph's number before the words quoted from "
+    "it, as “1.8:”); the questions are the guidance's words unless marked as the site's; answers, "
+    "words, notes and reasons are the practitioner's."
 )
 CLOSING = [
     f"{SITE} This record supports, and does not replace, professional judgement.",

@@ -76,7 +76,7 @@ def test_c3_15_a_note_is_printed_after_its_answer_never_glued_to_the_item():
         checklist="core-assessment-information",
     )
     assert ".: Awaited" not in text and "?: Awaited" not in text
-    assert "   Answer: Partly obtained\n   Note: Awaited from the Police\n" in text
+    assert "   Answer: Partly obtained\n   Information; awaited from: Awaited from the Police\n" in text
 
 
 def test_c3_15_quotes_are_indented_and_marked_as_quotes():
@@ -305,7 +305,7 @@ def test_a_paragraph_beside_an_item_is_printed_right_after_it_indented_once():
     text = make({"nature-of-images": "partly"}, {"nature-of-images": "Awaited"},
                 checklist="core-assessment-information")  # fmt: skip
     lines = text.splitlines()
-    at = lines.index("   Note: Awaited")
+    at = lines.index("   Information; awaited from: Awaited")
     assert lines[at + 1] == "   Paragraph 2.5"
     assert lines[at + 2].startswith("     > Below are the categories for Image Assessment")
     assert lines[at + 5] == "     > C - Other indecent images not falling within categories A or B."
@@ -428,7 +428,7 @@ def test_every_answer_given_is_offered_beside_the_two_lists_the_factor_in_words_
         "possible from the Police and from their own enquiries.\n"
         "- Any information about the nature of the images (Levels A - C) age or gender of "
         "children? (2.18)\n"
-        "  Note: Category A.\n"
+        "  Information: Category A.\n"
     )
 
 
@@ -599,3 +599,13 @@ def test_the_1_7_label_follows_the_question_before_its_answer():
         f"   {SITE} written for adult perpetrators: see 1.7\n"
         "   Answer: Yes\n"
     ) in text
+
+
+def test_a_point_outstanding_names_its_note_as_who_it_is_awaited_from():
+    """Spec part 3: Outstanding "with who it is awaited from"; a third reader read "Note: Police"."""
+    text = make(
+        {"adult": "yes", "nature-of-images": "outstanding"},
+        {"nature-of-images": "Police"},
+        checklist="core-assessment-information",
+    )
+    assert "   Answer: Outstanding\n   Awaited from: Police\n" in text

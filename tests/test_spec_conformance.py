@@ -402,7 +402,8 @@ def test_p12_sections_in_order_1_7_then_2_12_first_and_each_quote_once_in_the_re
 
 RECORD_LINE = [
     re.compile(r"^\[site\] "),
-    re.compile(r"^(Answer|Note|Reason|In words|Also answered): "),
+    re.compile(r"^(Answer|Note|Reason|In words|Also answered|Information|Awaited from): "),
+    re.compile(r"^Information; awaited from: "),
     re.compile(r"^Cross-check with the partner: (Marked|Not marked)$"),  # 6.2's mark (section 7)
     re.compile(r"^(Guidance|Edition|Made|Checklists): "),
     re.compile(r"^Paragraph \d+\.\d+:?$"),  # a prompt's heading; a caution's, before its quote

@@ -48,6 +48,7 @@ def test_lighthouse_scores_reads_categories_and_key_audits():
             "largest-contentful-paint",
             "total-blocking-time",
             "total-byte-weight",
+            "cumulative-layout-shift",
         )
     }
     audits["render-blocking-resources"] = {"details": {"items": [{"url": "a.js"}]}}
@@ -57,6 +58,43 @@ def test_lighthouse_scores_reads_categories_and_key_audits():
     assert scores["render-blocking"] == ["a.js"]
     del audits["render-blocking-resources"]["details"]  # Lighthouse leaves it out when none
     assert lighthouse_scores(report)["render-blocking"] == []
+
+
+def test_lighthouse_scores_name_the_audits_that_lose_the_other_categories_points():
+    """(g) says what costs accessibility, best practices or SEO their points (a console error
+    cost best practices 4 on the guidance pages): scored audits only, not those left unscored."""
+    figures = (
+        "first-contentful-paint",
+        "largest-contentful-paint",
+        "total-blocking-time",
+        "total-byte-weight",
+        "cumulative-layout-shift",
+    )
+    audits: dict[str, dict] = {name: {"numericValue": 1.0} for name in figures}
+    audits["render-blocking-resources"] = {}
+    audits |= {
+        "errors-in-console": {"score": 0},
+        "is-on-https": {"score": 1},
+        "color-contrast": {"score": None},  # not applicable
+        "unweighted": {"score": 0},
+        "document-title": {"score": 0},
+    }
+    categories = {
+        "performance": {"score": 0.9, "auditRefs": [{"id": "total-blocking-time", "weight": 30}]},
+        "best-practices": {
+            "score": 0.96,
+            "auditRefs": [
+                {"id": "errors-in-console", "weight": 1},
+                {"id": "is-on-https", "weight": 5},
+                {"id": "unweighted", "weight": 0},
+            ],
+        },
+        "accessibility": {"score": 1, "auditRefs": [{"id": "color-contrast", "weight": 7}]},
+        "seo": {"score": 0.9, "auditRefs": [{"id": "document-title", "weight": 1}]},
+    }
+    scores = lighthouse_scores({"categories": categories, "audits": audits})
+    assert scores["losing"] == ["errors-in-console", "document-title"]
+    assert scores["seo"] == 90
 
 
 def test_the_stock_page_runs_under_the_sites_own_headers(chromium, built_site, tmp_path):

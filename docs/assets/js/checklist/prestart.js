@@ -5,9 +5,13 @@
 // checklist worker is started. Following the link by the theme's instant navigation keeps the
 // worker (worker-client.js), so the checklist finds Python ready. Never a download: asking the
 // HTTP cache uses `only-if-cached`, which fails rather than go to the network, and the first file
-// not on the device stops it. The worker is sent nothing until a checklist asks.
+// not on the device stops it. The HTTP cache is asked only where Python has run on this device
+// (its snapshot, made after a checklist's first answers, is in Cache Storage) or Cache Storage
+// cannot be read: a cache-only miss logs a network error in the console, which Lighthouse counts
+// against every first visit's guidance page. The worker is sent nothing until a checklist asks.
 // `data-python-ahead` on <html> says what was decided (read by the tests and make bench):
 // "started", or "not-on-device".
+import { SNAPSHOT_FILE } from "./snapshot.js";
 import { startWorker, workerStarted } from "./worker-client.js";
 
 const checklists = new URL("../../../checklists/", import.meta.url); // this edition's
@@ -25,15 +29,27 @@ export function leadsToChecklist(root = document) {
   return false;
 }
 
-/** The response for `url` if this device holds it (Cache Storage, then the HTTP cache, through
- * the offline worker if one controls the page), without ever going to the network; else null. */
-async function onDevice(url) {
+/** Whether the HTTP cache is worth asking: Python has run here (its snapshot for this bundle is
+ * in Cache Storage), or Cache Storage cannot be read (some private modes). */
+async function httpCacheWorthAsking(runtimeFolder) {
+  try {
+    if (!("caches" in window)) return true;
+    return Boolean(await caches.match(new URL(SNAPSHOT_FILE, runtimeFolder)));
+  } catch {
+    return true;
+  }
+}
+
+/** The response for `url` if this device holds it (Cache Storage, then, if `httpToo`, the HTTP
+ * cache, through the offline worker if one controls the page), never from the network; else null. */
+async function onDevice(url, httpToo) {
   try {
     const kept = "caches" in window ? await caches.match(url, { ignoreSearch: true }) : null;
     if (kept) return kept;
   } catch {
     // Cache Storage unavailable (some private modes): ask the HTTP cache
   }
+  if (!httpToo) return null;
   try {
     const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
     return response.ok ? response : null;
@@ -46,12 +62,13 @@ async function onDevice(url) {
  * loader, runtime, standard library, lock file and our wheel (named in the manifest). */
 async function runtimeOnDevice() {
   const { runtimeFolder } = await import("../python-runtime.js");
-  const manifest = await onDevice(new URL("bundle.json", runtimeFolder));
+  const httpToo = await httpCacheWorthAsking(runtimeFolder);
+  const manifest = await onDevice(new URL("bundle.json", runtimeFolder), httpToo);
   const wheel = manifest ? await manifest.json().then((data) => String(data.wheel || ""), () => "") : "";
   if (!wheel) return false;
   const names = ["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", wheel];
   for (const name of names) {
-    const response = await onDevice(new URL(name, runtimeFolder));
+    const response = await onDevice(new URL(name, runtimeFolder), httpToo);
     if (!response) return false;
     if (response.body) response.body.cancel().catch(() => {}); // its presence is enough
   }

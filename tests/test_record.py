@@ -76,7 +76,8 @@ def test_c3_15_a_note_is_printed_after_its_answer_never_glued_to_the_item():
         checklist="core-assessment-information",
     )
     assert ".: Awaited" not in text and "?: Awaited" not in text
-    assert "   Answer: Partly obtained\n   Information; awaited from: Awaited from the Police\n" in text
+    awaited = "   Information; awaited from: Awaited from the Police\n"
+    assert f"   Answer: Partly obtained\n{awaited}" in text
 
 
 def test_c3_15_quotes_are_indented_and_marked_as_quotes():
@@ -602,7 +603,7 @@ def test_the_1_7_label_follows_the_question_before_its_answer():
 
 
 def test_a_point_outstanding_names_its_note_as_who_it_is_awaited_from():
-    """Spec part 3: Outstanding "with who it is awaited from"; a third reader read "Note: Police"."""
+    """Spec part 3: Outstanding "with who it is awaited from" (a third reader: "Note: Police")."""
     text = make(
         {"adult": "yes", "nature-of-images": "outstanding"},
         {"nature-of-images": "Police"},

@@ -79,7 +79,8 @@ class AnswerSet:
     not_known: str = ""  # the value that means Not known ("" for none)
     to_find_out: frozenset[str] = frozenset()  # values listed as information still to gather
     exclusive: tuple[frozenset[str], ...] = ()  # several: at most one of each group
-    # value -> what its label adds when no note carries the information (never a bare "Obtained")
+    # value -> what its label adds when no note carries the information (never a bare "Obtained");
+    # "{checklist}" is "this checklist" in its own record, its title where another names it
     unnoted: dict[str, str] = field(default_factory=dict)
     needs_note: frozenset[str] = frozenset()  # values still to find out until a note says why
     menu: bool = False  # 6.2's "Some or all of the following questions": only those chosen print

@@ -183,7 +183,8 @@ class _State:
             )
         label = "; ".join(q.answers.labels[v] for v in values)
         if isinstance(value, str) and value in q.answers.unnoted and not self.written(q.id):
-            label = f"{label} ({q.answers.unnoted[value]})"  # never a bare "Obtained"
+            unnoted = q.answers.unnoted[value].format(checklist="this checklist")
+            label = f"{label} ({unnoted})"  # never a bare "Obtained"
         return label
 
     def status(self, q: Question) -> str:
@@ -532,6 +533,16 @@ def _carried(
     return carried
 
 
+def _offered_label(q: Question, state: _State, group: str) -> str:
+    """An offered answer's own words where its group's label does not say it all: what an
+    Obtained point without a note lacks, naming its checklist ("not recorded in Core assessment
+    information": a reader read "this checklist" as the judgement), never a bare "Obtained"."""
+    value = state.answers.get(q.id)
+    if isinstance(value, str) and value in q.answers.unnoted and not state.written(q.id):
+        return q.answers.unnoted[value].format(checklist=state.checklist.title)
+    return "" if group == "in words" or state.label(q) == group else state.label(q)
+
+
 def _offered(
     checklist: Checklist, others: dict[str, _State], adult_label: str = ""
 ) -> list[c.OfferedGroup]:
@@ -571,9 +582,7 @@ def _offered(
                             {
                                 **_brief(q),
                                 # never a bare "Obtained" (spec part 3): as the answers print it
-                                "label": ""
-                                if label == "in words" or state.label(q) == label
-                                else state.label(q),
+                                "label": _offered_label(q, state, label),
                                 "adult_label": adult_label if q.for_adults else "",
                                 "note": state.notes.get(q.id, "").strip(),
                                 "note_name": _note_name(q, state),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from calculators.contract import Answer, Listed, Prompt, Result
+from calculators.contract import Answer, Listed, Prompt, Result, Section
 from calculators.evaluator import AGE_LINE, NOT_ANSWERED
 from calculators.model import guidance_order
 from calculators.model import shared as shared_questions
@@ -248,24 +248,36 @@ def _listed(heading: str, items: list[Listed], site: bool = False) -> list[str]:
     return ["", _caps(heading), *(line for item in items for line in _listed_lines(item, site))]
 
 
+def _section_lines(section: Section, quoted: dict[str, str], where: str, shared: bool) -> list[str]:
+    """One section of what the guidance says: its heading, then each prompt; where its words were
+    quoted is kept for a "Quoted above" below, naming the checklist and the section (a reader
+    could not tell which of two quotes of 2.6 was meant)."""
+    lines = ["", _caps(section["heading"])]
+    under = f"{where}, under “{section['heading'].split(':')[0]}”"
+    for prompt in section["prompts"]:
+        if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
+            prompt = {**prompt, "waits_on": ""}
+        lines += _prompt_lines(prompt, quoted, under)
+    return lines
+
+
 def body(result: Result, quoted: dict[str, str], shared: bool = True) -> list[str]:
-    """A checklist's part of a record: its answers, what the guidance says, what is open."""
+    """A checklist's part of a record: what is read first, the site's statements, what is
+    missing, its answers, what the guidance says for them, what is open. What is read first
+    comes before the answers it governs (1.7, 2.12, 3.7's context), the statements beside it
+    (a fourth reader found them apart, after the answers)."""
     where = result["title"]
+    sections = result["sections"]
     lines = []
-    if result["missing"]:
-        lines += _listed("Missing: the record is not complete without these", result["missing"])
+    for section in (s for s in sections if s["kind"] == "pinned"):
+        lines += _section_lines(section, quoted, where, shared)
     if result["statements"]:
         lines += ["", *(f"{SITE} {s}" for s in result["statements"])]
+    if result["missing"]:
+        lines += _listed("Missing: the record is not complete without these", result["missing"])
     lines += ["", "ANSWERS", *_answers(result, shared, quoted)]
-    for section in result["sections"]:
-        lines += ["", _caps(section["heading"])]
-        # where its words were quoted, for a "Quoted above" below: the checklist and the section
-        # (a reader could not tell which of two quotes of 2.6 was meant)
-        under = f"{where}, under “{section['heading'].split(':')[0]}”"
-        for prompt in section["prompts"]:
-            if not shared and prompt["waits_on"] == AGE_LINE:  # said once, at the top (P12)
-                prompt = {**prompt, "waits_on": ""}
-            lines += _prompt_lines(prompt, quoted, under)
+    for section in (s for s in sections if s["kind"] != "pinned"):
+        lines += _section_lines(section, quoted, where, shared)
     lines += _listed(result["to_find_out"]["heading"], result["to_find_out"]["items"])
     asked = {a["id"] for a in result["answers"] if shared or not a["shared"]}
     lines += _listed(

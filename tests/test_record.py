@@ -578,7 +578,7 @@ def test_an_answer_offered_beside_the_lists_is_named_as_in_its_checklist():
         },
     ]
     text = make({"adult": "yes"}, checklist="reaching-a-judgement", tab=tab)
-    assert "X-Box? (2.18): Obtained (not recorded in this checklist)\n" in text
+    assert "X-Box? (2.18): not recorded in Core assessment information\n" in text
     assert "\n  Reason: Children live at home.\n" in text and "Note: Children live" not in text
     words = "In words, “What support networks do they have?”: Grandmother nearby."
     assert "Note: Grandmother" not in text and text.count(words) == 2
@@ -610,3 +610,13 @@ def test_a_point_outstanding_names_its_note_as_who_it_is_awaited_from():
         checklist="core-assessment-information",
     )
     assert "   Answer: Outstanding\n   Awaited from: Police\n" in text
+
+
+def test_what_is_read_first_comes_before_the_answers_and_the_sites_line_beside_3_7():
+    """A fourth reader found 1.7 and 2.12 printed after the answers they govern, and the site's
+    line on 3.7 far from the sentence it is about."""
+    text = make({"adult": "no"}, checklist="protective-carer-concerns")
+    assert text.index("READ FIRST") < text.index("\nANSWERS\n")
+    context = text.index("immediately at risk of significant harm. Factors that would be of")
+    statement = text.index(f"{SITE} This checklist does not ask whether the family is stable")
+    assert context < statement < text.index("\nANSWERS\n")

@@ -150,7 +150,7 @@ function offered(form, addresses, groups) {
     const line = itemList(addresses, [given], "", true).firstChild; // never a bare "Obtained"
     // the practitioner's words on it, as the record prints them (P10)
     if (given.note) line.append(el("p", { class: "checklist__offered-note" }, `${given.note_name}: ${given.note}`));
-    const copied = `${given.text} (${given.paragraph}), ${given.label || group.label}` + (given.note ? `: ${given.note}` : "");
+    const copied = `${given.text} (${given.paragraph}), ${group.label}` + (given.label ? ` (${given.label})` : "") + (given.note ? `: ${given.note}` : "");
     line.append(" ", ...copyControls(form, given.id, copied));
     return line;
   };

@@ -265,17 +265,19 @@ def draw(box: etree.Element, result: dict, href: Href) -> None:
     """render.js's ``render``, for the result panel ``box`` (its questions: ``mark_questions``)."""
     if result["answered"] == 0:
         _append(box, site_line("p", "checklist__hint", "Nothing is answered yet."))
-    if result.get("adult_label"):
-        _append(box, site_line("p", "checklist__adult-flag", result["adult_label"]))
+    pinned = [s for s in result["sections"] if s["kind"] == "pinned"]
+    for shown in pinned:  # read first, then the site's statements beside it, as the record
+        _append(box, _section(href, shown))
+    for statement in result["statements"]:
+        _append(box, site_line("p", "checklist__statement", statement))
     if result["missing"]:
         lead = "Missing: the record is not complete without these:"
         missing = _item_list(href, result["missing"], "checklist__missing-list", True)
         lines = site_line("p", "checklist__missing-lead", lead), missing
         _append(box, el("div", {"class": "checklist__missing"}, *lines))
-    for statement in result["statements"]:
-        _append(box, site_line("p", "checklist__statement", statement))
     for shown in result["sections"]:
-        _append(box, _section(href, shown))
+        if shown["kind"] != "pinned":
+            _append(box, _section(href, shown))
     unknown = result["to_find_out"]["items"]
     if unknown:
         _append(box, _heading(result["to_find_out"]["heading"], "checklist__unknown-heading"))

@@ -193,6 +193,11 @@ export function render(form, result) {
   const addresses = paragraphAddresses(form);
   markQuestions(form, result.answers, addresses);
   if (result.answered === 0) box.append(siteLine("p", "checklist__hint", "Nothing is answered yet."));
+  // Read first, then the site's statements beside it (3.7's context), then what is missing: as
+  // the record prints them.
+  const pinned = (shown) => shown.kind === "pinned";
+  for (const shown of result.sections.filter(pinned)) box.append(section(addresses, shown));
+  for (const statement of result.statements) box.append(siteLine("p", "checklist__statement", statement));
   if (result.missing.length) {
     box.append(
       el(
@@ -203,8 +208,7 @@ export function render(form, result) {
       ),
     );
   }
-  for (const statement of result.statements) box.append(siteLine("p", "checklist__statement", statement));
-  for (const shown of result.sections) box.append(section(addresses, shown));
+  for (const shown of result.sections.filter((shown) => !pinned(shown))) box.append(section(addresses, shown));
   const unknown = result.to_find_out.items;
   if (unknown.length) {
     box.append(heading(result.to_find_out.heading, "checklist__unknown-heading"));

@@ -299,10 +299,16 @@ def test_axe_is_clean_while_loading_with_a_result_and_with_an_error(checklist, t
     assert axe_violations(page) == []  # with an error message
     # A button on focus (keyboard), and on hover (a mouse, or after a tap, where :hover stays):
     # the theme's white on #526cfe is 4.1 to 1.
+    # Each once its colours have stopped moving: the theme eases them in over 125 ms, and on a
+    # busy machine axe once read the focused button mid-way (CI #2 of 7 December, 3rd session).
+    still = "b => b.getAnimations().length === 0"
     button = page.get_by_role("button", name="Copy record")
     button.focus()
+    button.evaluate("b => b.getBoundingClientRect()")  # style computed: a transition has begun
+    page.wait_for_function(still, arg=button.element_handle())
     assert axe_violations(page) == []
     button.hover()
+    page.wait_for_function(still, arg=button.element_handle())
     assert axe_violations(page) == []
 
 

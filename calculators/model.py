@@ -189,6 +189,13 @@ class _Reader:
         unnoted = self.get(data, "unnoted", dict, where, {})
         if not all(k in labels and isinstance(v, str) and v for k, v in unnoted.items()):
             raise self.fail(f"{where}.unnoted", f'expected value = "text" pairs of {list(labels)}')
+        for value, text in unnoted.items():  # "{checklist}" is the one name it may hold
+            try:
+                text.format(checklist="")
+            except (KeyError, IndexError, ValueError):
+                raise self.fail(
+                    f"{where}.unnoted.{value}", 'only "{checklist}" may be named'
+                ) from None
         note_names = self.get(data, "note_names", dict, where, {})
         if not all(k in labels and isinstance(v, str) and v for k, v in note_names.items()):
             raise self.fail(

@@ -216,6 +216,11 @@ MALFORMED = [
         "unknown answer values ['maybe']",
     ),
     (
+        changed("answers.unnoted", {"yes": "not recorded in {title}"}),
+        "f: t.answers.unnoted.yes",
+        'only "{checklist}" may be named',
+    ),
+    (
         changed("scope.0.for_adults", True),
         "f: t.scope[partner].for_adults",
         "the 1.7 label says the guidance's words were written for adult perpetrators; the site's "

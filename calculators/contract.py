@@ -241,6 +241,7 @@ class OfferedItem(ListedBrief):
 
     note: str
     note_name: str  # how the record and page name it: "Note", "In words" or "Reason"
+    copy: str  # the line its controls copy into either list (Python owns every text it holds)
 
 
 class OfferedGroup(TypedDict):

@@ -543,6 +543,22 @@ def _offered_label(q: Question, state: _State, group: str) -> str:
     return "" if group == "in words" or state.label(q) == group else state.label(q)
 
 
+def _offered_item(q: Question, state: _State, group: str, adult_label: str) -> c.OfferedItem:
+    """One answer offered beside the judgement's lists, with the line its controls copy into
+    either list: its words, paragraph, answer and the practitioner's words on it."""
+    own = _offered_label(q, state, group)  # never a bare "Obtained" (spec part 3)
+    note = state.notes.get(q.id, "").strip()
+    copy = f"{q.text} ({q.paragraph}), {group}" + (f" ({own})" if own else "")
+    return {
+        **_brief(q),
+        "label": own,
+        "adult_label": adult_label if q.for_adults else "",
+        "note": note,
+        "note_name": _note_name(q, state),
+        "copy": copy + (f": {note}" if note else ""),
+    }
+
+
 def _offered(
     checklist: Checklist, others: dict[str, _State], adult_label: str = ""
 ) -> list[c.OfferedGroup]:
@@ -578,17 +594,7 @@ def _offered(
                         "label": label,
                         "line": f"Answered {label}, listed in {paragraph} under:",
                         "words": words,
-                        "items": [
-                            {
-                                **_brief(q),
-                                # never a bare "Obtained" (spec part 3): as the answers print it
-                                "label": _offered_label(q, state, label),
-                                "adult_label": adult_label if q.for_adults else "",
-                                "note": state.notes.get(q.id, "").strip(),
-                                "note_name": _note_name(q, state),
-                            }
-                            for q in chosen
-                        ],
+                        "items": [_offered_item(q, state, label, adult_label) for q in chosen],
                     }
                 )
     return groups

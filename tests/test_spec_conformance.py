@@ -848,6 +848,8 @@ def test_c2_21_other_answers_are_offered_beside_the_lists_never_placed_in_them()
                     "adult_label": "",
                     "note": "",
                     "note_name": "Note",
+                    "copy": "previous history (known to Children's Services for abuse or neglect) "
+                    "(2.9), No",
                 }
             ],
         }

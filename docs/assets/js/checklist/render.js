@@ -146,12 +146,11 @@ function carried(addresses, sources) {
 /** For the judgement (2.23 c): the answers of the other checklists of this tab, beside the two
  * lists and never in them, under the guidance's own name for their list and by answer (P5). */
 function offered(form, addresses, groups) {
-  const item = (group, given) => {
+  const item = (given) => {
     const line = itemList(addresses, [given], "", true).firstChild; // never a bare "Obtained"
     // the practitioner's words on it, as the record prints them (P10)
     if (given.note) line.append(el("p", { class: "checklist__offered-note" }, `${given.note_name}: ${given.note}`));
-    const copied = `${given.text} (${given.paragraph}), ${group.label}` + (given.label ? ` (${given.label})` : "") + (given.note ? `: ${given.note}` : "");
-    line.append(" ", ...copyControls(form, given.id, copied));
+    line.append(" ", ...copyControls(form, given.id, given.copy));
     return line;
   };
   const group = (given) =>
@@ -160,7 +159,7 @@ function offered(form, addresses, groups) {
       {},
       siteLine("p", "checklist__offered-line", given.line),
       el("blockquote", { class: "checklist__offered-words" }, el("p", {}, given.words)),
-      el("ul", { class: "checklist__offered-items" }, ...given.items.map((one) => item(given, one))),
+      el("ul", { class: "checklist__offered-items" }, ...given.items.map(item)),
     );
   return el("section", { class: "checklist__offered" }, heading("Answers from the other checklists of this tab, beside the two lists (2.23 c)", "checklist__offered-heading"), el("ul", { class: "checklist__offered-list" }, ...groups.map(group)));
 }

@@ -509,15 +509,24 @@ def test_every_label_before_a_colon_in_any_record_is_explained_by_the_legend():
     assert unexplained == set()
 
 
-def test_a_point_not_applicable_prints_its_reason_as_a_reason():
-    """2.18's Not applicable is given "with a reason" (spec part 3): a reader found it printed as a
-    "Note:"."""
+@pytest.mark.parametrize(
+    ("item", "value", "note", "printed"),
+    [  # Not applicable "with a reason"; Outstanding "with who it is awaited from" (spec part 3)
+        (
+            "toys-child-centred-objects",
+            "not-applicable",
+            "Children live here.",
+            "Not applicable\n   Reason",
+        ),
+        ("nature-of-images", "outstanding", "Police", "Outstanding\n   Awaited from"),
+    ],
+)
+def test_a_points_note_is_named_by_its_answer(item, value, note, printed):
+    """Readers found a reason printed as "Note:" and "Note: Police" for an Outstanding point."""
     text = make(
-        {"adult": "yes", "toys-child-centred-objects": "not-applicable"},
-        {"toys-child-centred-objects": "Children live here."},
-        checklist="core-assessment-information",
+        {"adult": "yes", item: value}, {item: note}, checklist="core-assessment-information"
     )
-    assert "   Answer: Not applicable\n   Reason: Children live here.\n" in text
+    assert f"   Answer: {printed}: {note}\n" in text
 
 
 def test_lists_under_the_same_words_print_the_paragraph_and_its_words_once():
@@ -600,16 +609,6 @@ def test_the_1_7_label_follows_the_question_before_its_answer():
         f"   {SITE} written for adult perpetrators: see 1.7\n"
         "   Answer: Yes\n"
     ) in text
-
-
-def test_a_point_outstanding_names_its_note_as_who_it_is_awaited_from():
-    """Spec part 3: Outstanding "with who it is awaited from" (a third reader: "Note: Police")."""
-    text = make(
-        {"adult": "yes", "nature-of-images": "outstanding"},
-        {"nature-of-images": "Police"},
-        checklist="core-assessment-information",
-    )
-    assert "   Answer: Outstanding\n   Awaited from: Police\n" in text
 
 
 def test_what_is_read_first_comes_before_the_answers_and_the_sites_line_beside_3_7():

@@ -263,7 +263,6 @@ class Result(TypedDict):
     stage: int
     answered: int
     adult: Literal["", "not-answered", "18-or-over", "under-18-or-not-known"]
-    adult_label: str  # the 1.7 label when the age answer is No or Not known ("" otherwise)
     answers: list[Answer]
     sections: list[Section]
     to_find_out: ToFindOut

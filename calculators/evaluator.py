@@ -678,7 +678,6 @@ def evaluate(payload: object, tab: object = ()) -> c.Result:
         "stage": checklist.stage,
         "answered": len(given) + len([n for n in notes.values() if n.strip()]),
         "adult": adult,
-        "adult_label": adult_label,
         "answers": [
             _answer(q, context, adult_label, not_asked.get(q.id, "")) for q in checklist.questions
         ],

@@ -68,7 +68,6 @@ def test_no_result_carries_a_score_or_verdict():
         "stage",
         "answered",
         "adult",
-        "adult_label",
         "answers",
         "sections",
         "to_find_out",

@@ -1,9 +1,7 @@
 // A note's length beside it, against its limit (the textarea's maxlength, which the build takes
 // from Python's MAX_NOTE): the browser cuts text pasted past the limit without a word, so the
 // page says how much was cut.
-import { el } from "../lib/page.js";
-
-const number = (n) => n.toLocaleString("en-GB");
+import { el, readableNumber as number } from "../lib/page.js";
 
 /** Count every note of `form` against its limit, and say when pasted text was cut. */
 export function watchNotes(form) {

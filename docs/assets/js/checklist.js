@@ -19,5 +19,5 @@ onEveryPage(() => {
     return;
   }
   forms.forEach(enhance);
-  startWorker(); // adopts the worker checklist-early.js started with the page
+  startWorker(); // as the page is set up: never waits for an idle moment
 });

@@ -459,9 +459,19 @@ def first_tap_lines(found: dict[str, dict[str, list[dict]]]) -> list[str]:
 
 
 def lighthouse(url: str, out: Path) -> dict[str, float] | str:
-    """Lighthouse's scores for ``url``, or why it could not run."""
+    """Lighthouse's scores for ``url``, or why it could not run. A run whose trace Lighthouse
+    could not record (it says to run it again: NO_NAVSTART, now and then) is run again once."""
     if not LIGHTHOUSE.exists():
         return "not installed (npm ci)"
+    scores = lighthouse_once(url, out)
+    if isinstance(scores, str) and "run Lighthouse again" in scores:
+        scores = lighthouse_once(url, out)
+    return scores
+
+
+def lighthouse_once(url: str, out: Path) -> dict[str, float] | str:
+    """One Lighthouse run of ``url``: its scores, or why it failed."""
+    out.unlink(missing_ok=True)
     done = subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
          "--only-categories=performance,accessibility,best-practices,seo",

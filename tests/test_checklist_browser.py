@@ -344,34 +344,50 @@ window.Worker = class extends RealWorker {
 };"""
 
 
-def test_python_starts_as_a_checklist_page_is_set_up_not_at_idle(context):
-    """The worker is created by checklist.js as the page is set up (its DOMContentLoaded), once,
-    never waiting for an idle moment; no script in the <head> starts it (started there, its
-    compiling shared a phone's CPU with the page's set-up: taps were answered later and Lighthouse
-    scored the page 93, with Python no sooner ready)."""
+# The device's logical cores, as the page reads them (navigator.hardwareConcurrency).
+CORES = "Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', {{ get: () => {} }});"
+
+
+@pytest.mark.parametrize(
+    ("cores", "by", "when"),
+    [
+        (8, "checklist-early.js", ("loading", "interactive")),
+        (2, "worker-client.js", ("interactive",)),
+    ],
+    ids=["cores-to-spare-from-the-head", "two-cores-as-the-page-is-set-up"],
+)
+def test_python_starts_from_the_head_where_cores_are_to_spare(context, cores, by, when):
+    """With cores to spare the worker is created by checklist-early.js from the page's <head> and
+    adopted; with two it is created by checklist.js as the page is set up (its DOMContentLoaded),
+    because compiling Python from the <head> slowed a 2-core page's set-up (Lighthouse 93, taps
+    answered later, Python no sooner ready). Either way once, and never waiting for idle."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
+    page.add_init_script(CORES.format(cores))
     page.add_init_script(WORKER_BIRTHS)
     page.goto(PAGE)
     wait_for_python(page)  # with the browser never idle
-    assert page.locator("head script[src]:not([src*='search-on-demand'])").count() == 0
+    head = page.locator('head script[type=module][async][src$="assets/js/checklist-early.js"]')
+    assert head.count() == 1
     births = page.evaluate("workerBirths")
-    assert len(births) == 1, births  # started once
+    assert len(births) == 1, births  # adopted, not started twice
     assert births[0]["url"].startswith("blob:")  # made as every checklist worker is (every-host)
-    assert "worker-client.js" in births[0]["by"], births
-    assert births[0]["readyState"] == "interactive", births  # the page's set-up, not its load
+    assert by in births[0]["by"], births
+    assert births[0]["readyState"] in when, births  # before the load event
     assert page.evaluate("window.idle.length") == 0  # nothing of ours waited for idle
     assert [u for u in pyodide_requests(context) if re.search(r"/[0-9a-f]+/pyodide\.mjs$", u)]
 
 
 def test_guidance_pages_load_no_python_and_an_instant_change_to_a_checklist_starts_it(context):
-    """A guidance page loads no Python; moving to a checklist with the
+    """A guidance page loads neither the early script nor Python; moving to a checklist with the
     theme's instant navigation (no new <head>) starts Python at once, idle or not."""
     page = context.new_page()
     page.add_init_script(NEVER_IDLE)
     page.add_init_script(WORKER_BIRTHS)
     page.goto("assessment/", wait_until="networkidle")
     assert pyodide_requests(context) == []
+    assert not [u for u in context.requests if "checklist-early.js" in u]
+    assert page.locator('script[src$="checklist-early.js"]').count() == 0
     assert page.evaluate("workerBirths") == []
     page.evaluate("document.querySelector('a[href*=\"checklists/early-risk-factors/\"]').click()")
     wait_for_python(page)

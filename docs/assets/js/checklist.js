@@ -19,5 +19,5 @@ onEveryPage(() => {
     return;
   }
   forms.forEach(enhance);
-  startWorker(); // as the page is set up: never waits for an idle moment
+  startWorker(); // adopts the worker checklist-early.js started, or starts it: never at idle
 });

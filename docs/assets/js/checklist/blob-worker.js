@@ -4,7 +4,7 @@
 // inherits its parent's), so the code that receives answers cannot reach another site on any
 // host. A blob worker's own base URL is blob:, so the real script finds everything from its own
 // import.meta.url. Used by checklist/worker-client.js and checklist-worker.js (the snapshot
-// maker).
+// maker); checklist-early.js does the same inline, to start without another request.
 
 /** A module worker running `script` (an absolute URL); returns it and its blob: URL to revoke. */
 export function blobWorker(script, options = {}) {

@@ -4,10 +4,10 @@
 import { blobWorker } from "./blob-worker.js";
 
 const LOAD_TIMEOUT_MS = window.CHECKLIST_LOAD_TIMEOUT_MS || 90000;
-// Python starts as a checklist page is set up (checklist.js calls startWorker() in the page's
-// DOMContentLoaded, or at once after an instant page change), not from the page's <head>: started
-// there, its compiling shared the phone's CPU with the page's own set-up, so the page answered
-// taps later, and Python was no sooner ready (maintainers/benchmarks.md, 7 December 2026).
+// Python starts as a checklist page starts where the device has cores to spare: checklist-early.js,
+// in the page's <head>, creates the worker and startWorker() adopts it, replaying what it said
+// before. Otherwise, and after an instant page change (no new <head>), startWorker() creates it as
+// the page is set up (checklist.js, in the theme's page event).
 
 // A request that has not been answered this long after Python loaded means the worker died.
 const ANSWER_TIMEOUT_MS = window.CHECKLIST_ANSWER_TIMEOUT_MS || 30000;
@@ -196,9 +196,18 @@ export function startWorker(options = {}) {
     setState("failed", "this browser cannot run the checklist's calculator (no Web Workers or WebAssembly)");
     return;
   }
+  const early = window.__checklistEarlyWorker;
+  window.__checklistEarlyWorker = null;
+  // Should checklist-early.js run after this (both load async), it must not start a second one.
+  window.__checklistWorkerStarted = true;
   try {
-    performance.mark("checklist:worker-start");
-    ({ worker, url: workerURL } = blobWorker(new URL("../checklist-worker.js", import.meta.url).href));
+    if (early) {
+      worker = early.worker;
+      workerURL = early.url || "";
+    } else {
+      performance.mark("checklist:worker-start");
+      ({ worker, url: workerURL } = blobWorker(new URL("../checklist-worker.js", import.meta.url).href));
+    }
   } catch (error) {
     fail(`the calculator could not start (${error.message})`);
     return;
@@ -214,6 +223,10 @@ export function startWorker(options = {}) {
     if (state === "ready") restart(why);
     else fail(why);
   };
+  if (early) {
+    early.messages.forEach((data) => answer(data));
+    early.errors.forEach((event) => worker.onerror(event));
+  }
 }
 
 /** One request to Python; resolves with its response (`ok` true or false). It never rejects:

@@ -145,3 +145,52 @@ def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_
     assert page.locator("form.checklist .checklist-q__state").count() == marks
     # What is shown beside a question (2.5 beside 2.18's first point): the same, drawn anew.
     assert page.locator("form.checklist .checklist-q__beside").all_inner_texts() == beside
+
+
+SHIFTS = """window.shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push(entry.value);
+}).observe({ type: "layout-shift", buffered: true });"""
+# The status bar's box, and the answer that has focus: where each is on the screen.
+PLACES = """() => {
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  };
+  const status = document.querySelector('.checklist__status');
+  return { status: box(status), position: getComputedStyle(status).position,
+           focused: box(document.activeElement), answer: document.activeElement.matches('input'),
+           height: innerHeight };
+}"""
+
+
+def test_getting_ready_is_said_at_the_foot_of_the_screen_over_nothing_that_has_focus(page):
+    """Lighthouse counted 0.07 of layout shift when the status, in the page above the questions,
+    grew and then emptied; and on a phone it sat below the first screen (issue 26). It is now a bar
+    at the foot of the screen while it has something to say: seen at once, moving nothing, and
+    never over the answer that has focus as a keyboard user moves down the questions."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.add_init_script(SHIFTS)
+    runtime = HeldRuntime(page)
+    page.goto(PAGE)
+    page.locator(".checklist__status progress").wait_for()
+    places = page.evaluate(PLACES)
+    assert places["position"] == "fixed"
+    assert (
+        places["height"] - 200
+        < places["status"]["top"]
+        < places["status"]["bottom"]
+        <= places["height"]
+    )
+    page.locator(".checklist__questions input").first.focus()
+    page.evaluate("window.scrollTo(0, 0)")
+    for _ in range(40):  # down the questions by keyboard, well past the first screen
+        page.keyboard.press("Tab")
+        places = page.evaluate(PLACES)
+        if places["answer"]:
+            assert places["focused"]["bottom"] <= places["status"]["top"], places
+    assert page.evaluate("scrollY") > 740
+    runtime.release()
+    page.wait_for_selector(READY, timeout=90_000)
+    assert page.locator(".checklist__status").inner_text() == ""
+    assert sum(page.evaluate("shifts")) < 0.01, page.evaluate("shifts")

@@ -168,6 +168,10 @@ def test_a_checklist_result_on_a_phone_is_not_boxes_inside_boxes(phone):
 
 # Text in the content under any element fixed on the screen (the header excepted: the page keeps
 # clear of it), after scrolling down and a little back up, when the theme shows "Back to top".
+# No checklist on the page is still saying it is getting ready (its bar at the foot has gone).
+GETTING_READY_GONE = (
+    "() => !document.querySelector('.checklist__status:not(:empty):not([data-kind=error])')"
+)
 COVERED_TEXT = """() => {
   const fixed = [...document.querySelectorAll('body *')].filter(e => {
     const s = getComputedStyle(e), r = e.getBoundingClientRect();
@@ -276,7 +280,10 @@ def test_opening_a_saved_file_keeps_the_reader_in_place_with_the_confirmation_in
 def test_every_page_at_360_is_no_wider_than_the_screen_and_nothing_fixed_covers_text(
     phone, latest_site
 ):
-    """The phone checks on every page of the site, not only the pages a fault was found on."""
+    """The phone checks on every page of the site, not only the pages a fault was found on. Each
+    page at rest: a checklist's "getting ready" bar is meant to lie over the foot of the screen
+    while Python loads, and goes when it is ready (the page keeps what has focus clear of it:
+    tests/test_checklist_before_python_browser.py)."""
     from tests.test_site_browser import page_paths
 
     faults, checked = {}, []
@@ -287,6 +294,7 @@ def test_every_page_at_360_is_no_wider_than_the_screen_and_nothing_fixed_covers_
         phone.wait_for_load_state("load")
         if phone.url.removesuffix("/") != f"{base}{path.lstrip('/')}".removesuffix("/"):
             continue  # a page that sends the reader elsewhere (the 404 page, a short link)
+        phone.wait_for_function(GETTING_READY_GONE, timeout=90_000)
         phone.evaluate(NEXT_FRAME)
         checked.append(path)
         wide = phone.evaluate("() => document.documentElement.scrollWidth > innerWidth")

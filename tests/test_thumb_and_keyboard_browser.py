@@ -166,12 +166,12 @@ def test_a_checklist_result_on_a_phone_is_not_boxes_inside_boxes(phone):
     assert phone.evaluate(NARROW_BOXES) == []
 
 
-# Text in the content under any element fixed on the screen (the header excepted: the page keeps
-# clear of it), after scrolling down and a little back up, when the theme shows "Back to top".
 # No checklist on the page is still saying it is getting ready (its bar at the foot has gone).
 GETTING_READY_GONE = (
     "() => !document.querySelector('.checklist__status:not(:empty):not([data-kind=error])')"
 )
+# Text in the content under any element fixed on the screen (the header excepted: the page keeps
+# clear of it), after scrolling down and a little back up, when the theme shows "Back to top".
 COVERED_TEXT = """() => {
   const fixed = [...document.querySelectorAll('body *')].filter(e => {
     const s = getComputedStyle(e), r = e.getBoundingClientRect();

@@ -167,9 +167,7 @@ def test_a_checklist_result_on_a_phone_is_not_boxes_inside_boxes(phone):
 
 
 # No checklist on the page is still saying it is getting ready (its bar at the foot has gone).
-GETTING_READY_GONE = (
-    "() => !document.querySelector('.checklist__status:not(:empty):not([data-kind=error])')"
-)
+GETTING_READY_GONE = "() => !document.querySelector('.checklist__status[data-kind=loading]')"
 # Text in the content under any element fixed on the screen (the header excepted: the page keeps
 # clear of it), after scrolling down and a little back up, when the theme shows "Back to top".
 COVERED_TEXT = """() => {

@@ -10,8 +10,9 @@
 // worker as the page is set up (DOMContentLoaded): on 2 cores, Python compiling from the <head>
 // slowed the page's own set-up, so a phone's tap was answered later, Lighthouse scored the page
 // 93 (97 without the early start) and Python was ready no sooner (maintainers/benchmarks.md,
-// 7 December 2026). With a core of its own (most phones have eight) it starts about a second
-// earlier on a phone than at DOMContentLoaded, and slows nothing.
+// 7 December 2026). With a core of its own (most phones have eight) it should slow nothing and
+// start about a second earlier on a phone than at DOMContentLoaded: a judgement, not measured
+// (this project's machine has two cores, and Chromium cannot slow a worker).
 const EARLY_START_CORES = 6;
 const spare = (navigator.hardwareConcurrency || 0) >= EARLY_START_CORES;
 if (spare && "Worker" in window && "Blob" in window && typeof WebAssembly === "object" && !window.__checklistEarlyWorker && !window.__checklistWorkerStarted) {

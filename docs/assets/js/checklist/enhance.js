@@ -30,6 +30,7 @@ function showState(status, buttons) {
   if (state === "loading") {
     const progress = workerProgress();
     const words = loadingWords(progress);
+    status.dataset.kind = "loading"; // a bar at the foot of the screen (guidance.css)
     let bar = status.querySelector("progress");
     if (!bar) {
       bar = el("progress", { "aria-label": "The checklist is getting ready" });
@@ -49,6 +50,7 @@ function showState(status, buttons) {
     status.dataset.kind = "error";
   } else {
     status.replaceChildren();
+    delete status.dataset.kind;
   }
   for (const name of ["copy", "show", "save", "open"]) buttons[name].disabled = state !== "ready";
 }

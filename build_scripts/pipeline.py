@@ -59,7 +59,7 @@ from build_scripts.lib.paths import (
 from build_scripts.mdx import glossary
 from build_scripts.mdx.link_registry import load_registry
 from build_scripts.offline import app_manifest, service_worker
-from build_scripts.pyodide_bundle import bundle
+from build_scripts.pyodide_bundle import bundle, first_answers
 from build_scripts.search import entries, worker_patch
 from build_scripts.security import csp, headers, offsite
 
@@ -194,6 +194,8 @@ def python_bundle(build: EditionBuild) -> None:
     )
     write_text(module, bundle.versioned_worker(module.read_text("utf-8"), key))
     log.info("Pyodide bundle: %(key)s/%(wheel)s (cached: %(cached)s, %(seconds).1f s)", made)
+    computed = first_answers.write(build.site / PYODIDE_ASSETS / key)
+    log.info("First answers: %d results computed at build time", computed)
 
 
 def self_hosted(build: EditionBuild) -> None:

@@ -33,13 +33,14 @@ text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable fo
      tapped on the checklist page a fixed time after navigation (phone: 1.5 s; desktop: 1.0 s), and
      the time from that tap (the pointer event's own time) to the frame that shows what follows
      (2.10's prompt), and to the frame that shows the acknowledgement by the question (only a tap
-     before Python is ready has one). The answer is scrolled into view first and tapped at its place
-     on the screen (no waiting for it to be still), so a slowed page's tap lands near the time
-     meant; the time it landed is printed, and when the result was shown (from navigation, or
-     from the link: a tap that lands late on a busy page looks quicker from the tap). Phone:
-     Chromium at 360 x 740, touch, the page's CPU slowed 4x (CDP
-     ``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile profile; Chromium refuses it for
-     workers, so Python's worker runs at this machine's speed). Cold: a fresh
+     before Python is ready that the build's first answers do not cover has one); how many results
+     were drawn from the build's first answers (checklist/first-answers.js) is printed. The answer
+     is scrolled into view first and tapped at its place on the screen (no waiting for it to be
+     still), so a slowed page's tap lands near the time meant; the time it landed is printed,
+     and when the result was shown (from navigation, or from the link: a tap that lands late on a
+     busy page looks quicker from the tap). Phone: Chromium at 360 x 740, touch, the page's CPU
+     slowed 4x (CDP ``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile profile; Chromium
+     refuses it for workers, so Python's worker runs at this machine's speed). Cold: a fresh
      persistent profile's first visit; warm: the same profile reopened, 2nd visit; "by a link": a
      3rd visit that opens a guidance page, reads it for ``LINK_DWELL_MS``, follows its "Use the
      checklist" link (the theme's instant navigation) and taps at the same delay after the link.
@@ -399,6 +400,8 @@ def tap_visit(context, url: str, profile: tuple, *, by_link: bool = False) -> di
         "result": found["result"] - found["tap"],
         "kept": kept - found["tap"] if isinstance(kept, (int, float)) else None,
         "start": page.evaluate("document.documentElement.dataset.pythonStart || ''"),
+        # drawn from the build's first answers before Python was ready (first-answers.js)
+        "early": page.evaluate("Boolean(document.querySelector('[data-drawn-early]'))"),
     }
     page.wait_for_load_state("networkidle")
     page.wait_for_function(OFFLINE_COPY_DONE, timeout=300_000)
@@ -455,8 +458,10 @@ def first_tap_lines(found: dict[str, dict[str, list[dict]]]) -> list[str]:
                 f"(goal <= 100 ms): {verdict(statistics.median(kept), 100)}, "
                 f"{len(kept)} of {len(visits)} taps before Python was ready"
                 if kept
-                else "no tap came before Python was ready (nothing to acknowledge)"
+                else "no tap acknowledged by a line (none before Python, or its result came first)"
             )
+            early = sum(1 for v in visits if v["early"])
+            said += f"; {early} of {len(visits)} results drawn from the build's first answers"
             runs = ", ".join(f"{v['result']:,.0f}" for v in visits)
             starts = ", ".join(sorted({v["start"] or "?" for v in visits}))
             lines.append(f"      {said}; runs: {runs} ms; Python: {starts}")

@@ -1,5 +1,6 @@
 """Before Python is ready, in Chromium: each answer is acknowledged by its question (issue 26,
-item 2), and what does not depend on the answers is on the page already (item 3)."""
+item 2), what does not depend on the answers is on the page already (item 3), and what follows
+from a first answer is drawn at once from the build's results (item 4)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,19 @@ KEPT = re.compile(
 )
 
 
-class HeldRuntime:
-    """Pyodide's wasm held back until ``release()``: the checklist cannot be ready before."""
+WASM = "**/pyodide.asm.wasm"
+FIRST_ANSWERS = "**/first-answers/*.json"  # the build's results of a first answer
 
-    def __init__(self, page) -> None:
+
+class HeldRuntime:
+    """Pyodide's wasm (and any other files named) held back until ``release()``: the checklist
+    cannot be ready before."""
+
+    def __init__(self, page, *patterns: str) -> None:
         self.held: list = []
         self.released = False
-        page.route("**/pyodide.asm.wasm", self._hold)
+        for pattern in patterns or (WASM,):
+            page.route(pattern, self._hold)
 
     def _hold(self, route) -> None:
         if self.released:
@@ -41,7 +48,9 @@ class HeldRuntime:
 
 @pytest.fixture
 def held(page):
-    runtime = HeldRuntime(page)
+    """Python held back, and the build's first answers with it: an answer given before either
+    has arrived (a first visit on a slow line)."""
+    runtime = HeldRuntime(page, WASM, FIRST_ANSWERS)
     page.goto(PAGE)
     yield runtime
     runtime.release()
@@ -100,6 +109,48 @@ def test_an_answer_before_python_is_acknowledged_by_its_question_until_the_resul
     page.locator('input[name="images-of-own-children"][value="yes"]').check()
     page.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]').wait_for()
     assert form.locator(".checklist-q__kept").count() == 0
+
+
+def test_a_first_answer_before_python_shows_what_follows_at_once_from_the_build(page):
+    """The build's result for the form with this one answer is drawn at once (no line saying it
+    will come); a second answer, which the build did not compute, is acknowledged by its question
+    and the first's result stays; Python's result is the same as the build's."""
+    held = HeldRuntime(page)
+    with page.expect_response("**/first-answers/early-risk-factors.json") as arrived:
+        page.goto(PAGE)
+    assert arrived.value.ok
+    form = page.locator("form.checklist")
+    panel = form.locator(".checklist__prompts")
+    page.wait_for_function("() => document.querySelector('form.checklist[data-enhanced]')")
+
+    page.locator('input[name="images-of-own-children"][value="yes"]').check()
+    follows = panel.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]')
+    follows.wait_for(timeout=2_000)
+    assert not_ready(page)
+    assert form.get_attribute("data-drawn-early") == "true"
+    assert form.locator(".checklist-q__kept").count() == 0
+    assert form.locator("[aria-live]:not([role=status])").inner_text() == ""
+    assert "Nothing is answered yet." not in panel.inner_text()
+    # The answer changed: the build's result for the new one.
+    page.locator('input[name="images-of-own-children"][value="no"]').check()
+    follows.wait_for(state="detached", timeout=2_000)
+    page.locator('input[name="images-of-own-children"][value="yes"]').check()
+    follows.wait_for(timeout=2_000)
+    early = panel.evaluate(SEEN)
+    # A second answer: not computed by the build; acknowledged, and the first's result stays.
+    second = page.locator('input[name="contact"][value="lives-with"]')
+    second.check()
+    page.locator("#q-contact").locator(LINE).wait_for(timeout=2_000)
+    assert panel.evaluate(SEEN) == early
+    second.uncheck()  # one answer again: the build's result, and no line left
+    page.locator("#q-contact").locator(LINE).wait_for(state="detached", timeout=2_000)
+    assert panel.evaluate(SEEN) == early
+    assert not_ready(page)
+
+    held.release()
+    page.wait_for_selector(READY, timeout=60_000)
+    # Python's result for the same answer: the same text and height, drawn anew.
+    assert panel.evaluate(SEEN) == early
 
 
 # The panel's text and height, as the reader has them.

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.lib.paths import ROOT
+from build_scripts.pyodide_bundle import first_answers
 from build_scripts.pyodide_bundle.bundle import COUNTED, PACKAGE, bundle_key, expected_files
 from build_scripts.pyodide_bundle.cases import (
     RUNNER,
@@ -29,12 +30,16 @@ from build_scripts.pyodide_bundle.cases import (
     evaluate_request,
     other_requests,
 )
+from build_scripts.pyodide_bundle.first_answers import FOLDER
 from build_scripts.pyodide_bundle.stdlib_trim import KEEP, read_keep
 from calculators.boundary import handle
+from calculators.model import checklist_ids
 
 CASES = all_cases()
 CASE_REQUESTS = [evaluate_request(checklist, case) for checklist, case in CASES]
 OTHER_REQUESTS = other_requests()
+# (checklist, key, request): each first answer the build computed (first_answers.py).
+FIRST = [(c, key, text) for c in checklist_ids() for key, text in first_answers.requests(c)]
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +56,9 @@ def node_run(bundle, tmp_path_factory) -> tuple[dict, list[str]]:
     includes the stdlib zip members imported (``stdlib_imported``)."""
     node = shutil.which("node")
     assert node, "Node is required for the Pyodide layer (apt-get install nodejs; make deps)"
-    requests = [*CASE_REQUESTS, *OTHER_REQUESTS]
+    sent = [*CASE_REQUESTS, *OTHER_REQUESTS, *(text for _, _, text in FIRST)]
     path = tmp_path_factory.mktemp("node") / "requests.jsonl"
-    path.write_text("".join(r + "\n" for r in requests), encoding="utf-8")
+    path.write_text("".join(r + "\n" for r in sent), encoding="utf-8")
     done = subprocess.run(
         [node, str(RUNNER), str(bundle), str(path), "--info", "--modules"],
         capture_output=True,
@@ -64,7 +69,7 @@ def node_run(bundle, tmp_path_factory) -> tuple[dict, list[str]]:
     assert done.returncode == 0, f"run_cases.mjs failed:\n{stderr}"
     # Split on newlines only: JSON written with ensure_ascii=False may hold U+2028 and the like.
     lines = done.stdout.decode("utf-8").removesuffix("\n").split("\n")
-    assert len(lines) == 2 + len(requests), f"expected {2 + len(requests)} lines:\n{stderr}"
+    assert len(lines) == 2 + len(sent), f"expected {2 + len(sent)} lines:\n{stderr}"
     info = {**json.loads(lines[0]), "stdlib_imported": json.loads(lines[-1])}
     return info, lines[1:-1]
 
@@ -78,7 +83,9 @@ def test_bundle_holds_only_the_expected_files(bundle):
         # What a fresh start downloads, for the reader's "40% downloaded" (checklist-worker.js).
         "download": sum((bundle / name).stat().st_size for name in COUNTED),
     }
-    assert {p.name for p in bundle.iterdir()} == expected_files(manifest)
+    # and the first answers' results, computed at build time (first_answers.py)
+    assert {p.name for p in bundle.iterdir()} == expected_files(manifest) | {FOLDER}
+    assert {p.name for p in (bundle / FOLDER).iterdir()} == {f"{c}.json" for c in checklist_ids()}
     assert expected_files(manifest) == {
         "pyodide.mjs",
         "pyodide.asm.js",
@@ -185,6 +192,22 @@ def test_other_request_in_pyodide_matches_cpython(node_run, index):
     _, responses = node_run
     request = OTHER_REQUESTS[index]
     assert responses[len(CASES) + index] == handle(request)
+
+
+@pytest.mark.parametrize("checklist", checklist_ids())
+def test_first_answers_computed_at_build_are_pyodides(node_run, bundle, checklist):
+    """Every result the page may draw before Python is ready is the one Python in the browser
+    gives for the same request, and the file has no other."""
+    _, responses = node_run
+    start = len(CASE_REQUESTS) + len(OTHER_REQUESTS)
+    pyodide = {
+        key: first_answers.result(responses[start + i], key)
+        for i, (c, key, _) in enumerate(FIRST)
+        if c == checklist
+    }
+    built = first_answers.entries((bundle / FOLDER / f"{checklist}.json").read_text("utf-8"))
+    assert list(built) == list(pyodide)
+    assert built == pyodide
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 // tab, pre-filled from the tab, with its record controls and leave guard.
 import { el } from "../lib/page.js";
 import { acknowledgeAnswers } from "./acknowledge.js";
+import { firstAnswers } from "./first-answers.js";
 import { apply, buttonsOf, collect, heading, untickExcluded } from "./form.js";
 import { whenRemoved } from "./leave-guard.js";
 import { watchNotes } from "./notes.js";
@@ -89,15 +90,28 @@ export function enhance(form) {
     markClean(id);
   };
 
+  const request = () => ({ op: "evaluate", payload: ownPart(form, collect(form)), tab: payloads(id), shared: sharedAnswers(), ...heading() });
+  // Before Python is ready: what follows from a first answer, as the build computed it.
+  const early = workerState() === "loading" ? firstAnswers(id, [...shared]) : null;
+  const drawEarly = () => {
+    const result = early && workerState() === "loading" ? early.resultFor(request()) : null;
+    if (!result) return;
+    render(form, result);
+    acknowledged.drawn();
+    form.dataset.drawnEarly = "true"; // the build's result is shown (tests read it)
+  };
+  if (early) early.arrived.then(() => Object.keys(collect(form).answers).length && drawEarly());
+
   /** Evaluate the form as it is now and draw the result; false if a later evaluation took over. */
   const evaluate = async () => {
-    if (workerState() !== "ready") return true;
+    if (workerState() !== "ready") {
+      drawEarly();
+      return true;
+    }
     const mine = ++sequence;
     form.dataset.asked = String(mine); // settled when data-evaluated says the same (tests read it)
     try {
-      const tab = payloads(id);
-      const request = { op: "evaluate", payload: ownPart(form, collect(form)), tab, shared: sharedAnswers(), ...heading() };
-      const response = await ask(request);
+      const response = await ask(request());
       if (mine !== sequence) return false;
       if (!response.ok) {
         say(`Could not read these answers: ${response.error.field} ${response.error.message}.`, "error");

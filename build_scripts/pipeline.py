@@ -11,7 +11,8 @@ and to the whole site once every edition is in place.
    internals);
 4. editorial report (the latest edition): what the content owner must decide;
 5. Python bundle (the latest edition, which has the checklists): the self-hosted Pyodide bundle,
-   and the checklist worker pointed at its versioned folder;
+   the checklist worker pointed at its versioned folder, and in that folder the results of every
+   first answer (``first_answers``: drawn before Python is ready);
 6. self-hosted: fail if any page or stylesheet loads something from another host;
 7. page policy (not under ``mkdocs serve``, whose live reload injects an inline script): the
    Content Security Policy as a meta tag on every page.

@@ -346,7 +346,8 @@ PROFILES = (
     ("desktop", {"width": 1280, "height": 900}, False, 1, 1000),
 )
 # Recorded from the page's start: the first pointer down on the answer, on the link, and the
-# first frame after the result (2.10's prompt, as it follows) and the acknowledgement appear.
+# first frame after the result (2.10's prompt, as it follows) and the acknowledgement appear and
+# are still there (a line that the build's result replaced in the same task was never seen).
 TAP_WATCH = f"""window.firstTap = {{}};
 addEventListener('pointerdown', (event) => {{
   const target = event.target instanceof Element ? event.target : null;
@@ -359,7 +360,9 @@ new MutationObserver(() => {{
   for (const [name, selector] of [['result', '{TAP_RESULT}'], ['kept', '{KEPT_LINE}']]) {{
     if (firstTap[name] !== undefined || !document.querySelector(selector)) continue;
     firstTap[name] = null;
-    requestAnimationFrame((frame) => {{ firstTap[name] = frame; }});
+    requestAnimationFrame((frame) => {{
+      firstTap[name] = document.querySelector(selector) ? frame : undefined;
+    }});
   }}
 }}).observe(document, {{ subtree: true, childList: true }});"""
 TAP_DONE = "() => typeof firstTap.result === 'number'"
@@ -458,7 +461,7 @@ def first_tap_lines(found: dict[str, dict[str, list[dict]]]) -> list[str]:
                 f"(goal <= 100 ms): {verdict(statistics.median(kept), 100)}, "
                 f"{len(kept)} of {len(visits)} taps before Python was ready"
                 if kept
-                else "no tap acknowledged by a line (none before Python, or its result came first)"
+                else "no tap acknowledged by a line (none before Python, or its result was drawn)"
             )
             early = sum(1 for v in visits if v["early"])
             said += f"; {early} of {len(visits)} results drawn from the build's first answers"

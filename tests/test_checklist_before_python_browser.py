@@ -20,6 +20,7 @@ KEPT = re.compile(
 
 
 WASM = "**/pyodide.asm.wasm"
+FIRST_ANSWERS_READ = "form.checklist[data-first-answers=read]"
 FIRST_ANSWERS = "**/first-answers/*.json"  # the build's results of a first answer
 
 
@@ -116,12 +117,10 @@ def test_a_first_answer_before_python_shows_what_follows_at_once_from_the_build(
     will come); a second answer, which the build did not compute, is acknowledged by its question
     and the first's result stays; Python's result is the same as the build's."""
     held = HeldRuntime(page)
-    with page.expect_response("**/first-answers/early-risk-factors.json") as arrived:
-        page.goto(PAGE)
-    assert arrived.value.ok
+    page.goto(PAGE)
     form = page.locator("form.checklist")
     panel = form.locator(".checklist__prompts")
-    page.wait_for_function("() => document.querySelector('form.checklist[data-enhanced]')")
+    page.wait_for_selector(FIRST_ANSWERS_READ)  # the build's results are on the page: drawn at once
 
     page.locator('input[name="images-of-own-children"][value="yes"]').check()
     follows = panel.locator('[data-prompt="risk-factor-present-2-10"][data-group="follows"]')
@@ -138,12 +137,19 @@ def test_a_first_answer_before_python_shows_what_follows_at_once_from_the_build(
     follows.wait_for(timeout=2_000)
     early = panel.evaluate(SEEN)
     # A second answer: not computed by the build; acknowledged, and the first's result stays.
+    # A second answer: not computed by the build; acknowledged by its question, and the panel
+    # says above the first's result that it does not yet follow from every answer.
     second = page.locator('input[name="contact"][value="lives-with"]')
     second.check()
     page.locator("#q-contact").locator(LINE).wait_for(timeout=2_000)
-    assert panel.evaluate(SEEN) == early
-    second.uncheck()  # one answer again: the build's result, and no line left
+    not_yet = panel.locator(":scope > .checklist__not-yet:first-child")
+    assert not_yet.inner_text() == (
+        "The site's words: What is shown here does not yet follow from all your answers: they "
+        "are kept, and what follows from them will appear when the checklist is ready."
+    )
+    second.uncheck()  # one answer again: the build's result, no line left
     page.locator("#q-contact").locator(LINE).wait_for(state="detached", timeout=2_000)
+    assert not_yet.count() == 0
     assert panel.evaluate(SEEN) == early
     assert not_ready(page)
 
@@ -196,6 +202,32 @@ def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_
     assert page.locator("form.checklist .checklist-q__state").count() == marks
     # What is shown beside a question (2.5 beside 2.18's first point): the same, drawn anew.
     assert page.locator("form.checklist .checklist-q__beside").all_inner_texts() == beside
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS)
+def test_a_first_answer_drawn_before_python_is_what_python_draws(page, checklist):
+    """On every checklist, the form's first answer (a shared question's, where it asks one):
+    the build's result, then Python's, the same text and height, and the same marks beside the
+    questions."""
+    held = HeldRuntime(page)
+    page.goto(f"checklists/{checklist}/")
+    page.wait_for_selector(FIRST_ANSWERS_READ)
+    form = page.locator("form.checklist")
+    panel = form.locator(".checklist__prompts")
+    first = form.locator(
+        "fieldset.checklist-q input[type=radio], fieldset.checklist-q input[type=checkbox]"
+    )
+    first.first.check()
+    page.wait_for_selector("form.checklist[data-drawn-early]", timeout=5_000)
+    assert not_ready(page)
+    early = panel.evaluate(SEEN)
+    marks = form.locator(".checklist-q__state").all_inner_texts()
+    assert "Nothing is answered yet." not in early["text"]
+
+    held.release()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert panel.evaluate(SEEN) == early
+    assert form.locator(".checklist-q__state").all_inner_texts() == marks
 
 
 SHIFTS = """window.shifts = [];

@@ -13,8 +13,8 @@ One file per checklist, ``first-answers/<checklist>.json`` in the bundle's versi
 that the page parses only the lines it needs: first ``"": result`` (no answer), then
 ``"<question>=<value>": changes``, the result's fields that differ from the first entry's, and
 of a list as long, only the items that differ (``changes``: under a third of the size whole, in
-the offline copy too). ``entries`` reads them back
-as the page does; ``tests/pyodide_bundle/test_node.py`` checks each against Pyodide's answer.
+the offline copy too). ``entries`` reads them back as the page does;
+``tests/pyodide_bundle/test_node.py`` checks each against Pyodide's answer.
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ def result(response_text: str, what: str) -> dict:
 def changes(base: dict, found: dict) -> dict:
     """The fields of ``found`` that differ from ``base``'s; of a list as long as ``base``'s,
     only the items that differ, by index (``{"3": item}``)."""
+    if set(found) != set(base):  # every result has the same fields: a missing one would be base's
+        raise BuildError(f"a result's fields {sorted(found)} are not the first's {sorted(base)}")
     kept: dict = {}
     for name, value in found.items():
         was = base[name]
@@ -110,7 +112,7 @@ def file_text(checklist_id: str) -> str:
         kept = changes(base, found) if base else found
         base = base or found
         value = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
-        lines.append(f"{json.dumps(entry)}:{value}")
+        lines.append(f"{json.dumps(entry, ensure_ascii=False)}:{value}")  # as JSON.stringify
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 

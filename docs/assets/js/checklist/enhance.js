@@ -10,10 +10,13 @@ import { watchOfferedCopies } from "./offered-copy.js";
 import { wireRecordActions } from "./record-actions.js";
 import { render } from "./render.js";
 import { applyShared, givenHere, ownPart, rememberAllShared, rememberShared, sharedIds } from "./shared-answers.js";
+import { siteLine } from "./site-words.js";
 import { amount, forget, hasContent, keep, kept, markClean, payloads, sharedAnswers } from "./tab-memory.js";
 import { ask, onWorkerState, startWorker, workerProblem, workerProgress, workerState } from "./worker-client.js";
 
 const GETTING_READY = "The checklist is getting ready…";
+const NOT_YET = "checklist__not-yet";
+const NOT_YET_WORDS = "What is shown here does not yet follow from all your answers: they are kept, and what follows from them will appear when the checklist is ready.";
 const KEPT = "Answers you give now are kept and will be read as soon as it is ready.";
 
 /** The words while Python loads: how much has arrived, said in quarters (a status message is
@@ -91,16 +94,28 @@ export function enhance(form) {
   };
 
   const request = () => ({ op: "evaluate", payload: ownPart(form, collect(form)), tab: payloads(id), shared: sharedAnswers(), ...heading() });
-  // Before Python is ready: what follows from a first answer, as the build computed it.
+  // Before Python is ready: what follows from a first answer, as the build computed it. For any
+  // other form (a second answer, words) the panel says, above what it shows, that it does not
+  // yet follow from every answer; the next result drawn replaces the line.
   const early = workerState() === "loading" ? firstAnswers(id, [...shared]) : null;
+  const panel = form.querySelector(".checklist__prompts");
   const drawEarly = () => {
-    const result = early && workerState() === "loading" ? early.resultFor(request()) : null;
-    if (!result) return;
+    if (!early || workerState() !== "loading") return;
+    const result = early.resultFor(request());
+    if (!result) {
+      if (!panel.querySelector(`.${NOT_YET}`)) panel.prepend(siteLine("p", NOT_YET, NOT_YET_WORDS));
+      return;
+    }
     render(form, result);
     acknowledged.drawn();
-    form.dataset.drawnEarly = "true"; // the build's result is shown (tests read it)
+    form.dataset.drawnEarly = "true"; // the build's result has been shown (tests and bench read it)
   };
-  if (early) early.arrived.then(() => Object.keys(collect(form).answers).length && drawEarly());
+  if (early) {
+    early.arrived.then(() => {
+      form.dataset.firstAnswers = "read"; // tests wait for it
+      if (Object.keys(collect(form).answers).length) drawEarly();
+    });
+  }
 
   /** Evaluate the form as it is now and draw the result; false if a later evaluation took over. */
   const evaluate = async () => {
@@ -140,6 +155,7 @@ export function enhance(form) {
   applyShared(form); // the tab's one answer to each shared question, and where it was given
 
   const stopListening = onWorkerState(() => {
+    if (workerState() === "failed") panel.querySelector(`.${NOT_YET}`)?.remove(); // the status says why
     showState(status, buttons);
     if (workerState() === "ready") evaluate();
   });

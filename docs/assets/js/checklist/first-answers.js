@@ -46,7 +46,7 @@ export function entryOf(text, key) {
   if (!base || !changes) return null;
   const result = { ...base };
   for (const [name, value] of Object.entries(changes)) {
-    const byIndex = Array.isArray(base[name]) && !Array.isArray(value);
+    const byIndex = Array.isArray(base[name]) && value !== null && typeof value === "object" && !Array.isArray(value);
     result[name] = byIndex ? base[name].map((item, i) => (String(i) in value ? value[i] : item)) : value;
   }
   return result;

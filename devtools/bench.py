@@ -33,7 +33,8 @@ text, the wasm and the stdlib zip, and the versioned Pyodide bundle immutable fo
      tapped on the checklist page a fixed time after navigation (phone: 1.5 s; desktop: 1.0 s), and
      the time from that tap (the pointer event's own time) to the frame that shows what follows
      (2.10's prompt), and to the frame that shows the acknowledgement by the question (only a tap
-     before Python is ready that the build's first answers do not cover has one); how many results
+     before Python is ready that the build's first answers do not cover, or that comes before their
+     file has arrived, has one); how many results
      were drawn from the build's first answers (checklist/first-answers.js) is printed. The answer
      is scrolled into view first and tapped at its place on the screen (no waiting for it to be
      still), so a slowed page's tap lands near the time meant; the time it landed is printed,

@@ -169,65 +169,62 @@ CHECKLISTS = sorted(
 )
 
 
+# A first answer's input on the form: a shared question's, where the checklist asks one.
+FIRST_INPUT = "form.checklist fieldset.checklist-q :is(input[type=radio], input[type=checkbox])"
+# The page's clearing of that answer (a radio cannot be unticked by a click): as Clear does.
+UNTICK = "i => { i.checked = false; i.dispatchEvent(new Event('input', { bubbles: true })); }"
+
+
 @pytest.mark.parametrize("checklist", CHECKLISTS)
-def test_the_result_with_no_answers_is_there_before_python_and_python_draws_the_same(
-    page, checklist
-):
+def test_before_python_the_builds_results_are_drawn_and_python_draws_the_same(page, checklist):
+    """In the page's HTML, the result with no answers (result_panel.py); the build's result of a
+    first answer drawn by render.js (first-answers.js), and with the answer cleared, its result
+    with no answers, the same as the HTML's; then Python's result for the answer, drawn anew, the
+    same text and height, with the same marks and lines beside the questions."""
     held = HeldRuntime(page)
     page.goto(f"checklists/{checklist}/")
-    panel = page.locator("form.checklist .checklist__prompts")
+    form = page.locator("form.checklist")
+    panel = form.locator(".checklist__prompts")
     # Before Python (held back): the build-time result with no answers, in the page's HTML.
     before = panel.evaluate(SEEN)
-    marks = page.locator("form.checklist .checklist-q__state").count()
-    beside = page.locator("form.checklist .checklist-q__beside").all_inner_texts()
+    marks = form.locator(".checklist-q__state").all_inner_texts()
+    beside = form.locator(".checklist-q__beside").all_inner_texts()
     assert not_ready(page)
     assert before["text"].startswith("The site's words: Nothing is answered yet.The site's words:")
     # The panel's headings are not the page's: none in its table of contents.
     contents = page.locator("nav.md-nav--secondary").all_inner_texts()
     assert not any("The site's words" in text for text in contents), contents
-    prompts = panel.locator("[data-prompt]").evaluate_all("els => els.map(e => e.dataset.group)")
-    assert prompts
-    page.evaluate(
-        """() => { const panel = document.querySelector('form.checklist .checklist__prompts');
-        window.builtNodes = [...panel.querySelectorAll('*')]; }"""
-    )
+    assert panel.locator("[data-prompt]").count()
 
-    held.release()
-    page.wait_for_selector(READY, timeout=60_000)
-    after = panel.evaluate(SEEN)
-    # Python's first result, with no answers, replaced it: drawn anew, the same text and height.
-    assert page.evaluate("() => window.builtNodes.every((n) => !n.isConnected)")
-    assert after["text"] == before["text"]
-    assert after["height"] == before["height"]
-    assert page.locator("form.checklist .checklist-q__state").count() == marks
-    # What is shown beside a question (2.5 beside 2.18's first point): the same, drawn anew.
-    assert page.locator("form.checklist .checklist-q__beside").all_inner_texts() == beside
-
-
-@pytest.mark.parametrize("checklist", CHECKLISTS)
-def test_a_first_answer_drawn_before_python_is_what_python_draws(page, checklist):
-    """On every checklist, the form's first answer (a shared question's, where it asks one):
-    the build's result, then Python's, the same text and height, and the same marks beside the
-    questions."""
-    held = HeldRuntime(page)
-    page.goto(f"checklists/{checklist}/")
     page.wait_for_selector(FIRST_ANSWERS_READ)
-    form = page.locator("form.checklist")
-    panel = form.locator(".checklist__prompts")
-    first = form.locator(
-        "fieldset.checklist-q input[type=radio], fieldset.checklist-q input[type=checkbox]"
-    )
-    first.first.check()
+    first = page.locator(FIRST_INPUT).first
+    first.check()
     page.wait_for_selector("form.checklist[data-drawn-early]", timeout=5_000)
-    assert not_ready(page)
     early = panel.evaluate(SEEN)
-    marks = form.locator(".checklist-q__state").all_inner_texts()
     assert "Nothing is answered yet." not in early["text"]
+    # Cleared: the build's result with no answers, drawn by render.js, is the page's HTML's.
+    first.evaluate(UNTICK)
+    page.wait_for_function("() => document.querySelector('.checklist__hint')")
+    assert panel.evaluate(SEEN) == before
+    assert form.locator(".checklist-q__state").all_inner_texts() == marks
+    assert form.locator(".checklist-q__beside").all_inner_texts() == beside
+    first.check()
+    page.wait_for_function("() => !document.querySelector('.checklist__hint')")
+    assert panel.evaluate(SEEN) == early
+    marks = form.locator(".checklist-q__state").all_inner_texts()
+    beside = form.locator(".checklist-q__beside").all_inner_texts()
+    page.evaluate(
+        "() => { window.drawn = [...document.querySelectorAll('.checklist__prompts *')]; }"
+    )
+    assert not_ready(page)
 
     held.release()
     page.wait_for_selector(READY, timeout=60_000)
+    # Python's first result replaced the build's: drawn anew, the same text and height.
+    assert page.evaluate("() => window.drawn.every((n) => !n.isConnected)")
     assert panel.evaluate(SEEN) == early
     assert form.locator(".checklist-q__state").all_inner_texts() == marks
+    assert form.locator(".checklist-q__beside").all_inner_texts() == beside
 
 
 SHIFTS = """window.shifts = [];

@@ -1,9 +1,8 @@
 // What follows from a first answer before Python is ready: the evaluator's own results for the
 // form with one answer (or none) and nothing else, computed at build time
 // (build_scripts/pyodide_bundle/first_answers.py) into the bundle's folder, one entry a line (each
-// after the first, what differs from it). The
-// file is fetched as the page is set up while Python loads; an entry is read only for a form whose
-// request the build made exactly: one choice or one box ticked (with the tab's shared answers to
+// after the first, what differs from it). The file is fetched as the page is set up while Python
+// loads; an entry is read only for a form whose request the build made exactly: one choice or one box ticked (with the tab's shared answers to
 // this checklist's questions), no words, no other checklist answered in the tab. Python's result
 // replaces it when it is ready.
 import { runtimeFolder } from "../python-runtime.js";
